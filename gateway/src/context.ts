@@ -1,0 +1,7 @@
+import type { Principal } from '@supervision/kit';
+
+export interface GatewayContext {
+  principal: Principal | null;
+  /** The caller's Authorization header, verified, forwarded unchanged to the subgraphs. */
+  authorization?: string;
+}

@@ -1,0 +1,57 @@
+import express, { type Router } from 'express';
+import { dirname, join } from 'node:path';
+
+/**
+ * GraphiQL served from the installed npm packages: the platform runs on networks with no
+ * CDN, so Apollo's default landing page (which loads from one) would be blank.
+ */
+function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+const PAGE = `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8" />
+  <title>主体责任动态监管平台 · GraphiQL</title>
+  <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css" />
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/assets/react.production.min.js"></script>
+  <script src="/graphiql/assets/react-dom.production.min.js"></script>
+  <script src="/graphiql/assets/graphiql.min.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    const defaultQuery = '# 主体责任动态监管平台 — one graph for city, districts and streets.\\n' +
+      '# Put a token in the Headers tab: { "Authorization": "Bearer <npm run token …>" }\\n' +
+      'query CityDownToStreets {\\n  city {\\n    code\\n    name\\n    districts {\\n      code\\n      name\\n      streets { code name kind }\\n    }\\n  }\\n}\\n';
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+export function graphiqlRouter(): Router {
+  const router = express.Router();
+  const assets: Record<string, string> = {
+    'graphiql.min.css': join(packageDir('graphiql'), 'graphiql.min.css'),
+    'graphiql.min.js': join(packageDir('graphiql'), 'graphiql.min.js'),
+    'react.production.min.js': join(packageDir('react'), 'umd', 'react.production.min.js'),
+    'react-dom.production.min.js': join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
+  };
+  router.get('/graphiql/assets/:file', (req, res) => {
+    const path = assets[req.params.file];
+    if (!path) {
+      res.status(404).end();
+      return;
+    }
+    res.sendFile(path, { maxAge: '1d' });
+  });
+  router.get(['/', '/graphiql'], (_req, res) => {
+    res.type('html').send(PAGE);
+  });
+  return router;
+}

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { ensureLocalSecrets, loadConfig, portSchema, postgresUrlSchema } from '@supervision/kit';
+import { z } from 'zod';
+import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-postgres';
+import { PGDATA_DIR, REPO_ROOT, SECRETS_DIR } from './paths';
+import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './processes';
+
+const launcherEnvSchema = z.object({
+  GATEWAY_PORT: portSchema.default(4000),
+  CITY_PORT: portSchema.default(4001),
+  DISTRICT_PORT: portSchema.default(4002),
+  STREET_PORT: portSchema.default(4003),
+  EMBEDDED_PG_PORT: portSchema.default(54329),
+  /** Give all three to use an existing PostgreSQL; otherwise an embedded cluster is started. */
+  CITY_DATABASE_URL: postgresUrlSchema.optional(),
+  DISTRICT_DATABASE_URL: postgresUrlSchema.optional(),
+  STREET_DATABASE_URL: postgresUrlSchema.optional(),
+});
+
+const SUBGRAPHS = ['city', 'district', 'street'] as const;
+
+/**
+ * Runs the whole platform on one machine: secrets, PostgreSQL, the three subgraphs and the
+ * gateway, each subgraph in its own process with its own database, as they would be deployed.
+ */
+async function main(): Promise<void> {
+  const env = loadConfig('launcher', launcherEnvSchema);
+  const startedAt = Date.now();
+  const secrets = await ensureLocalSecrets(SECRETS_DIR);
+  const services: ServiceProcess[] = [];
+  let cluster: EmbeddedCluster | undefined;
+  let stopping = false;
+
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('[launcher] stopping…');
+    await Promise.all([...services].reverse().map((service) => stopService(service)));
+    await cluster?.stop();
+    console.log('[launcher] stopped');
+    process.exit(exitCode);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    const given = { city: env.CITY_DATABASE_URL, district: env.DISTRICT_DATABASE_URL, street: env.STREET_DATABASE_URL };
+    const databaseUrls = { ...given };
+    if (SUBGRAPHS.some((name) => !given[name])) {
+      cluster = await startEmbeddedCluster({ dataDir: PGDATA_DIR, port: env.EMBEDDED_PG_PORT });
+      console.log(`[launcher] embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT}, data in .local/pgdata`);
+      for (const name of SUBGRAPHS) databaseUrls[name] ??= `${cluster.serverUrl}/supervision_${name}`;
+    }
+    const ports = { city: env.CITY_PORT, district: env.DISTRICT_PORT, street: env.STREET_PORT };
+    const common = { GATEWAY_SECRET: secrets.gatewaySecret, JWT_PUBLIC_JWK: JSON.stringify(secrets.publicJwk) };
+
+    await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        const service = spawnService(`${name} subgraph`, join(REPO_ROOT, 'subgraphs', name, 'dist', 'main.js'), {
+          ...common,
+          PORT: String(ports[name]),
+          DATABASE_URL: databaseUrls[name]!,
+        });
+        services.push(service);
+        watch(service, shutdown, () => stopping);
+        await waitUntilReady(service, `http://127.0.0.1:${ports[name]}/ready`);
+      }),
+    );
+    const gateway = spawnService('gateway', join(REPO_ROOT, 'gateway', 'dist', 'main.js'), {
+      ...common,
+      PORT: String(env.GATEWAY_PORT),
+      CITY_SUBGRAPH_URL: `http://127.0.0.1:${ports.city}/graphql`,
+      DISTRICT_SUBGRAPH_URL: `http://127.0.0.1:${ports.district}/graphql`,
+      STREET_SUBGRAPH_URL: `http://127.0.0.1:${ports.street}/graphql`,
+    });
+    services.push(gateway);
+    watch(gateway, shutdown, () => stopping);
+    await waitUntilReady(gateway, `http://127.0.0.1:${env.GATEWAY_PORT}/ready`);
+
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    console.log(`
+主体责任动态监管平台 is running (started in ${seconds}s)
+  GraphQL endpoint  http://127.0.0.1:${env.GATEWAY_PORT}/graphql
+  GraphiQL          http://127.0.0.1:${env.GATEWAY_PORT}/
+  a token           npm run token -- --level district --code 120117 --role admin
+Press Ctrl-C to stop.`);
+  } catch (error) {
+    console.error(`[launcher] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+/** A service that dies on its own takes the platform down with a failing exit code. */
+function watch(service: ServiceProcess, shutdown: (code: number) => Promise<void>, isStopping: () => boolean): void {
+  void service.exited.then((code) => {
+    if (isStopping()) return;
+    console.error(`[launcher] ${service.name} exited unexpectedly (code ${code})`);
+    void shutdown(1);
+  });
+}
+
+void main();

@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeSchemas, SCHEMA_DIR } from './compose';
+
+/** Fails when the committed SDL files differ from what the code produces now. */
+async function main(): Promise<void> {
+  const { files } = await composeSchemas();
+  const stale = Object.entries(files)
+    .filter(([name, contents]) => {
+      const path = join(SCHEMA_DIR, name);
+      return !existsSync(path) || readFileSync(path, 'utf8') !== contents;
+    })
+    .map(([name]) => `schema/${name}`);
+  if (stale.length > 0) {
+    console.error(`schema check failed: ${stale.join(', ')} out of date; run \`npm run schema:emit\` and commit.`);
+    process.exit(1);
+  }
+  console.log(`schema check passed: ${Object.keys(files).length} files current`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

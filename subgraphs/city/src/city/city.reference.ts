@@ -1,0 +1,8 @@
+import type { CityContext } from '../context';
+
+export const cityReference = {
+  City: {
+    __resolveReference: (reference: { code: string }, { loaders }: CityContext) =>
+      loaders.cityByCode.load(reference.code),
+  },
+};

@@ -1,0 +1,1 @@
+export { citySubgraph } from './subgraph';

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@supervision/kit';
+import { citySubgraph } from './subgraph';
+
+runSubgraphProcess(citySubgraph);

@@ -1,0 +1,4 @@
+import type { SubgraphContext } from '@supervision/kit';
+import type { DistrictLoaders } from './district/district.loaders';
+
+export type DistrictContext = SubgraphContext<DistrictLoaders>;

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@supervision/kit';
+import { districtSubgraph } from './subgraph';
+
+runSubgraphProcess(districtSubgraph);

@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error codes clients can rely on. Every error the platform raises on purpose carries
+ * one of them in `extensions.code`; anything else is an internal error.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+/** Invalid input; `field` names the argument or input field so a form can highlight it. */
+export function badUserInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', field },
+  });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return new GraphQLError(`${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}

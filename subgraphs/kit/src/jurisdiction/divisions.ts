@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Level } from './admin-code';
+
+/** One row of the administrative division list shipped in `subgraphs/kit/data`. */
+export interface Division {
+  level: Level;
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+const rowSchema = z.object({
+  level: z.enum(['city', 'district', 'street']),
+  code: z.string().regex(/^\d{6}(\d{3})?$/),
+  name: z.string().min(1),
+  parent_code: z.string(),
+});
+
+/** The real list of Tianjin's districts and street-level divisions (public division data). */
+export const DIVISIONS_FILE = join(__dirname, '..', '..', 'data', 'tianjin-divisions.csv');
+
+export function readDivisions(file: string = DIVISIONS_FILE): Division[] {
+  const rows: unknown[] = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  return rows.map((raw, index) => {
+    const parsed = rowSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`${file} row ${index + 2}: ${parsed.error.message}`);
+    const row = parsed.data;
+    return { level: row.level, code: row.code, name: row.name, parentCode: row.parent_code || null };
+  });
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+/** The federation features this platform's subgraphs use. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject"])`;
+
+export interface SubgraphSchemaOptions {
+  resolvers: NonEmptyArray<Function>;
+  /** Types no resolver returns directly (interface implementations, stubs). */
+  orphanedTypes?: Function[];
+  /** `__resolveReference` (and friends) per entity type: type-graphql has no decorator for them. */
+  referenceResolvers: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * type-graphql builds the schema from decorated classes; Apollo's subgraph library then adds
+ * the federation fields (`_entities`, `_service`). type-graphql knows nothing of
+ * `__resolveReference`, so those are merged into its resolver map before the hand-over.
+ */
+export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    // A subgraph may legitimately have no Query of its own; composition checks the whole graph.
+    skipCheck: true,
+    validate: false,
+  });
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, fields] of Object.entries(options.referenceResolvers)) {
+    resolvers[typeName] = { ...resolvers[typeName], ...fields };
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
+  });
+}
+
+/** The subgraph's SDL as composition sees it (what `schema/<name>.graphql` holds). */
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return printSubgraphSchema(schema);
+}

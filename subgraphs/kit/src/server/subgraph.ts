@@ -1,0 +1,193 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { JWK } from 'jose';
+import express from 'express';
+import type { NonEmptyArray } from 'type-graphql';
+import { z } from 'zod';
+import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
+import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
+import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
+import { migrate, openDatabase, type Orm } from '../db/database';
+import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
+import type { Level } from '../jurisdiction/admin-code';
+import { buildFederatedSchema } from '../schema/subgraph-schema';
+import type { SubgraphContext } from './context';
+
+/** Everything that makes one level's subgraph; the per-level packages export one of these. */
+export interface SubgraphDefinition<Loaders> {
+  name: Level;
+  entities: EntityClass<AnyEntity>[];
+  migrations: MigrationObject[];
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers: Record<string, Record<string, unknown>>;
+  createLoaders(em: EntityManager): Loaders;
+  /** Fills an empty database with the demo data; returns a line for the start-up log. */
+  seed(em: EntityManager): Promise<string>;
+}
+
+const jwkSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as JWK;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON text)' });
+      return z.NEVER;
+    }
+  });
+
+const booleanSchema = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/** Environment of a subgraph process; the launcher sets it, a deployment sets it by hand. */
+export const subgraphEnvSchema = z.object({
+  PORT: portSchema,
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: postgresUrlSchema,
+  GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  JWT_PUBLIC_JWK: jwkSchema,
+  MIGRATE_ON_START: booleanSchema.default(true),
+  SEED_ON_START: booleanSchema.default(true),
+  SQL_DEBUG: booleanSchema.default(false),
+  LOG_LEVEL: logLevelSchema,
+});
+
+export interface SubgraphConfig {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  gatewaySecret: string;
+  jwtPublicJwk: JWK;
+  migrateOnStart?: boolean;
+  seedOnStart?: boolean;
+  sqlDebug?: boolean;
+  log?: (line: string) => void;
+}
+
+export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): SubgraphConfig {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    gatewaySecret: env.GATEWAY_SECRET,
+    jwtPublicJwk: env.JWT_PUBLIC_JWK,
+    migrateOnStart: env.MIGRATE_ON_START,
+    seedOnStart: env.SEED_ON_START,
+    sqlDebug: env.SQL_DEBUG,
+    log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
+  };
+}
+
+export interface RunningSubgraph {
+  name: Level;
+  url: string;
+  orm: Orm;
+  metrics: ServiceMetrics;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (creating, migrating and seeding it as configured), builds the federated
+ * schema and serves it over HTTP. Only the gateway may call `/graphql`: the shared secret is
+ * checked before any GraphQL work, and the caller's token is verified again here rather than
+ * trusting the gateway's word for it.
+ */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  config: SubgraphConfig,
+): Promise<RunningSubgraph> {
+  const log = config.log ?? ((line: string) => console.log(`[${definition.name}] ${line}`));
+  const metrics = createServiceMetrics(`${definition.name}-subgraph`);
+  const orm = await openDatabase({
+    url: config.databaseUrl,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    metrics,
+    debug: config.sqlDebug,
+  });
+  try {
+    if (config.migrateOnStart ?? true) {
+      const applied = await migrate(orm);
+      if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+    }
+    if (config.seedOnStart ?? true) {
+      const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
+      log(seeded);
+    }
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+
+  const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const schema = await buildFederatedSchema(definition);
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+    schema,
+    // Inline traces (ftv1) only help when the gateway reports to Apollo Studio, which this
+    // platform does not; they cost time on every request, so they stay off.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: `${definition.name}-subgraph` });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
+        res.status(403).json({
+          errors: [{ message: 'subgraphs accept calls only through the gateway', extensions: { code: 'FORBIDDEN' } }],
+        });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
+        const em = orm.em.fork();
+        return { em, loaders: definition.createLoaders(em), principal };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host ?? '127.0.0.1'}:${port}/graphql`;
+  log(`serving ${url}`);
+
+  return {
+    name: definition.name,
+    url,
+    orm,
+    metrics,
+    async stop() {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}

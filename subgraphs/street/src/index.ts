@@ -1,0 +1,1 @@
+export { streetSubgraph } from './subgraph';

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@supervision/kit';
+import { streetSubgraph } from './subgraph';
+
+runSubgraphProcess(streetSubgraph);

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
+
+/** In order of application; a new migration is appended here. */
+export const streetMigrations: MigrationObject[] = [
+  { name: 'Migration20261127000000_jurisdiction', class: Migration20261127000000_jurisdiction },
+];

@@ -1,0 +1,8 @@
+import type { StreetContext } from '../context';
+
+export const streetReference = {
+  Street: {
+    __resolveReference: (reference: { code: string }, { loaders }: StreetContext) =>
+      loaders.streetByCode.load(reference.code),
+  },
+};
