@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   /** Print every SQL statement (SQL_DEBUG=true). */
   debug?: boolean;
   poolSize?: number;
+  /** Where the ORM's own messages (migrations applied, SQL when debugging) go. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -46,12 +48,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     allowGlobalContext: false,
     connect: false,
     debug: options.debug ? ['query', 'query-params'] : false,
+    ...(options.log ? { logger: options.log } : {}),
+    colors: false,
     loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, options.metrics),
     pool: { min: 0, max: options.poolSize ?? 10 },
     discovery: { warnWhenNoEntities: false },
   });
+  // ensureDatabase opens the pool itself (reconnecting after a CREATE DATABASE); calling
+  // orm.connect() as well would open a second pool and leak the first.
   await orm.schema.ensureDatabase({ create: false });
-  await orm.connect();
   return orm;
 }
 

@@ -112,11 +112,11 @@ export async function startSubgraph<Loaders>(
     migrations: definition.migrations,
     metrics,
     debug: config.sqlDebug,
+    log,
   });
   try {
     if (config.migrateOnStart ?? true) {
       const applied = await migrate(orm);
-      if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
     }
     if (config.seedOnStart ?? true) {
       const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
