@@ -39,7 +39,8 @@ export function uniqueDatabaseUrls(): TestPlatform['databaseUrls'] {
   };
 }
 
-const quiet = () => {};
+/** TEST_LOG=1 shows the services' own log lines (internal errors among them). */
+const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () => {};
 
 /**
  * The real platform in this process: three subgraphs and the gateway on free ports, real HTTP

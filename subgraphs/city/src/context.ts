@@ -1,4 +1,4 @@
 import type { SubgraphContext } from '@supervision/kit';
-import type { CityLoaders } from './city/city.loaders';
+import type { CitySubgraphLoaders } from './subgraph';
 
-export type CityContext = SubgraphContext<CityLoaders>;
+export type CityContext = SubgraphContext<CitySubgraphLoaders>;

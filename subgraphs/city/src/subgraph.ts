@@ -1,18 +1,36 @@
-import type { SubgraphDefinition } from '@supervision/kit';
+import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CityResolver } from './city/city.resolver';
+import { cityReference } from './city/city.reference';
 import { CityEntity } from './city/city.entity';
 import { createCityLoaders, type CityLoaders } from './city/city.loaders';
-import { cityReference } from './city/city.reference';
-import { CityResolver } from './city/city.resolver';
+import { CityType } from './city/city.type';
 import { cityMigrations } from './migrations';
 import { seedCity } from './seeders/jurisdiction.seeder';
 
-/** 市级子图 The city-level subgraph: the city and, in later modules, everything the city owns. */
-export const citySubgraph: SubgraphDefinition<CityLoaders> = {
-  name: 'city',
+/** The jurisdiction backbone this level owns. */
+const jurisdictionModule: SubgraphModule<CityLoaders> = {
   entities: [CityEntity],
-  migrations: cityMigrations,
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference },
-  createLoaders: (em) => ({ ...createCityLoaders(em) }),
+  createLoaders: (em: EntityManager) => createCityLoaders(em),
+};
+
+const level: LevelOptions<CityEntity> = {
+  level: 'city',
+  jurisdictionType: CityType,
+  jurisdictionField: 'city',
+  loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
+};
+
+const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+
+export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
+
+/** 市级子图 The city-level subgraph: the city and everything the city owns. */
+export const citySubgraph: SubgraphDefinition<CitySubgraphLoaders> = {
+  name: 'city',
+  migrations: cityMigrations,
   seed: seedCity,
+  ...modules,
 };

@@ -1,4 +1,4 @@
 import type { SubgraphContext } from '@supervision/kit';
-import type { DistrictLoaders } from './district/district.loaders';
+import type { DistrictSubgraphLoaders } from './subgraph';
 
-export type DistrictContext = SubgraphContext<DistrictLoaders>;
+export type DistrictContext = SubgraphContext<DistrictSubgraphLoaders>;

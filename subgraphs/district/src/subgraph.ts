@@ -1,20 +1,38 @@
-import type { SubgraphDefinition } from '@supervision/kit';
+import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityDistrictsResolver } from './city/city-districts.resolver';
+import { DistrictResolver } from './district/district.resolver';
 import { cityReference } from './city/city.reference';
+import { districtReference } from './district/district.reference';
 import { DistrictEntity } from './district/district.entity';
 import { createDistrictLoaders, type DistrictLoaders } from './district/district.loaders';
-import { districtReference } from './district/district.reference';
-import { DistrictResolver } from './district/district.resolver';
+import { DistrictType } from './district/district.type';
 import { districtMigrations } from './migrations';
 import { seedDistricts } from './seeders/jurisdiction.seeder';
 
-/** 区级子图 The district-level subgraph: every district's own records, in its own database. */
-export const districtSubgraph: SubgraphDefinition<DistrictLoaders> = {
-  name: 'district',
+/** The jurisdiction backbone this level owns. */
+const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
   entities: [DistrictEntity],
-  migrations: districtMigrations,
   resolvers: [DistrictResolver, CityDistrictsResolver],
   referenceResolvers: { ...districtReference, ...cityReference },
-  createLoaders: (em) => ({ ...createDistrictLoaders(em) }),
+  createLoaders: (em: EntityManager) => createDistrictLoaders(em),
+};
+
+const level: LevelOptions<DistrictEntity> = {
+  level: 'district',
+  jurisdictionType: DistrictType,
+  jurisdictionField: 'district',
+  loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
+};
+
+const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+
+export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
+
+/** 区级子图 The district-level subgraph: every district's own records, in its own database. */
+export const districtSubgraph: SubgraphDefinition<DistrictSubgraphLoaders> = {
+  name: 'district',
+  migrations: districtMigrations,
   seed: seedDistricts,
+  ...modules,
 };

@@ -1,4 +1,4 @@
 import type { SubgraphContext } from '@supervision/kit';
-import type { StreetLoaders } from './street/street.loaders';
+import type { StreetSubgraphLoaders } from './subgraph';
 
-export type StreetContext = SubgraphContext<StreetLoaders>;
+export type StreetContext = SubgraphContext<StreetSubgraphLoaders>;

@@ -1,20 +1,38 @@
-import type { SubgraphDefinition } from '@supervision/kit';
+import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { DistrictStreetsResolver } from './district/district-streets.resolver';
+import { StreetResolver } from './street/street.resolver';
 import { districtReference } from './district/district.reference';
-import { streetMigrations } from './migrations';
-import { seedStreets } from './seeders/jurisdiction.seeder';
+import { streetReference } from './street/street.reference';
 import { StreetEntity } from './street/street.entity';
 import { createStreetLoaders, type StreetLoaders } from './street/street.loaders';
-import { streetReference } from './street/street.reference';
-import { StreetResolver } from './street/street.resolver';
+import { StreetType } from './street/street.type';
+import { streetMigrations } from './migrations';
+import { seedStreets } from './seeders/jurisdiction.seeder';
 
-/** 街道(乡镇)级子图 The street-level subgraph: every street and township's own records. */
-export const streetSubgraph: SubgraphDefinition<StreetLoaders> = {
-  name: 'street',
+/** The jurisdiction backbone this level owns. */
+const jurisdictionModule: SubgraphModule<StreetLoaders> = {
   entities: [StreetEntity],
-  migrations: streetMigrations,
   resolvers: [StreetResolver, DistrictStreetsResolver],
   referenceResolvers: { ...streetReference, ...districtReference },
-  createLoaders: (em) => ({ ...createStreetLoaders(em) }),
+  createLoaders: (em: EntityManager) => createStreetLoaders(em),
+};
+
+const level: LevelOptions<StreetEntity> = {
+  level: 'street',
+  jurisdictionType: StreetType,
+  jurisdictionField: 'street',
+  loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
+};
+
+const modules = combineModules(jurisdictionModule, createAuditModule('street'), createOrgModule(level));
+
+export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
+
+/** 街道(乡镇)级子图 The street-level subgraph: every street and township's own records. */
+export const streetSubgraph: SubgraphDefinition<StreetSubgraphLoaders> = {
+  name: 'street',
+  migrations: streetMigrations,
   seed: seedStreets,
+  ...modules,
 };

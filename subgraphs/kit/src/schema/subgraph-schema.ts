@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { validateInput } from '../validation/validate-input';
 
 /** The federation features this platform's subgraphs use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject"])`;
@@ -28,6 +29,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     // A subgraph may legitimately have no Query of its own; composition checks the whole graph.
     skipCheck: true,
     validate: false,
+    validateFn: validateInput,
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, fields] of Object.entries(options.referenceResolvers)) {

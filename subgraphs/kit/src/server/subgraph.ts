@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -137,6 +138,13 @@ export async function startSubgraph<Loaders>(
     // platform does not; they cost time on every request, so they stay off.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
     includeStacktraceInErrorResponses: false,
+    // Errors raised on purpose carry a code; anything else is a bug whose message (SQL, stack
+    // details) is for the log, not for the client.
+    formatError: (formatted, error) => {
+      if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      log(`internal error: ${unwrapResolverError(error) instanceof Error ? (unwrapResolverError(error) as Error).stack : String(error)}`);
+      return { ...formatted, message: 'internal error' };
+    },
   });
   await apollo.start();
 

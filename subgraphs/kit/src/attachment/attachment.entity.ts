@@ -1,0 +1,47 @@
+import { Entity, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { newId } from '../ids';
+
+/** The largest evidence file accepted, in bytes (5 MiB); the database enforces it too. */
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+export const ATTACHMENT_OWNER_TYPES = ['DUTY_RECORD', 'DIRECTIVE_RESPONSE'] as const;
+export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
+
+/**
+ * 佐证材料 Evidence attached to a record (one version of a duty record, a directive response),
+ * stored with its SHA-256 so a copy can be checked against the original.
+ */
+@Entity({ tableName: 'attachment' })
+@Index({ properties: ['ownerType', 'ownerId'] })
+export class AttachmentEntity {
+  /** Properties with defaults, optional when creating. */
+  [OptionalProps]?: 'id' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Property({ type: 'string', length: 30 })
+  ownerType!: AttachmentOwnerType;
+
+  @Property({ type: 'uuid' })
+  ownerId!: string;
+
+  @Property({ type: 'string', length: 255 })
+  name!: string;
+
+  @Property({ type: 'string', length: 100 })
+  contentType!: string;
+
+  @Property({ type: 'integer' })
+  size!: number;
+
+  @Property({ type: 'string', length: 64 })
+  sha256!: string;
+
+  /** Loaded only when asked for: lists of attachments should not drag megabytes along. */
+  @Property({ type: 'blob', lazy: true })
+  content!: Buffer;
+
+  @Property({ type: 'Date' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { canonicalJson, snapshot } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Any constant key; it names the lock that serialises writers of one database's chain. */
+const AUDIT_CHAIN_LOCK = 7_201_000;
+
+export interface AuditChange {
+  action: string;
+  entityType: string;
+  entityId: string;
+  ownerCode: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+type HashedFields = Pick<
+  AuditEntryEntity,
+  'at' | 'actorSubject' | 'actorCode' | 'ownerCode' | 'action' | 'entityType' | 'entityId' | 'before' | 'after' | 'prevHash'
+>;
+
+/** The hash covers every field but the position and the hash itself, named one by one. */
+export function hashEntry(entry: HashedFields): string {
+  const body = canonicalJson({
+    at: entry.at.toISOString(),
+    actorSubject: entry.actorSubject,
+    actorCode: entry.actorCode,
+    ownerCode: entry.ownerCode,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+  });
+  return createHash('sha256').update(entry.prevHash).update(body).digest('hex');
+}
+
+/**
+ * Appends one entry to the audit chain. Must run inside the transaction of the change it
+ * records, so that a rolled-back change leaves no entry and a committed one always has one.
+ * The advisory lock makes concurrent writers take turns: each must see the previous hash.
+ */
+export async function appendAudit(em: EntityManager, principal: Principal, change: AuditChange): Promise<AuditEntryEntity> {
+  if (!em.isInTransaction()) throw new Error('appendAudit must run inside the transaction of the change');
+  const connection = em.getConnection();
+  const transaction = em.getTransactionContext();
+  await connection.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK], 'all', transaction);
+  const last = await connection.execute<{ hash: string }>(
+    'select "hash" from "audit_entry" order by "seq" desc limit 1',
+    [],
+    'get',
+    transaction,
+  );
+  const entry: HashedFields = {
+    at: new Date(),
+    actorSubject: principal.subject,
+    actorCode: principal.code,
+    ownerCode: change.ownerCode,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: snapshot(change.before),
+    after: snapshot(change.after),
+    prevHash: (last as { hash: string } | undefined)?.hash ?? GENESIS_HASH,
+  };
+  const row = em.create(AuditEntryEntity, { ...entry, hash: hashEntry(entry) });
+  await em.persistAndFlush(row);
+  return row;
+}
+
+export interface AuditChainReport {
+  valid: boolean;
+  entriesChecked: number;
+  /** The first entry whose stored hash or link does not match; null when the chain is whole. */
+  firstInvalidSeq: string | null;
+  reason: string | null;
+}
+
+/** Re-computes every hash in chain order, a page at a time, and reports the first break. */
+export async function verifyAuditChain(em: EntityManager, pageSize = 1000): Promise<AuditChainReport> {
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let after = '0';
+  for (;;) {
+    const page = await em.find(
+      AuditEntryEntity,
+      { seq: { $gt: after } },
+      { orderBy: { seq: 'asc' }, limit: pageSize, disableIdentityMap: true },
+    );
+    for (const entry of page) {
+      if (entry.prevHash !== prevHash) {
+        return { valid: false, entriesChecked: checked, firstInvalidSeq: entry.seq, reason: 'link to the previous entry is broken' };
+      }
+      if (hashEntry(entry) !== entry.hash) {
+        return { valid: false, entriesChecked: checked, firstInvalidSeq: entry.seq, reason: 'contents do not match the hash' };
+      }
+      prevHash = entry.hash;
+      checked += 1;
+    }
+    if (page.length < pageSize) return { valid: true, entriesChecked: checked, firstInvalidSeq: null, reason: null };
+    after = page[page.length - 1].seq;
+  }
+}

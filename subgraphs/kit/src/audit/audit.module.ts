@@ -1,0 +1,110 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, Directive, Field, ID, Int, InterfaceType, ObjectType, Query, Resolver } from 'type-graphql';
+import { canRead } from '../auth/principal';
+import { assertCanRead, requirePrincipal } from '../authz/guards';
+import { forbidden } from '../errors/graphql-errors';
+import { levelOfCode, type Level } from '../jurisdiction/admin-code';
+import { levelFieldName, levelTypeName } from '../level/level-names';
+import type { SubgraphModule } from '../module/subgraph-module';
+import type { SubgraphContext } from '../server/context';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { verifyAuditChain, type AuditChainReport } from './audit-trail';
+
+@InterfaceType('AuditEntry', {
+  description: '审计记录 One committed change, at any level; each entry carries the hash of the one before.',
+  autoRegisterImplementations: false,
+  resolveType: (entry: AuditEntryEntity) => levelTypeName(levelOfCode(entry.ownerCode)!, 'AuditEntry'),
+})
+export abstract class AuditEntryInterface {
+  @Field(() => ID, { description: 'Position in this level\'s chain.' })
+  seq!: string;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String, { description: 'Who made the change (token subject).' })
+  actorSubject!: string;
+
+  @Field(() => ID, { description: 'The jurisdiction the actor acted for.' })
+  actorCode!: string;
+
+  @Field(() => ID, { description: 'The jurisdiction that owns the changed record.' })
+  ownerCode!: string;
+
+  @Field(() => String, { description: 'create, update, transition, correct, …' })
+  action!: string;
+
+  @Field(() => String)
+  entityType!: string;
+
+  @Field(() => ID)
+  entityId!: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record before the change.' })
+  before!: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record after the change.' })
+  after!: Record<string, unknown> | null;
+
+  @Field(() => String)
+  prevHash!: string;
+
+  @Field(() => String)
+  hash!: string;
+}
+
+@Directive('@shareable')
+@ObjectType('AuditChainReport', { description: '审计链校验 Result of re-computing a level\'s audit chain.' })
+export class AuditChainReportType implements AuditChainReport {
+  @Field(() => Boolean)
+  valid!: boolean;
+
+  @Field(() => Int)
+  entriesChecked!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The first entry that does not match; null when the chain is whole.' })
+  firstInvalidSeq!: string | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+}
+
+/** The audit trail of one level: per-record history and a check of the whole chain. */
+export function createAuditModule(level: Level): SubgraphModule<object> {
+  @ObjectType(levelTypeName(level, 'AuditEntry'), { implements: AuditEntryInterface })
+  class AuditEntryType extends AuditEntryInterface {}
+
+  @Resolver(() => AuditEntryType)
+  class AuditResolver {
+    @Query(() => [AuditEntryType], {
+      name: levelFieldName(level, 'AuditTrail'),
+      description: '审计轨迹 Every committed change of one record, oldest first.',
+    })
+    async auditTrail(
+      @Arg('entityType', () => String) entityType: string,
+      @Arg('entityId', () => ID) entityId: string,
+      @Ctx() context: SubgraphContext<unknown>,
+    ): Promise<AuditEntryEntity[]> {
+      const principal = requirePrincipal(context);
+      const entries = await context.em.find(AuditEntryEntity, { entityType, entityId }, { orderBy: { seq: 'asc' } });
+      if (entries.length > 0) assertCanRead(principal, entries[0].ownerCode);
+      return entries.filter((entry) => canRead(principal, entry.ownerCode));
+    }
+
+    @Query(() => AuditChainReportType, {
+      name: levelFieldName(level, 'AuditChain', 'verify'),
+      description: '审计链校验 Re-computes every hash of this level\'s audit chain (commission staff).',
+    })
+    async verifyChain(@Ctx() context: SubgraphContext<unknown>): Promise<AuditChainReport> {
+      const principal = requirePrincipal(context);
+      if (!principal.roles.includes('commission')) throw forbidden('verifying the audit chain needs the commission role');
+      return verifyAuditChain(context.em);
+    }
+  }
+
+  return {
+    entities: [AuditEntryEntity],
+    resolvers: [AuditResolver],
+    createLoaders: () => ({}),
+  };
+}

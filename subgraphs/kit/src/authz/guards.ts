@@ -1,0 +1,29 @@
+import { canRead, canWrite, hasRole, type Principal, type Role } from '../auth/principal';
+import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import type { SubgraphContext } from '../server/context';
+
+/** Everything beyond the public jurisdiction backbone needs a caller. */
+export function requirePrincipal(context: SubgraphContext<unknown>): Principal {
+  if (!context.principal) throw unauthenticated('sign in: this operation needs a token');
+  return context.principal;
+}
+
+/** Reads: one's own jurisdiction and everything below it. */
+export function assertCanRead(principal: Principal, jurisdictionCode: string): void {
+  if (!canRead(principal, jurisdictionCode)) {
+    throw forbidden(`${principal.code} may not read records of ${jurisdictionCode}`);
+  }
+}
+
+/**
+ * Writes: only records one's own jurisdiction owns, and only in a role that may write them.
+ * A district administrator cannot touch another district's records, nor the city's.
+ */
+export function assertCanWrite(principal: Principal, ownerCode: string, roles: readonly Role[] = ['admin']): void {
+  if (!canWrite(principal, ownerCode)) {
+    throw forbidden(`${principal.code} may not change records of ${ownerCode}`);
+  }
+  if (!roles.some((role) => hasRole(principal, role))) {
+    throw forbidden(`this change needs one of the roles: ${roles.join(', ')}`);
+  }
+}

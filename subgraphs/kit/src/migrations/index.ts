@@ -1,0 +1,18 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
+import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
+import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
+
+/** Shared migrations, for each level to list after its own jurisdiction migration. */
+export const supervisionMigration: MigrationObject = {
+  name: 'Migration20261127010000_supervision',
+  class: Migration20261127010000_supervision,
+};
+export const directivesIssuedMigration: MigrationObject = {
+  name: 'Migration20261127020000_directives_issued',
+  class: Migration20261127020000_directives_issued,
+};
+export const directiveResponsesMigration: MigrationObject = {
+  name: 'Migration20261127020001_directive_responses',
+  class: Migration20261127020001_directive_responses,
+};

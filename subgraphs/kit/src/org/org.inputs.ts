@@ -1,0 +1,61 @@
+import { IsBoolean, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { UnitKind } from './unit-kind';
+
+@InputType('CreateUnitInput')
+export class CreateUnitInput {
+  @Field(() => ID, { description: 'The owning jurisdiction: must be the caller\'s own.' })
+  @Matches(/^\d{6}(\d{3})?$/, { message: 'must be an administrative code' })
+  jurisdictionCode!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'must not be blank' })
+  name!: string;
+
+  @Field(() => UnitKind)
+  @IsEnum(UnitKind)
+  kind!: UnitKind;
+}
+
+@InputType('AddCadreInput')
+export class AddCadreInput {
+  @Field(() => ID)
+  @IsUUID()
+  unitId!: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  @Matches(/\S/, { message: 'must not be blank' })
+  name!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  position!: string;
+
+  @Field(() => Boolean, { defaultValue: true })
+  @IsBoolean()
+  teamMember: boolean = true;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Makes this cadre the principal leader; the previous one steps down.' })
+  @IsBoolean()
+  principal: boolean = false;
+}
+
+@InputType('UpdateCadreInput')
+export class UpdateCadreInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  position?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  teamMember?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  principal?: boolean;
+}
