@@ -41,3 +41,8 @@ export * from './attachment/attachment.entity';
 export * from './directive/directive.entity';
 export * from './directive/directive-response.entity';
 export * from './audit/audit.module';
+export * from './pagination/cursor';
+export * from './pagination/paged-loader';
+export * from './attachment/attachment.input';
+export * from './attachment/attachment.type';
+export * from './attachment/attachments';

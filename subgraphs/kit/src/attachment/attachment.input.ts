@@ -1,0 +1,19 @@
+import { IsBase64, IsString, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+
+@InputType('AttachmentInput', { description: '佐证材料 An evidence file, sent inline as base64 (at most 5 MiB decoded).' })
+export class AttachmentInput {
+  @Field(() => String, { description: 'File name, e.g. 会议纪要.pdf' })
+  @Length(1, 255)
+  @Matches(/\S/, { message: 'must not be blank' })
+  name!: string;
+
+  @Field(() => String, { description: 'MIME type, e.g. application/pdf' })
+  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a MIME type such as application/pdf' })
+  contentType!: string;
+
+  @Field(() => String, { description: 'The file\'s bytes, base64-encoded.' })
+  @IsString()
+  @IsBase64()
+  contentBase64!: string;
+}
