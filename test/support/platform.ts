@@ -48,11 +48,17 @@ const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () =>
  * left out, so that tests can read each subgraph's SQL counter.
  */
 export async function startTestPlatform(
-  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets } = {},
+  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets; seedDemo?: boolean } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
   const databaseUrls = options.databaseUrls ?? uniqueDatabaseUrls();
-  const common = { port: 0, gatewaySecret: secrets.gatewaySecret, jwtPublicJwk: secrets.publicJwk, log: quiet };
+  const common = {
+    port: 0,
+    gatewaySecret: secrets.gatewaySecret,
+    jwtPublicJwk: secrets.publicJwk,
+    seedDemo: options.seedDemo ?? false,
+    log: quiet,
+  };
   const [city, district, street] = await Promise.all([
     startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city }),
     startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district }),

@@ -1,4 +1,14 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createOrgModule,
+  DIRECTIVES_ISSUED_ENTITIES,
+  seedDemoData,
+  SUPERVISION_ENTITIES,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityResolver } from './city/city.resolver';
 import { cityReference } from './city/city.reference';
@@ -10,7 +20,8 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
-  entities: [CityEntity],
+  // The ORM knows every table this level's migrations create, whichever module reads it.
+  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
@@ -31,6 +42,7 @@ export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 export const citySubgraph: SubgraphDefinition<CitySubgraphLoaders> = {
   name: 'city',
   migrations: cityMigrations,
+  seedDemo: (em) => seedDemoData(em, 'city'),
   seed: seedCity,
   ...modules,
 };

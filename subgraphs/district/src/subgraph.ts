@@ -1,4 +1,15 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createOrgModule,
+  DIRECTIVE_RESPONSES_ENTITIES,
+  DIRECTIVES_ISSUED_ENTITIES,
+  seedDemoData,
+  SUPERVISION_ENTITIES,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityDistrictsResolver } from './city/city-districts.resolver';
 import { DistrictResolver } from './district/district.resolver';
@@ -12,7 +23,8 @@ import { seedDistricts } from './seeders/jurisdiction.seeder';
 
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
-  entities: [DistrictEntity],
+  // The ORM knows every table this level's migrations create, whichever module reads it.
+  entities: [DistrictEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
   resolvers: [DistrictResolver, CityDistrictsResolver],
   referenceResolvers: { ...districtReference, ...cityReference },
   createLoaders: (em: EntityManager) => createDistrictLoaders(em),
@@ -33,6 +45,7 @@ export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 export const districtSubgraph: SubgraphDefinition<DistrictSubgraphLoaders> = {
   name: 'district',
   migrations: districtMigrations,
+  seedDemo: (em) => seedDemoData(em, 'district'),
   seed: seedDistricts,
   ...modules,
 };

@@ -46,3 +46,7 @@ export * from './pagination/paged-loader';
 export * from './attachment/attachment.input';
 export * from './attachment/attachment.type';
 export * from './attachment/attachments';
+export * from './demo/seed-demo';
+export * from './demo/demo-ids';
+export * from './demo/demo-directives';
+export * from './migrations/record-entities';

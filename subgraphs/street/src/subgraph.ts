@@ -1,4 +1,14 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createOrgModule,
+  DIRECTIVE_RESPONSES_ENTITIES,
+  seedDemoData,
+  SUPERVISION_ENTITIES,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DistrictStreetsResolver } from './district/district-streets.resolver';
 import { StreetResolver } from './street/street.resolver';
@@ -12,7 +22,8 @@ import { seedStreets } from './seeders/jurisdiction.seeder';
 
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<StreetLoaders> = {
-  entities: [StreetEntity],
+  // The ORM knows every table this level's migrations create, whichever module reads it.
+  entities: [StreetEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
   resolvers: [StreetResolver, DistrictStreetsResolver],
   referenceResolvers: { ...streetReference, ...districtReference },
   createLoaders: (em: EntityManager) => createStreetLoaders(em),
@@ -33,6 +44,7 @@ export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 export const streetSubgraph: SubgraphDefinition<StreetSubgraphLoaders> = {
   name: 'street',
   migrations: streetMigrations,
+  seedDemo: (em) => seedDemoData(em, 'street'),
   seed: seedStreets,
   ...modules,
 };

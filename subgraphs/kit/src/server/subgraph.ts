@@ -29,8 +29,10 @@ export interface SubgraphDefinition<Loaders> {
   orphanedTypes?: Function[];
   referenceResolvers: Record<string, Record<string, unknown>>;
   createLoaders(em: EntityManager): Loaders;
-  /** Fills an empty database with the demo data; returns a line for the start-up log. */
+  /** Fills an empty database with the jurisdiction backbone; returns a line for the start-up log. */
   seed(em: EntityManager): Promise<string>;
+  /** Fills a level without records with believable demo records (units, lists, tasks …). */
+  seedDemo?(em: EntityManager): Promise<string>;
 }
 
 const jwkSchema = z
@@ -57,6 +59,7 @@ export const subgraphEnvSchema = z.object({
   JWT_PUBLIC_JWK: jwkSchema,
   MIGRATE_ON_START: booleanSchema.default(true),
   SEED_ON_START: booleanSchema.default(true),
+  SEED_DEMO_DATA: booleanSchema.default(true),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
 });
@@ -69,6 +72,8 @@ export interface SubgraphConfig {
   jwtPublicJwk: JWK;
   migrateOnStart?: boolean;
   seedOnStart?: boolean;
+  /** Demo records on an empty database; off unless asked for (tests start from nothing). */
+  seedDemo?: boolean;
   sqlDebug?: boolean;
   log?: (line: string) => void;
 }
@@ -82,6 +87,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     jwtPublicJwk: env.JWT_PUBLIC_JWK,
     migrateOnStart: env.MIGRATE_ON_START,
     seedOnStart: env.SEED_ON_START,
+    seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
@@ -122,6 +128,9 @@ export async function startSubgraph<Loaders>(
     if (config.seedOnStart ?? true) {
       const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
       log(seeded);
+      if (config.seedDemo && definition.seedDemo) {
+        log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+      }
     }
   } catch (error) {
     await orm.close();

@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AttachmentEntity } from '../attachment/attachment.entity';
+import { DirectiveResponseEntity } from '../directive/directive-response.entity';
+import { DirectiveEntity } from '../directive/directive.entity';
+import { DutyRecordEntity } from '../duty-record/duty-record.entity';
+import type { Level } from '../jurisdiction/admin-code';
+import { readDivisions } from '../jurisdiction/divisions';
+import { CadreEntity } from '../org/cadre.entity';
+import { UnitEntity } from '../org/unit.entity';
+import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
+import { MilestoneEntity } from '../task/milestone.entity';
+import { TaskEntity } from '../task/task.entity';
+import { createHash } from 'node:crypto';
+import { CITY_UNITS, DISTRICT_UNITS, streetUnits } from './demo-catalogue';
+import { demoDirectivePlan } from './demo-directives';
+import { demoId } from './demo-ids';
+import { demoRecords } from './demo-records';
+
+function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, name: string, text: string) {
+  const content = Buffer.from(text, 'utf8');
+  return {
+    id: demoId(`attachment:${ownerId}`),
+    ownerType,
+    ownerId,
+    name,
+    contentType: 'text/plain',
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    content,
+    createdAt: new Date(),
+  };
+}
+
+/**
+ * Fills one level's empty database with the demo: units and leadership teams, responsibility
+ * lists, tasks in every status, duty records (some corrected), and that level's part of the
+ * directives in flight. Demo rows are the starting state, not changes, so they leave no audit
+ * entries. Skipped when the level already has units.
+ */
+export async function seedDemoData(em: EntityManager, level: Level): Promise<string> {
+  if ((await em.count(UnitEntity)) > 0) return 'demo data present, skipped';
+  const divisions = readDivisions();
+  const jurisdictions = divisions.filter((division) => division.level === level);
+  const records = demoRecords(jurisdictions, (jurisdiction) =>
+    level === 'city' ? CITY_UNITS : level === 'district' ? DISTRICT_UNITS : streetUnits(jurisdiction.name),
+  );
+  await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
+  await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
+  await em.insertMany(ResponsibilityItemEntity, records.items.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
+  await em.insertMany(TaskEntity, records.tasks.map((row) => ({ ...row, updatedAt: row.createdAt })));
+  await em.insertMany(MilestoneEntity, records.milestones);
+  await em.insertMany(DutyRecordEntity, records.dutyRecords);
+  const minutes = records.dutyRecords
+    .filter((record) => record.kind === 'MEETING' && record.version === 1)
+    .map((record) => evidence('DUTY_RECORD', record.id, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
+  if (minutes.length > 0) await em.insertMany(AttachmentEntity, minutes);
+
+  const plan = demoDirectivePlan(divisions);
+  const codes = new Set(jurisdictions.map((jurisdiction) => jurisdiction.code));
+  const issued = plan.directives.filter((directive) => codes.has(directive.issuerCode));
+  const answered = plan.responses.filter((response) => codes.has(response.responderCode));
+  if (issued.length > 0) {
+    await em.insertMany(DirectiveEntity, issued.map((directive) => ({ ...directive, issuedBy: `demo-${directive.issuerCode}` })));
+  }
+  if (answered.length > 0) {
+    const now = new Date();
+    await em.insertMany(
+      DirectiveResponseEntity,
+      answered.map((response) => ({
+        ...response,
+        acknowledgedAt: now,
+        completedAt: response.status === 'COMPLETED' ? now : null,
+        updatedAt: now,
+      })),
+    );
+    const reports = answered
+      .filter((response) => response.status === 'COMPLETED')
+      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
+    if (reports.length > 0) await em.insertMany(AttachmentEntity, reports);
+  }
+  return `seeded demo data: ${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;
+}

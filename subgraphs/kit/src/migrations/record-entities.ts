@@ -1,0 +1,28 @@
+import { AttachmentEntity } from '../attachment/attachment.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { DirectiveResponseEntity } from '../directive/directive-response.entity';
+import { DirectiveEntity } from '../directive/directive.entity';
+import { DutyRecordEntity } from '../duty-record/duty-record.entity';
+import { CadreEntity } from '../org/cadre.entity';
+import { UnitEntity } from '../org/unit.entity';
+import { ResponsibilityCategoryEntity } from '../responsibility/category.entity';
+import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
+import { MilestoneEntity } from '../task/milestone.entity';
+import { TaskEntity } from '../task/task.entity';
+
+/** The entities of the tables `supervisionMigration` creates in every level's database. */
+export const SUPERVISION_ENTITIES = [
+  UnitEntity,
+  CadreEntity,
+  ResponsibilityCategoryEntity,
+  ResponsibilityItemEntity,
+  TaskEntity,
+  MilestoneEntity,
+  DutyRecordEntity,
+  AttachmentEntity,
+  AuditEntryEntity,
+];
+
+/** Entities of `directivesIssuedMigration` (city, district) and `directiveResponsesMigration` (district, street). */
+export const DIRECTIVES_ISSUED_ENTITIES = [DirectiveEntity];
+export const DIRECTIVE_RESPONSES_ENTITIES = [DirectiveResponseEntity];
