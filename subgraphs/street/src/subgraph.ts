@@ -1,5 +1,8 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import { combineModules, createAuditModule, createOrgModule, createStatisticsModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CityRef } from './city/city.ref';
+import { cityReference } from './city/city.reference';
+import { DistrictRef } from './district/district.ref';
 import { DistrictStreetsResolver } from './district/district-streets.resolver';
 import { StreetResolver } from './street/street.resolver';
 import { districtReference } from './district/district.reference';
@@ -14,7 +17,7 @@ import { seedStreets } from './seeders/jurisdiction.seeder';
 const jurisdictionModule: SubgraphModule<StreetLoaders> = {
   entities: [StreetEntity],
   resolvers: [StreetResolver, DistrictStreetsResolver],
-  referenceResolvers: { ...streetReference, ...districtReference },
+  referenceResolvers: { ...streetReference, ...districtReference, ...cityReference },
   createLoaders: (em: EntityManager) => createStreetLoaders(em),
 };
 
@@ -25,7 +28,17 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('street'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('street'),
+  createOrgModule(level),
+  createStatisticsModule({
+    ...level,
+    cityType: CityRef,
+    districtType: DistrictRef,
+    loadJurisdictionsUnder: (context, districtCode) => (context.loaders as StreetLoaders).streetsByDistrict.load(districtCode),
+  }),
+);
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 
