@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createOrgModule,
+  createStatisticsModule,
   DIRECTIVES_ISSUED_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
@@ -34,7 +35,12 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('city'),
+  createOrgModule(level),
+  createStatisticsModule(level),
+);
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createOrgModule,
+  createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   DIRECTIVES_ISSUED_ENTITIES,
   seedDemoData,
@@ -11,6 +12,7 @@ import {
   type SubgraphModule,
 } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CityRef } from './city/city.ref';
 import { CityDistrictsResolver } from './city/city-districts.resolver';
 import { DistrictResolver } from './district/district.resolver';
 import { cityReference } from './city/city.reference';
@@ -37,7 +39,16 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('district'),
+  createOrgModule(level),
+  createStatisticsModule({
+    ...level,
+    cityType: CityRef,
+    loadJurisdictionsUnder: (context, cityCode) => (context.loaders as DistrictLoaders).districtsByCity.load(cityCode),
+  }),
+);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

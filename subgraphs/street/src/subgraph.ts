@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createOrgModule,
+  createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
@@ -10,6 +11,9 @@ import {
   type SubgraphModule,
 } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CityRef } from './city/city.ref';
+import { cityReference } from './city/city.reference';
+import { DistrictRef } from './district/district.ref';
 import { DistrictStreetsResolver } from './district/district-streets.resolver';
 import { StreetResolver } from './street/street.resolver';
 import { districtReference } from './district/district.reference';
@@ -25,7 +29,7 @@ const jurisdictionModule: SubgraphModule<StreetLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
   entities: [StreetEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
   resolvers: [StreetResolver, DistrictStreetsResolver],
-  referenceResolvers: { ...streetReference, ...districtReference },
+  referenceResolvers: { ...streetReference, ...districtReference, ...cityReference },
   createLoaders: (em: EntityManager) => createStreetLoaders(em),
 };
 
@@ -36,7 +40,17 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('street'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('street'),
+  createOrgModule(level),
+  createStatisticsModule({
+    ...level,
+    cityType: CityRef,
+    districtType: DistrictRef,
+    loadJurisdictionsUnder: (context, districtCode) => (context.loaders as StreetLoaders).streetsByDistrict.load(districtCode),
+  }),
+);
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -1,6 +1,10 @@
-/** The gateway sends only the city's code; nothing to look up before `districts` runs. */
+/**
+ * The gateway sends the city's code, plus any fields this subgraph `@requires` (the street
+ * totals behind `City.districtRanking`); the representation is passed on whole so that the
+ * field resolvers see them. Nothing is looked up.
+ */
 export const cityReference = {
   City: {
-    __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
+    __resolveReference: (reference: { code: string }) => ({ ...reference }),
   },
 };

@@ -1,0 +1,126 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { PERIOD_SQL, type DateRange, type StatisticsPeriod } from './period';
+import type { TaskCounts } from './task-counts';
+
+/**
+ * The aggregates, each ONE statement for a whole batch of jurisdictions. Counting happens in
+ * PostgreSQL; Node only reads one row per group.
+ */
+
+const TASK_COUNT_COLUMNS = `
+  count(*)::int as "total",
+  count(*) filter (where "status" = 'PLANNED')::int as "planned",
+  count(*) filter (where "status" = 'IN_PROGRESS')::int as "inProgress",
+  count(*) filter (where "status" = 'COMPLETED')::int as "completed",
+  count(*) filter (where "status" = 'CANCELLED')::int as "cancelled",
+  count(*) filter (where "status" in ('PLANNED', 'IN_PROGRESS') and "due_date" < current_date)::int as "overdue"`;
+
+type CountRow = TaskCounts & { key: string };
+
+/** A text[] parameter: knex would otherwise spread an array into a list of parameters. */
+function textArray(knex: Knex, values: readonly string[]): Knex.Raw {
+  return knex.raw(`array[${values.map(() => '?').join(', ')}]::text[]`, [...values]);
+}
+
+function countsOf(row: CountRow): TaskCounts {
+  const { key: _key, ...counts } = row;
+  return counts;
+}
+
+/** Task counts of each jurisdiction's own tasks, keyed by jurisdiction code (absent: no tasks). */
+export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[]): Promise<Map<string, TaskCounts>> {
+  const knex = em.getKnex();
+  const rows: CountRow[] = await em.getConnection().execute(
+    knex.raw(
+      `select "jurisdiction_code" as "key", ${TASK_COUNT_COLUMNS}
+       from "task" where "jurisdiction_code" = any(?) group by "jurisdiction_code"`,
+      [textArray(knex, codes)],
+    ),
+  );
+  return new Map(rows.map((row) => [row.key, countsOf(row)]));
+}
+
+/** Task counts of every street below the given districts, keyed by street code. */
+export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[]): Promise<Map<string, TaskCounts>> {
+  const knex = em.getKnex();
+  const rows: CountRow[] = await em.getConnection().execute(
+    knex.raw(
+      `select "jurisdiction_code" as "key", ${TASK_COUNT_COLUMNS}
+       from "task" where left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9
+       group by "jurisdiction_code"`,
+      [textArray(knex, districtCodes)],
+    ),
+  );
+  return new Map(rows.map((row) => [row.key, countsOf(row)]));
+}
+
+export interface DistrictTaskTotals extends TaskCounts {
+  districtCode: string;
+}
+
+/**
+ * Street tasks summed per district (the first six digits of a street code are its district's),
+ * for the districts of the given cities (a city code's first two digits are its province's).
+ */
+export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: readonly string[]): Promise<Map<string, DistrictTaskTotals[]>> {
+  const knex = em.getKnex();
+  const rows: (DistrictTaskTotals & { cityCode: string })[] = await em.getConnection().execute(
+    knex.raw(
+      `select left("jurisdiction_code", 2) || '0000' as "cityCode", left("jurisdiction_code", 6) as "districtCode", ${TASK_COUNT_COLUMNS}
+       from "task" where left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9
+       group by 1, 2 order by 2`,
+      [textArray(knex, cityCodes)],
+    ),
+  );
+  return groupBy(rows, (row) => row.cityCode, ({ cityCode: _cityCode, ...totals }) => totals);
+}
+
+export interface PeriodCount {
+  period: string;
+  count: number;
+}
+
+/**
+ * Duty records per period for each jurisdiction, every period of the range included (zeros
+ * too). A corrected record has several versions; only the latest one counts, and its date
+ * decides the period, so the range is applied after picking the latest version.
+ */
+export async function dutyRecordCountsByPeriod(
+  em: EntityManager,
+  codes: readonly string[],
+  period: StatisticsPeriod,
+  range: DateRange,
+): Promise<Map<string, PeriodCount[]>> {
+  const knex = em.getKnex();
+  const { unit, step, label } = PERIOD_SQL[period];
+  const rows: { code: string; period: string; count: number }[] = await em.getConnection().execute(
+    knex.raw(
+      `with "latest" as (
+         select distinct on ("record_id") "jurisdiction_code", "occurred_on"
+         from "duty_record" where "jurisdiction_code" = any(:codes)
+         order by "record_id", "version" desc
+       ), "counted" as (
+         select "jurisdiction_code", date_trunc(:unit, "occurred_on"::timestamp) as "start", count(*)::int as "count"
+         from "latest" where "occurred_on" between :from::date and :to::date
+         group by 1, 2
+       )
+       select "k"."code", to_char("p"."start", :label) as "period", coalesce("c"."count", 0)::int as "count"
+       from unnest(:codes) as "k"("code")
+       cross join generate_series(date_trunc(:unit, :from::timestamp), :to::timestamp, :step::interval) as "p"("start")
+       left join "counted" as "c" on "c"."jurisdiction_code" = "k"."code" and "c"."start" = "p"."start"
+       order by "k"."code", "p"."start"`,
+      { codes: textArray(knex, codes), unit, step, label, from: range.from, to: range.to },
+    ),
+  );
+  return groupBy(rows, (row) => row.code, (row) => ({ period: row.period, count: row.count }));
+}
+
+function groupBy<R, V>(rows: readonly R[], keyOf: (row: R) => string, valueOf: (row: R) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row)) ?? [];
+    group.push(valueOf(row));
+    groups.set(keyOf(row), group);
+  }
+  return groups;
+}
