@@ -1,10 +1,12 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import { combineModules, createAuditModule, createDirectiveIssuerModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityResolver } from './city/city.resolver';
 import { cityReference } from './city/city.reference';
 import { CityEntity } from './city/city.entity';
 import { createCityLoaders, type CityLoaders } from './city/city.loaders';
 import { CityType } from './city/city.type';
+import { DistrictRef } from './district/district.ref';
+import { districtReference } from './district/district.reference';
 import { cityMigrations } from './migrations';
 import { seedCity } from './seeders/jurisdiction.seeder';
 
@@ -12,7 +14,7 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
   entities: [CityEntity],
   resolvers: [CityResolver],
-  referenceResolvers: { ...cityReference },
+  referenceResolvers: { ...cityReference, ...districtReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
 };
 
@@ -23,7 +25,12 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('city'),
+  createOrgModule(level),
+  createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
+);
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -1,4 +1,14 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createDirectiveCascadeModule,
+  createDirectiveIssuerModule,
+  createDirectiveResponderModule,
+  createOrgModule,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityDistrictsResolver } from './city/city-districts.resolver';
 import { DistrictResolver } from './district/district.resolver';
@@ -8,13 +18,15 @@ import { DistrictEntity } from './district/district.entity';
 import { createDistrictLoaders, type DistrictLoaders } from './district/district.loaders';
 import { DistrictType } from './district/district.type';
 import { districtMigrations } from './migrations';
+import { StreetRef } from './street/street.ref';
+import { streetReference } from './street/street.reference';
 import { seedDistricts } from './seeders/jurisdiction.seeder';
 
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
   entities: [DistrictEntity],
   resolvers: [DistrictResolver, CityDistrictsResolver],
-  referenceResolvers: { ...districtReference, ...cityReference },
+  referenceResolvers: { ...districtReference, ...cityReference, ...streetReference },
   createLoaders: (em: EntityManager) => createDistrictLoaders(em),
 };
 
@@ -25,7 +37,24 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+// A district both answers the city's directives and issues its own to its streets; the cascade
+// module links the two (a city directive passed on as a district directive).
+const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
+const directiveResponder = createDirectiveResponderModule(level);
+
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('district'),
+  createOrgModule(level),
+  directiveIssuer,
+  directiveResponder,
+  createDirectiveCascadeModule({
+    level: 'district',
+    directiveType: directiveIssuer.DirectiveType,
+    issuedDirectiveType: directiveResponder.IssuedDirectiveRef,
+    responseType: directiveResponder.ResponseType,
+  }),
+);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 
