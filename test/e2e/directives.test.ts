@@ -227,6 +227,9 @@ describe('directives down, answers up', () => {
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const received = await call(tokens.hexi, `{ district(code: "${HEPING}") { receivedDirectives { id } } }`);
     expect(received.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await graphql(platform.gateway.url, `query($id: ID!) { cityDirective(id: $id) { title } }`, { variables: { id: cityDirectiveId } });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // The summary over all addressees is the issuer's view, not an addressee's.
     const summary = await call(tokens.heping, `query($id: ID!) { cityDirective(id: $id) { progress { targets } } }`, { id: cityDirectiveId });
     expect(summary.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

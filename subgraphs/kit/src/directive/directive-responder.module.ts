@@ -141,7 +141,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
 
   @Resolver(() => ResponseType)
   class ResponseResolver {
-    @FieldResolver(() => [AttachmentType])
+    @FieldResolver(() => [AttachmentType], { description: '佐证材料 Evidence sent with the reports, oldest first.' })
     attachments(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<AttachmentEntity[]> {
       return context.loaders.directiveResponseAttachments.load(response.id);
     }
