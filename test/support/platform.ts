@@ -59,11 +59,11 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     log: quiet,
   };
-  const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street }),
-  ]);
+  // On free ports a subgraph's URL is known only once it listens, and each level below the city
+  // needs the URL of the level above: so city, then district, then street.
+  const city = await startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city });
+  const district = await startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, upstreamUrl: city.url });
+  const street = await startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, upstreamUrl: district.url });
   const gateway = await startGateway({
     ...common,
     subgraphUrls: { city: city.url, district: district.url, street: street.url },

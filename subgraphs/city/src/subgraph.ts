@@ -1,6 +1,7 @@
 import {
   combineModules,
   createAuditModule,
+  createDirectiveIssuerModule,
   createOrgModule,
   createStatisticsModule,
   DIRECTIVES_ISSUED_ENTITIES,
@@ -16,6 +17,8 @@ import { cityReference } from './city/city.reference';
 import { CityEntity } from './city/city.entity';
 import { createCityLoaders, type CityLoaders } from './city/city.loaders';
 import { CityType } from './city/city.type';
+import { DistrictRef } from './district/district.ref';
+import { districtReference } from './district/district.reference';
 import { cityMigrations } from './migrations';
 import { seedCity } from './seeders/jurisdiction.seeder';
 
@@ -24,7 +27,7 @@ const jurisdictionModule: SubgraphModule<CityLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
   entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES],
   resolvers: [CityResolver],
-  referenceResolvers: { ...cityReference },
+  referenceResolvers: { ...cityReference, ...districtReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
 };
 
@@ -40,6 +43,7 @@ const modules = combineModules(
   createAuditModule('city'),
   createOrgModule(level),
   createStatisticsModule(level),
+  createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
 );
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;

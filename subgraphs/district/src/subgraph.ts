@@ -1,6 +1,9 @@
 import {
   combineModules,
   createAuditModule,
+  createDirectiveCascadeModule,
+  createDirectiveIssuerModule,
+  createDirectiveResponderModule,
   createOrgModule,
   createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
@@ -21,6 +24,8 @@ import { DistrictEntity } from './district/district.entity';
 import { createDistrictLoaders, type DistrictLoaders } from './district/district.loaders';
 import { DistrictType } from './district/district.type';
 import { districtMigrations } from './migrations';
+import { StreetRef } from './street/street.ref';
+import { streetReference } from './street/street.reference';
 import { seedDistricts } from './seeders/jurisdiction.seeder';
 
 /** The jurisdiction backbone this level owns. */
@@ -28,7 +33,7 @@ const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
   entities: [DistrictEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
   resolvers: [DistrictResolver, CityDistrictsResolver],
-  referenceResolvers: { ...districtReference, ...cityReference },
+  referenceResolvers: { ...districtReference, ...cityReference, ...streetReference },
   createLoaders: (em: EntityManager) => createDistrictLoaders(em),
 };
 
@@ -39,6 +44,11 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
+// A district both answers the city's directives and issues its own to its streets; the cascade
+// module links the two (a city directive passed on as a district directive).
+const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
+const directiveResponder = createDirectiveResponderModule(level);
+
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('district'),
@@ -47,6 +57,14 @@ const modules = combineModules(
     ...level,
     cityType: CityRef,
     loadJurisdictionsUnder: (context, cityCode) => (context.loaders as DistrictLoaders).districtsByCity.load(cityCode),
+  }),
+  directiveIssuer,
+  directiveResponder,
+  createDirectiveCascadeModule({
+    level: 'district',
+    directiveType: directiveIssuer.DirectiveType,
+    issuedDirectiveType: directiveResponder.IssuedDirectiveRef,
+    responseType: directiveResponder.ResponseType,
   }),
 );
 

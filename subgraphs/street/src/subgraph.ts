@@ -1,6 +1,7 @@
 import {
   combineModules,
   createAuditModule,
+  createDirectiveResponderModule,
   createOrgModule,
   createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
@@ -50,6 +51,7 @@ const modules = combineModules(
     districtType: DistrictRef,
     loadJurisdictionsUnder: (context, districtCode) => (context.loaders as StreetLoaders).streetsByDistrict.load(districtCode),
   }),
+  createDirectiveResponderModule(level),
 );
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

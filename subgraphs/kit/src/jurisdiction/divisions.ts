@@ -31,3 +31,23 @@ export function readDivisions(file: string = DIVISIONS_FILE): Division[] {
     return { level: row.level, code: row.code, name: row.name, parentCode: row.parent_code || null };
   });
 }
+
+let childrenByParent: Map<string, Division[]> | undefined;
+
+/**
+ * The divisions directly below one (a city's districts, a district's streets), from the shipped
+ * list. A subgraph sees only its own level's database, yet must check codes of the level below
+ * (the addressees of a directive); the list every database is seeded from is the shared truth.
+ */
+export function childDivisions(parentCode: string): Division[] {
+  if (!childrenByParent) {
+    childrenByParent = new Map();
+    for (const division of readDivisions()) {
+      if (!division.parentCode) continue;
+      const siblings = childrenByParent.get(division.parentCode) ?? [];
+      siblings.push(division);
+      childrenByParent.set(division.parentCode, siblings);
+    }
+  }
+  return childrenByParent.get(parentCode) ?? [];
+}

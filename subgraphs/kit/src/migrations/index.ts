@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
+import { Migration20261127030000_directive_cascades } from './Migration20261127030000_directive_cascades';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -15,4 +16,8 @@ export const directivesIssuedMigration: MigrationObject = {
 export const directiveResponsesMigration: MigrationObject = {
   name: 'Migration20261127020001_directive_responses',
   class: Migration20261127020001_directive_responses,
+};
+export const directiveCascadesMigration: MigrationObject = {
+  name: 'Migration20261127030000_directive_cascades',
+  class: Migration20261127030000_directive_cascades,
 };

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
+import type { UpstreamClient } from '../upstream/upstream-client';
 
 /**
  * What every resolver receives. Built afresh for each request: a forked EntityManager so no
@@ -11,4 +12,6 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** null for an anonymous caller (public reads of the jurisdiction backbone). */
   principal: Principal | null;
+  /** The subgraph of the level above, called as this caller (absent at the top level). */
+  upstream?: UpstreamClient | null;
 }

@@ -18,6 +18,7 @@ import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import type { Level } from '../jurisdiction/admin-code';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
+import { createUpstreamClient } from '../upstream/upstream-client';
 import type { SubgraphContext } from './context';
 
 /** Everything that makes one level's subgraph; the per-level packages export one of these. */
@@ -62,6 +63,8 @@ export const subgraphEnvSchema = z.object({
   SEED_DEMO_DATA: booleanSchema.default(true),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
+  /** The subgraph of the level above (the district's is the city's); the top level has none. */
+  UPSTREAM_SUBGRAPH_URL: z.url().optional(),
 });
 
 export interface SubgraphConfig {
@@ -75,6 +78,8 @@ export interface SubgraphConfig {
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
   seedDemo?: boolean;
   sqlDebug?: boolean;
+  /** GraphQL URL of the level above's subgraph, for writes that depend on its records. */
+  upstreamUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -89,6 +94,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
+    upstreamUrl: env.UPSTREAM_SUBGRAPH_URL,
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
 }
@@ -187,7 +193,10 @@ export async function startSubgraph<Loaders>(
       context: async ({ req }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
         const em = orm.em.fork();
-        return { em, loaders: definition.createLoaders(em), principal };
+        const upstream = config.upstreamUrl
+          ? createUpstreamClient(config.upstreamUrl, config.gatewaySecret, req.header('authorization'))
+          : null;
+        return { em, loaders: definition.createLoaders(em), principal, upstream };
       },
     }),
   );

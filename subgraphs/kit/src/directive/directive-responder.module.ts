@@ -1,0 +1,240 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { AttachmentEntity } from '../attachment/attachment.entity';
+import { AttachmentType } from '../attachment/attachment.type';
+import { stageAttachments } from '../attachment/attachments';
+import { canRead, type Principal } from '../auth/principal';
+import { snapshot } from '../audit/canonical-json';
+import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
+import { badUserInput, forbidden } from '../errors/graphql-errors';
+import type { Level } from '../jurisdiction/admin-code';
+import { levelFieldName, levelTypeName } from '../level/level-names';
+import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
+import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
+import type { SubgraphContext } from '../server/context';
+import { assertUuid } from '../validation/assert-uuid';
+import { DirectiveResponseEntity } from './directive-response.entity';
+import { CompleteDirectiveInput, ReportDirectiveProgressInput } from './directive.inputs';
+import { DirectiveProgressType, DirectiveResponseInterface } from './directive.interfaces';
+import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
+import type { DirectiveProgress } from './directive-progress';
+import { ISSUER_LEVEL } from './directive-rules';
+import { fetchAddressedDirective } from './upstream-directive';
+
+type Context = SubgraphContext<DirectiveResponderLoaders>;
+
+/** The issuing level's directive as the answering subgraph sees it: a key and the fields `@requires` asks for. */
+export interface IssuedDirectiveStub {
+  id: string;
+  issuerCode?: string;
+  targetCodes?: string[];
+}
+
+/**
+ * 回应 / 逐级汇总 The answering side, for each district (answering the city) and each street
+ * (answering its district). The answers live here, in the answering level's database, and are
+ * contributed to the issuing level's type: `CityDirective.responses` and `.progress` come from
+ * the district subgraph. Whether the caller is an addressee is asked of the issuing subgraph at
+ * write time (see `fetchAddressedDirective`), so no directive is ever copied down.
+ */
+export function createDirectiveResponderModule<J extends { code: string }>(options: LevelOptions<J>) {
+  const { level } = options;
+  const above = ISSUER_LEVEL[level];
+  if (!above) throw new Error(`a ${level} has no level above it to answer`);
+  const issuerLevel: Level = above;
+  const issuedTypeName = levelTypeName(issuerLevel, 'Directive');
+
+  /**
+   * The issuer's directive, owned by the subgraph above. Its addressees are `@external`: the
+   * gateway fetches them from the owner and hands them over for `progress`, so the summary is
+   * one aggregate here without this level ever storing the directive.
+   */
+  @Directive('@key(fields: "id")')
+  @ObjectType(issuedTypeName)
+  class IssuedDirectiveRef {
+    @Field(() => ID)
+    id!: string;
+
+    @Directive('@external')
+    @Field(() => ID)
+    issuerCode!: string;
+
+    @Directive('@external')
+    @Field(() => [ID])
+    targetCodes!: string[];
+  }
+
+  @Directive('@key(fields: "id")')
+  @ObjectType(levelTypeName(level, 'DirectiveResponse'), {
+    implements: DirectiveResponseInterface,
+    description: `回应 A ${level}'s answer to a directive from its ${issuerLevel}.`,
+  })
+  class ResponseType extends DirectiveResponseInterface {}
+
+  function assertCanReadResponse(context: Context, response: DirectiveResponseEntity): DirectiveResponseEntity {
+    assertCanRead(requirePrincipal(context), response.responderCode);
+    return response;
+  }
+
+  /**
+   * Everything an answer needs before the transaction: a caller acting for a jurisdiction of this
+   * level, in a role that may write for it, addressed by the directive (asked of its owner).
+   */
+  async function assertAddressee(context: Context, directiveId: string): Promise<Principal> {
+    const principal = requirePrincipal(context);
+    if (principal.level !== level) throw forbidden(`only a ${level} answers a ${issuedTypeName}`);
+    assertCanWrite(principal, principal.code);
+    await fetchAddressedDirective(context, principal, issuerLevel, assertUuid(directiveId, 'directiveId'));
+    return principal;
+  }
+
+  /** The caller's answer, locked for this transaction so two reports cannot interleave. */
+  function lockedResponse(em: EntityManager, directiveId: string, responderCode: string) {
+    return em.findOne(DirectiveResponseEntity, { directiveId, responderCode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  function assertNotCompleted(response: DirectiveResponseEntity | null): void {
+    if (response?.status === 'COMPLETED') {
+      throw badUserInput('directiveId', `already completed on ${response.completedAt!.toISOString()}; a completed directive takes no more reports`);
+    }
+  }
+
+  async function auditAnswer(
+    audit: MutationScope['audit'],
+    action: string,
+    response: DirectiveResponseEntity,
+    before: object | null,
+    attachments: AttachmentEntity[] = [],
+  ): Promise<void> {
+    const evidence = attachments.map(({ id, name, contentType, size, sha256 }) => ({ id, name, contentType, size, sha256 }));
+    await audit({
+      action,
+      entityType: 'DirectiveResponse',
+      entityId: response.id,
+      ownerCode: response.responderCode,
+      before,
+      after: { ...snapshot(response), attachments: evidence },
+    });
+  }
+
+  @Resolver(() => IssuedDirectiveRef)
+  class IssuedDirectiveResolver {
+    @FieldResolver(() => [ResponseType], {
+      description: `回应 The ${level}s' answers, by ${level} code; each reader sees the answers of jurisdictions it may read.`,
+    })
+    async responses(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveResponseEntity[]> {
+      const principal = requirePrincipal(context);
+      const responses = await context.loaders.directiveResponsesByDirective.load(directive.id);
+      return responses.filter((response) => canRead(principal, response.responderCode));
+    }
+
+    @Directive('@requires(fields: "issuerCode targetCodes")')
+    @FieldResolver(() => DirectiveProgressType, {
+      description: `逐级汇总 How all addressed ${level}s stand, counted here in one statement; for the issuer and those above it.`,
+    })
+    progress(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveProgress> {
+      assertCanRead(requirePrincipal(context), directive.issuerCode!);
+      return context.loaders.directiveProgress.load({ id: directive.id, targetCodes: directive.targetCodes! });
+    }
+  }
+
+  @Resolver(() => ResponseType)
+  class ResponseResolver {
+    @FieldResolver(() => [AttachmentType], { description: '佐证材料 Evidence sent with the reports, oldest first.' })
+    attachments(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<AttachmentEntity[]> {
+      return context.loaders.directiveResponseAttachments.load(response.id);
+    }
+
+    @FieldResolver(() => IssuedDirectiveRef, { description: '任务 The directive answered.' })
+    directive(@Root() response: DirectiveResponseEntity): IssuedDirectiveStub {
+      return { id: response.directiveId };
+    }
+
+    @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '回应单位 The answering jurisdiction.' })
+    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<J | null> {
+      return options.loadJurisdiction(context, response.responderCode);
+    }
+
+    @Mutation(() => ResponseType, {
+      name: levelFieldName(issuerLevel, 'Directive', 'acknowledge'),
+      description: `签收 A ${level} acknowledges a directive addressed to it (admin of the ${level}).`,
+    })
+    async acknowledge(@Arg('directiveId', () => ID) directiveId: string, @Ctx() context: Context): Promise<DirectiveResponseEntity> {
+      const principal = await assertAddressee(context, directiveId);
+      return runInTransaction(context, principal, async ({ em, audit }) => {
+        const existing = await lockedResponse(em, directiveId, principal.code);
+        if (existing) throw badUserInput('directiveId', `already acknowledged on ${existing.acknowledgedAt.toISOString()}`);
+        const response = em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
+        await auditAnswer(audit, 'acknowledge', response, null);
+        return response;
+      });
+    }
+
+    @Mutation(() => ResponseType, {
+      name: `${levelFieldName(issuerLevel, 'Directive', 'report')}Progress`,
+      description: '报告进展 Report progress (0–100) with evidence; acknowledges the directive if not yet done.',
+    })
+    async reportProgress(
+      @Arg('directiveId', () => ID) directiveId: string,
+      @Arg('input', () => ReportDirectiveProgressInput) input: ReportDirectiveProgressInput,
+      @Ctx() context: Context,
+    ): Promise<DirectiveResponseEntity> {
+      const principal = await assertAddressee(context, directiveId);
+      return runInTransaction(context, principal, async ({ em, audit }) => {
+        const existing = await lockedResponse(em, directiveId, principal.code);
+        assertNotCompleted(existing);
+        const before = snapshot(existing);
+        const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
+        response.status = 'IN_PROGRESS';
+        response.progress = input.progress;
+        response.report = input.report.trim();
+        const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, input.attachments);
+        await auditAnswer(audit, 'report-progress', response, before, attachments);
+        return response;
+      });
+    }
+
+    @Mutation(() => ResponseType, {
+      name: levelFieldName(issuerLevel, 'Directive', 'complete'),
+      description: '办结 Report a directive completed (progress 100) with evidence; only once.',
+    })
+    async complete(
+      @Arg('directiveId', () => ID) directiveId: string,
+      @Arg('input', () => CompleteDirectiveInput) input: CompleteDirectiveInput,
+      @Ctx() context: Context,
+    ): Promise<DirectiveResponseEntity> {
+      const principal = await assertAddressee(context, directiveId);
+      return runInTransaction(context, principal, async ({ em, audit }) => {
+        const existing = await lockedResponse(em, directiveId, principal.code);
+        assertNotCompleted(existing);
+        const before = snapshot(existing);
+        const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
+        response.status = 'COMPLETED';
+        response.progress = 100;
+        response.report = input.report.trim();
+        response.completedAt = new Date();
+        const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, input.attachments);
+        await auditAnswer(audit, 'complete', response, before, attachments);
+        return response;
+      });
+    }
+  }
+
+  const module: SubgraphModule<DirectiveResponderLoaders> = {
+    entities: [DirectiveResponseEntity, AttachmentEntity],
+    resolvers: [IssuedDirectiveResolver, ResponseResolver],
+    referenceResolvers: {
+      // The gateway names only the directive's key and, for `progress`, its addressees.
+      [issuedTypeName]: { __resolveReference: (reference: IssuedDirectiveStub) => reference },
+      [levelTypeName(level, 'DirectiveResponse')]: {
+        __resolveReference: async (reference: { id: string }, context: Context) => {
+          const response = await context.loaders.directiveResponseById.load(reference.id);
+          return response && assertCanReadResponse(context, response);
+        },
+      },
+    },
+    createLoaders: createDirectiveResponderLoaders,
+  };
+  return { ...module, IssuedDirectiveRef, ResponseType };
+}

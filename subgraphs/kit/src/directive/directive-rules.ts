@@ -1,0 +1,67 @@
+import { canRead, type Principal } from '../auth/principal';
+import { badUserInput } from '../errors/graphql-errors';
+import { assertAdminCode, levelOfCode, type Level } from '../jurisdiction/admin-code';
+import { childDivisions } from '../jurisdiction/divisions';
+
+/** The level a directive of `level` is addressed to. */
+export const ADDRESSEE_LEVEL: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
+/** The level whose directives `level` answers. */
+export const ISSUER_LEVEL: Partial<Record<Level, Level>> = { district: 'city', street: 'district' };
+
+/** Deadlines are calendar dates in Beijing time, where every user of the platform works. */
+export function beijingToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * A deadline must be a real date, not already past (today is allowed: urgent directives exist),
+ * and — for a directive passed on — no later than the one it passes on.
+ */
+export function assertDeadline(deadline: string, field: string, options: { today: string; notAfter?: string }): string {
+  const [year, month, day] = deadline.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw badUserInput(field, `"${deadline}" is not a calendar date (YYYY-MM-DD)`);
+  }
+  if (deadline < options.today) throw badUserInput(field, `${deadline} is in the past (today is ${options.today})`);
+  if (options.notAfter && deadline > options.notAfter) {
+    throw badUserInput(field, `${deadline} is later than the deadline of the directive passed on (${options.notAfter})`);
+  }
+  return deadline;
+}
+
+/**
+ * The addressees of a directive from `issuerCode`: either named, or all divisions directly below
+ * it. Each named code must have the shape of the level below and be one of the issuer's own
+ * divisions; the first bad one is named by its position (`input.targetCodes.2`).
+ */
+export function resolveTargets(
+  issuerCode: string,
+  request: { codes?: string[] | null; all: boolean },
+  fields: { codes: string; all: string },
+): string[] {
+  const level = ADDRESSEE_LEVEL[levelOfCode(issuerCode)!];
+  if (!level) throw new Error(`${issuerCode} has no level below it`);
+  const children = childDivisions(issuerCode).map((division) => division.code);
+  const named = request.codes ?? [];
+  if (request.all && named.length > 0) throw badUserInput(fields.all, `give either ${fields.codes} or ${fields.all}, not both`);
+  if (request.all) return [...children].sort();
+  if (named.length === 0) throw badUserInput(fields.codes, `name at least one ${level}, or set ${fields.all}`);
+  const seen = new Set<string>();
+  named.forEach((code, index) => {
+    const field = `${fields.codes}.${index}`;
+    assertAdminCode(level, code, field);
+    if (!children.includes(code)) throw badUserInput(field, `${code} is not a ${level} of ${issuerCode}`);
+    if (seen.has(code)) throw badUserInput(field, `${code} is named twice`);
+    seen.add(code);
+  });
+  return [...seen].sort();
+}
+
+/**
+ * Who reads a directive: its issuer and everyone above, and each addressee and everyone above
+ * it (a street sees what its district sends it; the city sees everything).
+ */
+export function canReadDirective(principal: Principal, directive: { issuerCode: string; targetCodes: readonly string[] }): boolean {
+  return canRead(principal, directive.issuerCode) || directive.targetCodes.some((code) => canRead(principal, code));
+}

@@ -1,0 +1,45 @@
+import type { Principal } from '../auth/principal';
+import { forbidden, notFound } from '../errors/graphql-errors';
+import type { Level } from '../jurisdiction/admin-code';
+import { levelFieldName } from '../level/level-names';
+import { requireUpstream, type UpstreamClient } from '../upstream/upstream-client';
+
+/** What the answering level needs to know about a directive from the level above. */
+export interface UpstreamDirective {
+  id: string;
+  issuerCode: string;
+  title: string;
+  requirements: string;
+  deadline: string;
+  targetCodes: string[];
+}
+
+/**
+ * Fetches a directive from the subgraph that owns it, as the caller, and makes sure the caller's
+ * jurisdiction is one of its addressees. The owner's own read rule answers first (a district may
+ * read only the city directives addressed to it), so "not yours" arrives as FORBIDDEN from there;
+ * the target check here is the second lock on the same door.
+ */
+export async function fetchAddressedDirective(
+  context: { upstream?: UpstreamClient | null },
+  principal: Principal,
+  issuerLevel: Level,
+  directiveId: string,
+): Promise<UpstreamDirective> {
+  const field = levelFieldName(issuerLevel, 'Directive');
+  const result = await requireUpstream(context).query<Record<string, UpstreamDirective | null>>(
+    `query ($id: ID!) { directive: ${field}(id: $id) { id issuerCode title requirements deadline targetCodes } }`,
+    { id: directiveId },
+  );
+  const error = result.errors?.[0];
+  if (error?.extensions?.code === 'FORBIDDEN') throw notAddressed(directiveId, principal.code);
+  if (error) throw new Error(`upstream ${field}(${directiveId}) failed: ${error.message}`);
+  const directive = result.data?.directive;
+  if (!directive) throw notFound('directive', directiveId);
+  if (!directive.targetCodes.includes(principal.code)) throw notAddressed(directiveId, principal.code);
+  return directive;
+}
+
+function notAddressed(directiveId: string, code: string) {
+  return forbidden(`directive ${directiveId} is not addressed to ${code}`);
+}
