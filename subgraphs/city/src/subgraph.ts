@@ -1,4 +1,4 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import { combineModules, createAuditModule, createDutyRecordModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityResolver } from './city/city.resolver';
 import { cityReference } from './city/city.reference';
@@ -23,7 +23,14 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+const orgModule = createOrgModule(level);
+
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('city'),
+  orgModule,
+  createDutyRecordModule(level, orgModule.CadreType),
+);
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

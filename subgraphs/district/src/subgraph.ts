@@ -1,4 +1,4 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import { combineModules, createAuditModule, createDutyRecordModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityDistrictsResolver } from './city/city-districts.resolver';
 import { DistrictResolver } from './district/district.resolver';
@@ -25,7 +25,14 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+const orgModule = createOrgModule(level);
+
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('district'),
+  orgModule,
+  createDutyRecordModule(level, orgModule.CadreType),
+);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -1,4 +1,4 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import { combineModules, createAuditModule, createDutyRecordModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DistrictStreetsResolver } from './district/district-streets.resolver';
 import { StreetResolver } from './street/street.resolver';
@@ -25,7 +25,14 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('street'), createOrgModule(level));
+const orgModule = createOrgModule(level);
+
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('street'),
+  orgModule,
+  createDutyRecordModule(level, orgModule.CadreType),
+);
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 
