@@ -27,7 +27,10 @@ export function unauthenticated(message: string): GraphQLError {
   });
 }
 
-/** Someone else changed the record first; reading it again and retrying is the way out. */
+/**
+ * Someone else changed the record first; reading it again and retrying is the way out. No HTTP
+ * status of its own: the gateway turns any subgraph status but 401/403 into an internal error.
+ */
 export function conflict(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 }
