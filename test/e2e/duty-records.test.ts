@@ -603,6 +603,37 @@ describe('concurrent corrections', () => {
   });
 });
 
+describe('a correction that names another cadre', () => {
+  it('moves the record to that cadre\'s list, and refuses a cadre of another street', async () => {
+    const created = await record(tokens.hangzhoudao, 'street', {
+      cadreId: fixtures.hangzhoudao.cadreId,
+      kind: 'INSPECTION',
+      occurredOn: '2025-07-10',
+      responsibilityItemId: fixtures.hangzhoudao.itemId,
+      summary: '检查社区党风廉政建设台账',
+    });
+    expect(created.errors).toBeUndefined();
+    const { recordId } = created.record!;
+    const elsewhere = await correct(tokens.hangzhoudao, 'street', recordId, { reason: '记错了人', cadreId: fixtures.tanggu.cadreId });
+    expect(elsewhere.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const moved = await correct(tokens.hangzhoudao, 'street', recordId, { reason: '记错了人', cadreId: fixtures.hangzhoudao.otherCadreId });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.record).toMatchObject({ version: 2, cadre: { id: fixtures.hangzhoudao.otherCadreId }, summary: '检查社区党风廉政建设台账' });
+
+    const lists = await graphql<{ before: { dutyRecords: { recordId: string }[] }; after: { dutyRecords: { recordId: string; version: number }[] } }>(
+      platform.gateway.url,
+      `query($before: ID!, $after: ID!) {
+        before: streetCadre(id: $before) { dutyRecords { recordId } }
+        after: streetCadre(id: $after) { dutyRecords { recordId version } }
+      }`,
+      { token: tokens.hangzhoudao, variables: { before: fixtures.hangzhoudao.cadreId, after: fixtures.hangzhoudao.otherCadreId } },
+    );
+    expect(lists.errors).toBeUndefined();
+    expect(lists.data!.before.dutyRecords.map((item) => item.recordId)).not.toContain(recordId);
+    expect(lists.data!.after.dutyRecords).toEqual([{ recordId, version: 2 }]);
+  });
+});
+
 describe('filters and pages', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
