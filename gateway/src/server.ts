@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { importPublicJwk, principalFromAuthorization } from '@supervision/kit';
+import { importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -67,7 +67,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    jsonBody(MAX_REQUEST_BODY_BYTES),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.header('authorization');

@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createDirectiveIssuerModule,
+  createDutyRecordModule,
   createOrgModule,
   createStatisticsModule,
   DIRECTIVES_ISSUED_ENTITIES,
@@ -38,10 +39,13 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
+const orgModule = createOrgModule(level);
+
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('city'),
-  createOrgModule(level),
+  orgModule,
+  createDutyRecordModule(level, orgModule.CadreType),
   createStatisticsModule(level),
   createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
 );

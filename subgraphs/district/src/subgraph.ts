@@ -4,6 +4,7 @@ import {
   createDirectiveCascadeModule,
   createDirectiveIssuerModule,
   createDirectiveResponderModule,
+  createDutyRecordModule,
   createOrgModule,
   createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
@@ -48,11 +49,13 @@ const level: LevelOptions<DistrictEntity> = {
 // module links the two (a city directive passed on as a district directive).
 const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
 const directiveResponder = createDirectiveResponderModule(level);
+const orgModule = createOrgModule(level);
 
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('district'),
-  createOrgModule(level),
+  orgModule,
+  createDutyRecordModule(level, orgModule.CadreType),
   createStatisticsModule({
     ...level,
     cityType: CityRef,

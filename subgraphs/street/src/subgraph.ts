@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createDirectiveResponderModule,
+  createDutyRecordModule,
   createOrgModule,
   createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
@@ -41,10 +42,13 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
+const orgModule = createOrgModule(level);
+
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('street'),
-  createOrgModule(level),
+  orgModule,
+  createDutyRecordModule(level, orgModule.CadreType),
   createStatisticsModule({
     ...level,
     cityType: CityRef,

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The error codes clients can rely on. Every error the platform raises on purpose carries
  * one of them in `extensions.code`; anything else is an internal error.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
 
 /** Invalid input; `field` names the argument or input field so a form can highlight it. */
 export function badUserInput(field: string, message: string): GraphQLError {
@@ -25,4 +25,12 @@ export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
+}
+
+/**
+ * Someone else changed the record first; reading it again and retrying is the way out. No HTTP
+ * status of its own: the gateway turns any subgraph status but 401/403 into an internal error.
+ */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 }

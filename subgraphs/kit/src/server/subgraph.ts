@@ -20,6 +20,7 @@ import type { Level } from '../jurisdiction/admin-code';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
 import { createUpstreamClient } from '../upstream/upstream-client';
 import type { SubgraphContext } from './context';
+import { jsonBody, MAX_SUBGRAPH_REQUEST_BODY_BYTES } from './request-body';
 
 /** Everything that makes one level's subgraph; the per-level packages export one of these. */
 export interface SubgraphDefinition<Loaders> {
@@ -188,7 +189,7 @@ export async function startSubgraph<Loaders>(
       }
       next();
     },
-    express.json({ limit: '2mb' }),
+    jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), publicKey);

@@ -1,0 +1,142 @@
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { AttachmentInput } from '../attachment/attachment.input';
+import { isCalendarDate } from './calendar-date';
+import { DutyRecordKind } from './duty-record-kind';
+
+/** At most this many files per mutation; more can follow in a correction. */
+export const MAX_ATTACHMENTS_PER_MUTATION = 10;
+
+function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: (value) => typeof value === 'string' && isCalendarDate(value), defaultMessage: () => 'must be a date written YYYY-MM-DD' } },
+    options,
+  );
+}
+
+const notBlank = { message: 'must not be blank' };
+
+@InputType('RecordDutyInput', { description: '履职纪实 A new duty record (version 1).' })
+export class RecordDutyInput {
+  @Field(() => ID, { description: '领导干部 The cadre who performed the duty; the record belongs to the cadre\'s jurisdiction.' })
+  @IsUUID()
+  cadreId!: string;
+
+  @Field(() => DutyRecordKind)
+  @IsEnum(DutyRecordKind)
+  kind!: DutyRecordKind;
+
+  @Field(() => String, { description: '发生日期 When it happened, YYYY-MM-DD; not in the future.' })
+  @IsCalendarDate()
+  occurredOn!: string;
+
+  @Field(() => ID, { nullable: true, description: '任务 The task it carries out (this or responsibilityItemId, or both).' })
+  @IsOptional()
+  @IsUUID()
+  taskId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '责任清单条目 The responsibility item it fulfils.' })
+  @IsOptional()
+  @IsUUID()
+  responsibilityItemId?: string | null;
+
+  @Field(() => String, { description: '纪实内容 What was done.' })
+  @Length(1, 10_000)
+  @Matches(/\S/, notBlank)
+  summary!: string;
+
+  @Field(() => [AttachmentInput], { description: '佐证材料 Evidence files.' })
+  @ArrayMaxSize(MAX_ATTACHMENTS_PER_MUTATION)
+  @ValidateNested({ each: true })
+  attachments: AttachmentInput[] = [];
+}
+
+@InputType('CorrectDutyRecordInput', {
+  description: '更正履职纪实 A correction: a new version with the given changes; omitted fields keep their values.',
+})
+export class CorrectDutyRecordInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  cadreId?: string | null;
+
+  @Field(() => DutyRecordKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(DutyRecordKind)
+  kind?: DutyRecordKind | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; not in the future.' })
+  @IsOptional()
+  @IsCalendarDate()
+  occurredOn?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  taskId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  responsibilityItemId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 10_000)
+  @Matches(/\S/, notBlank)
+  summary?: string | null;
+
+  @Field(() => String, { description: '更正理由 Why the record is corrected.' })
+  @Length(1, 2_000)
+  @Matches(/\S/, notBlank)
+  reason!: string;
+
+  @Field(() => [AttachmentInput], { description: '佐证材料 Files added in this version.' })
+  @ArrayMaxSize(MAX_ATTACHMENTS_PER_MUTATION)
+  @ValidateNested({ each: true })
+  attachments: AttachmentInput[] = [];
+
+  @Field(() => [ID], {
+    description: 'The previous version\'s files NOT to carry over (a wrong file); all others are kept.',
+  })
+  @IsUUID(undefined, { each: true })
+  removeAttachmentIds: string[] = [];
+}
+
+@InputType('DutyRecordFilter', { description: '筛选 Narrows a list of duty records; every given condition must hold.' })
+export class DutyRecordFilter {
+  @Field(() => DutyRecordKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(DutyRecordKind)
+  kind?: DutyRecordKind | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  cadreId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  taskId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  responsibilityItemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Occurred on or after this date (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Occurred on or before this date (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Words the summary contains (case-insensitive).' })
+  @IsOptional()
+  @Length(1, 200)
+  text?: string | null;
+}

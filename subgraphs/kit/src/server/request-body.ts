@@ -1,0 +1,37 @@
+import type { RequestHandler } from 'express';
+import express from 'express';
+
+/**
+ * The largest GraphQL request the gateway accepts: two evidence files of the full 5 MiB
+ * (base64 makes each 6.7 MiB) plus the rest of a mutation. More files go in a correction.
+ */
+export const MAX_REQUEST_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Subgraphs accept a little more than the gateway: the gateway re-sends the variables with
+ * its own query text, so a request it let through must never be refused one hop later.
+ */
+export const MAX_SUBGRAPH_REQUEST_BODY_BYTES = MAX_REQUEST_BODY_BYTES + 1024 * 1024;
+
+/**
+ * JSON body parsing with a size limit, answering an oversized body the GraphQL way (HTTP 413
+ * with an `errors` list) instead of Express's HTML error page.
+ */
+export function jsonBody(limit: number): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type !== 'entity.too.large') {
+        next(error);
+        return;
+      }
+      res.status(413).json({
+        errors: [
+          {
+            message: `the request body is larger than ${limit} bytes; send large evidence files in separate requests`,
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+    });
+}
