@@ -1,4 +1,13 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createOrgModule,
+  createResponsibilityModule,
+  createTaskModule,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityResolver } from './city/city.resolver';
 import { cityReference } from './city/city.reference';
@@ -23,7 +32,11 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+const org = createOrgModule(level);
+const responsibility = createResponsibilityModule(level, org);
+const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+
+const modules = combineModules(jurisdictionModule, createAuditModule('city'), org, responsibility, tasks);
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

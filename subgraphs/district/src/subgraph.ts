@@ -1,4 +1,13 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createOrgModule,
+  createResponsibilityModule,
+  createTaskModule,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityDistrictsResolver } from './city/city-districts.resolver';
 import { DistrictResolver } from './district/district.resolver';
@@ -25,7 +34,11 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+const org = createOrgModule(level);
+const responsibility = createResponsibilityModule(level, org);
+const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+
+const modules = combineModules(jurisdictionModule, createAuditModule('district'), org, responsibility, tasks);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

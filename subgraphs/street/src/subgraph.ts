@@ -1,4 +1,13 @@
-import { combineModules, createAuditModule, createOrgModule, type LevelOptions, type SubgraphDefinition, type SubgraphModule } from '@supervision/kit';
+import {
+  combineModules,
+  createAuditModule,
+  createOrgModule,
+  createResponsibilityModule,
+  createTaskModule,
+  type LevelOptions,
+  type SubgraphDefinition,
+  type SubgraphModule,
+} from '@supervision/kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DistrictStreetsResolver } from './district/district-streets.resolver';
 import { StreetResolver } from './street/street.resolver';
@@ -25,7 +34,11 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('street'), createOrgModule(level));
+const org = createOrgModule(level);
+const responsibility = createResponsibilityModule(level, org);
+const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+
+const modules = combineModules(jurisdictionModule, createAuditModule('street'), org, responsibility, tasks);
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 
