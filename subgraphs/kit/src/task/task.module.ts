@@ -145,6 +145,8 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
           description: input.description.trim(),
           dueDate: input.dueDate,
         });
+        // The columns carry no ORM relation, so the unit of work cannot order the inserts itself.
+        await em.flush();
         const milestones = input.milestones.map((milestone, position) =>
           em.create(MilestoneEntity, { taskId: task.id, title: milestone.title.trim(), dueDate: milestone.dueDate, position }),
         );
