@@ -27,13 +27,14 @@ export async function createUnitWithCadres(
   level: Level,
   jurisdictionCode: string,
   cadreNames: string[],
+  unitName = `${jurisdictionCode} 党委`,
 ): Promise<OrgFixture> {
   const prefix = PREFIX[level];
   const unit = await call<Record<string, { id: string }>>(
     platform,
     token,
     `mutation($input: CreateUnitInput!) { create${prefix}Unit(input: $input) { id } }`,
-    { input: { jurisdictionCode, name: `${jurisdictionCode} 党委`, kind: 'PARTY_COMMITTEE' } },
+    { input: { jurisdictionCode, name: unitName, kind: 'PARTY_COMMITTEE' } },
   );
   const unitId = unit[`create${prefix}Unit`].id;
   const cadreIds: string[] = [];
