@@ -406,3 +406,33 @@ describe('overdue is derived on every read', () => {
     expect(after.data!.districtTask).toEqual({ status: 'COMPLETED', overdue: false });
   });
 });
+
+describe('the same task list at street level', () => {
+  it('a street administrator keeps its own list, which the district above reads through the Task interface', async () => {
+    const streetAdmin = await platform.token({ level: 'street', code: '120116001', roles: ['admin'] });
+    const street = await createUnitWithCadres(platform, streetAdmin, 'street', '120116001', ['钱进']);
+    const itemId = await createResponsibilityItem(platform, streetAdmin, 'street', { unitId: street.unitId, categoryCode: 'RECTIFICATION' });
+    const created = await graphql<{ createStreetTask: { id: string; street: { name: string } } }>(
+      platform.gateway.url,
+      `mutation($input: CreateTaskInput!) { createStreetTask(input: $input) { id street { name } } }`,
+      { token: streetAdmin, variables: { input: { responsibilityItemId: itemId, cadreId: street.cadreIds[0], title: '巡察反馈问题整改', dueDate: daysFromToday(20) } } },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createStreetTask.street).toEqual({ name: '塘沽街道' });
+    expect((await act('startStreetTask', { id: created.data!.createStreetTask.id }, streetAdmin)).task).toMatchObject({ status: 'IN_PROGRESS' });
+
+    // the district administrator above reads it, down the chain, but may not change it
+    const read = await graphql<{ district: { streets: { tasks: { edges: { node: { __typename: string; status: string; responsibilityItem: { category: { name: string } } } }[] } }[] } }>(
+      platform.gateway.url,
+      `{ district(code: "120116") { streets { code tasks(first: 5) { edges { node { __typename ... on Task { status responsibilityItem { category { name } } } } } } } } }`,
+      { token: binhaiAdmin },
+    );
+    expect(read.errors).toBeUndefined();
+    const withTasks = read.data!.district.streets.filter((entry) => entry.tasks.edges.length > 0);
+    expect(withTasks.map((entry) => entry.tasks.edges.map((edge) => edge.node))).toEqual([
+      [{ __typename: 'StreetTask', status: 'IN_PROGRESS', responsibilityItem: { category: { name: '整改落实' } } }],
+    ]);
+    const write = await act('completeStreetTask', { id: created.data!.createStreetTask.id }, binhaiAdmin);
+    expect(write.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
