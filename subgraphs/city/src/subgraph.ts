@@ -4,7 +4,9 @@ import {
   createDirectiveIssuerModule,
   createDutyRecordModule,
   createOrgModule,
+  createResponsibilityModule,
   createStatisticsModule,
+  createTaskModule,
   DIRECTIVES_ISSUED_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
@@ -39,13 +41,17 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const orgModule = createOrgModule(level);
+const org = createOrgModule(level);
+const responsibility = createResponsibilityModule(level, org);
+const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
 
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('city'),
-  orgModule,
-  createDutyRecordModule(level, orgModule.CadreType),
+  org,
+  responsibility,
+  tasks,
+  createDutyRecordModule(level, org.CadreType),
   createStatisticsModule(level),
   createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
 );

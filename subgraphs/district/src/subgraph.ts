@@ -6,7 +6,9 @@ import {
   createDirectiveResponderModule,
   createDutyRecordModule,
   createOrgModule,
+  createResponsibilityModule,
   createStatisticsModule,
+  createTaskModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   DIRECTIVES_ISSUED_ENTITIES,
   seedDemoData,
@@ -45,17 +47,22 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
+const org = createOrgModule(level);
+const responsibility = createResponsibilityModule(level, org);
+const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+
 // A district both answers the city's directives and issues its own to its streets; the cascade
 // module links the two (a city directive passed on as a district directive).
 const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
 const directiveResponder = createDirectiveResponderModule(level);
-const orgModule = createOrgModule(level);
 
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('district'),
-  orgModule,
-  createDutyRecordModule(level, orgModule.CadreType),
+  org,
+  responsibility,
+  tasks,
+  createDutyRecordModule(level, org.CadreType),
   createStatisticsModule({
     ...level,
     cityType: CityRef,

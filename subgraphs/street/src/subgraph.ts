@@ -4,7 +4,9 @@ import {
   createDirectiveResponderModule,
   createDutyRecordModule,
   createOrgModule,
+  createResponsibilityModule,
   createStatisticsModule,
+  createTaskModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
@@ -42,13 +44,17 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const orgModule = createOrgModule(level);
+const org = createOrgModule(level);
+const responsibility = createResponsibilityModule(level, org);
+const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
 
 const modules = combineModules(
   jurisdictionModule,
   createAuditModule('street'),
-  orgModule,
-  createDutyRecordModule(level, orgModule.CadreType),
+  org,
+  responsibility,
+  tasks,
+  createDutyRecordModule(level, org.CadreType),
   createStatisticsModule({
     ...level,
     cityType: CityRef,

@@ -14,7 +14,8 @@ import { CascadeDirectiveInput } from './directive.inputs';
 import type { DirectiveIssuerLoaders } from './directive.loaders';
 import { DIRECTIVE_ISSUER_ROLES } from './directive-issuer.module';
 import type { IssuedDirectiveStub } from './directive-responder.module';
-import { assertDeadline, beijingToday, ISSUER_LEVEL, resolveTargets } from './directive-rules';
+import { assertDeadline, ISSUER_LEVEL, resolveTargets } from './directive-rules';
+import { today } from '../calendar/calendar-date';
 import { fetchAddressedDirective } from './upstream-directive';
 
 type Context = SubgraphContext<DirectiveIssuerLoaders>;
@@ -63,7 +64,7 @@ export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
       assertCanWrite(principal, principal.code, DIRECTIVE_ISSUER_ROLES);
       const parent = await fetchAddressedDirective(context, principal, issuerLevel, assertUuid(directiveId, 'directiveId'));
       const deadline = assertDeadline(input.deadline ?? parent.deadline, 'input.deadline', {
-        today: beijingToday(),
+        today: today(),
         notAfter: parent.deadline,
       });
       const targetCodes = resolveTargets(

@@ -11,7 +11,8 @@ import { DirectiveEntity } from './directive.entity';
 import { IssueDirectiveInput } from './directive.inputs';
 import { DirectiveInterface } from './directive.interfaces';
 import { createDirectiveIssuerLoaders, type DirectiveIssuerLoaders } from './directive.loaders';
-import { ADDRESSEE_LEVEL, assertDeadline, beijingToday, canReadDirective, resolveTargets } from './directive-rules';
+import { ADDRESSEE_LEVEL, assertDeadline, canReadDirective, resolveTargets } from './directive-rules';
+import { today } from '../calendar/calendar-date';
 
 type Context = SubgraphContext<DirectiveIssuerLoaders>;
 
@@ -71,7 +72,7 @@ export function createDirectiveIssuerModule<J extends { code: string }>(options:
       const principal = requirePrincipal(context);
       if (principal.level !== level) throw forbidden(`only a ${level} issues ${levelTypeName(level, 'Directive')}s`);
       assertCanWrite(principal, principal.code, DIRECTIVE_ISSUER_ROLES);
-      const deadline = assertDeadline(input.deadline, 'input.deadline', { today: beijingToday() });
+      const deadline = assertDeadline(input.deadline, 'input.deadline', { today: today() });
       const targetCodes = resolveTargets(
         principal.code,
         { codes: input.targetCodes, all: input.allTargets },

@@ -2,25 +2,20 @@ import { canRead, type Principal } from '../auth/principal';
 import { badUserInput } from '../errors/graphql-errors';
 import { assertAdminCode, levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { childDivisions } from '../jurisdiction/divisions';
+import { isCalendarDate } from '../calendar/calendar-date';
 
 /** The level a directive of `level` is addressed to. */
 export const ADDRESSEE_LEVEL: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
 /** The level whose directives `level` answers. */
 export const ISSUER_LEVEL: Partial<Record<Level, Level>> = { district: 'city', street: 'district' };
 
-/** Deadlines are calendar dates in Beijing time, where every user of the platform works. */
-export function beijingToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /**
  * A deadline must be a real date, not already past (today is allowed: urgent directives exist),
  * and — for a directive passed on — no later than the one it passes on.
  */
 export function assertDeadline(deadline: string, field: string, options: { today: string; notAfter?: string }): string {
-  const [year, month, day] = deadline.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (!isCalendarDate(deadline)) {
     throw badUserInput(field, `"${deadline}" is not a calendar date (YYYY-MM-DD)`);
   }
   if (deadline < options.today) throw badUserInput(field, `${deadline} is in the past (today is ${options.today})`);

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
-import { isCalendarDate } from './calendar-date';
+import { isCalendarDate } from '../calendar/calendar-date';
 import { DutyRecordKind } from './duty-record-kind';
 
 /** At most this many files per mutation; more can follow in a correction. */

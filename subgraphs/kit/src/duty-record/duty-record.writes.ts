@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { CadreEntity } from '../org/cadre.entity';
 import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
 import { TaskEntity } from '../task/task.entity';
-import { platformToday } from './calendar-date';
+import { today as platformToday } from '../calendar/calendar-date';
 import type { DutyRecordEntity } from './duty-record.entity';
 
 /** What the audit trail keeps of a file: enough to recognise it, never its bytes. */

@@ -1,0 +1,116 @@
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../pagination/sort-direction';
+import { isCalendarDate } from '../calendar/calendar-date';
+import { TaskStatus } from './task-status';
+
+function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a date in YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+}
+
+@InputType('TaskMilestoneInput')
+export class TaskMilestoneInput {
+  @Field(() => String)
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'must not be blank' })
+  title!: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD; not in the past, not after the task\'s due date.' })
+  @IsCalendarDate()
+  dueDate!: string;
+}
+
+@InputType('CreateTaskInput')
+export class CreateTaskInput {
+  @Field(() => ID, { description: 'The responsibility item the task carries out; its jurisdiction owns the task.' })
+  @IsUUID()
+  responsibilityItemId!: string;
+
+  @Field(() => ID, { description: 'The responsible cadre, of the same jurisdiction.' })
+  @IsUUID()
+  cadreId!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'must not be blank' })
+  title!: string;
+
+  @Field(() => String, { defaultValue: '' })
+  @Length(0, 5000)
+  description: string = '';
+
+  @Field(() => String, { description: 'YYYY-MM-DD, today or later.' })
+  @IsCalendarDate()
+  dueDate!: string;
+
+  @Field(() => [TaskMilestoneInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  milestones!: TaskMilestoneInput[];
+}
+
+@InputType('TaskFilter', { description: '筛选 Narrows a task list; all given conditions hold.' })
+export class TaskFilter {
+  @Field(() => [TaskStatus], { nullable: true, description: 'Any of these statuses.' })
+  @IsOptional()
+  @IsEnum(TaskStatus, { each: true })
+  status?: TaskStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Category of the task\'s responsibility item.' })
+  @IsOptional()
+  categoryCode?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  cadreId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Due on or after, YYYY-MM-DD.' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Due on or before, YYYY-MM-DD.' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueTo?: string;
+
+  @Field(() => String, { nullable: true, description: 'Words in the title or description.' })
+  @IsOptional()
+  @Length(1, 200)
+  text?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only overdue tasks; false: none of them.' })
+  @IsOptional()
+  overdue?: boolean;
+}
+
+export enum TaskSortField {
+  DUE_DATE = 'DUE_DATE',
+  CREATED_AT = 'CREATED_AT',
+  PROGRESS = 'PROGRESS',
+  TITLE = 'TITLE',
+}
+
+registerEnumType(TaskSortField, { name: 'TaskSortField', description: '任务排序字段 What a task list is sorted by.' });
+
+@InputType('TaskSort')
+export class TaskSort {
+  @Field(() => TaskSortField, { defaultValue: TaskSortField.DUE_DATE })
+  @IsIn(Object.values(TaskSortField))
+  field: TaskSortField = TaskSortField.DUE_DATE;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsIn(Object.values(SortDirection))
+  direction: SortDirection = SortDirection.ASC;
+}
