@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createDirectiveIssuerModule,
+  createDutyRecordLinksModule,
   createDutyRecordModule,
   createOrgModule,
   createResponsibilityModule,
@@ -44,6 +45,12 @@ const level: LevelOptions<CityEntity> = {
 const org = createOrgModule(level);
 const responsibility = createResponsibilityModule(level, org);
 const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+const dutyRecords = createDutyRecordModule(level, org.CadreType);
+const dutyRecordLinks = createDutyRecordLinksModule({
+  TaskType: tasks.TaskType,
+  ResponsibilityItemType: responsibility.ResponsibilityItemType,
+  DutyRecordType: dutyRecords.DutyRecordType,
+});
 
 const modules = combineModules(
   jurisdictionModule,
@@ -51,7 +58,8 @@ const modules = combineModules(
   org,
   responsibility,
   tasks,
-  createDutyRecordModule(level, org.CadreType),
+  dutyRecords,
+  dutyRecordLinks,
   createStatisticsModule(level),
   createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
 );

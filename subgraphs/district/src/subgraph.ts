@@ -4,6 +4,7 @@ import {
   createDirectiveCascadeModule,
   createDirectiveIssuerModule,
   createDirectiveResponderModule,
+  createDutyRecordLinksModule,
   createDutyRecordModule,
   createOrgModule,
   createResponsibilityModule,
@@ -50,6 +51,12 @@ const level: LevelOptions<DistrictEntity> = {
 const org = createOrgModule(level);
 const responsibility = createResponsibilityModule(level, org);
 const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+const dutyRecords = createDutyRecordModule(level, org.CadreType);
+const dutyRecordLinks = createDutyRecordLinksModule({
+  TaskType: tasks.TaskType,
+  ResponsibilityItemType: responsibility.ResponsibilityItemType,
+  DutyRecordType: dutyRecords.DutyRecordType,
+});
 
 // A district both answers the city's directives and issues its own to its streets; the cascade
 // module links the two (a city directive passed on as a district directive).
@@ -62,7 +69,8 @@ const modules = combineModules(
   org,
   responsibility,
   tasks,
-  createDutyRecordModule(level, org.CadreType),
+  dutyRecords,
+  dutyRecordLinks,
   createStatisticsModule({
     ...level,
     cityType: CityRef,

@@ -88,3 +88,4 @@ export * from './task/task.inputs';
 export * from './task/task.loaders';
 export * from './task/task-filter';
 export * from './task/task.module';
+export * from './duty-record/duty-record-links.module';

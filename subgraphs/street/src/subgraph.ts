@@ -2,6 +2,7 @@ import {
   combineModules,
   createAuditModule,
   createDirectiveResponderModule,
+  createDutyRecordLinksModule,
   createDutyRecordModule,
   createOrgModule,
   createResponsibilityModule,
@@ -47,6 +48,12 @@ const level: LevelOptions<StreetEntity> = {
 const org = createOrgModule(level);
 const responsibility = createResponsibilityModule(level, org);
 const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
+const dutyRecords = createDutyRecordModule(level, org.CadreType);
+const dutyRecordLinks = createDutyRecordLinksModule({
+  TaskType: tasks.TaskType,
+  ResponsibilityItemType: responsibility.ResponsibilityItemType,
+  DutyRecordType: dutyRecords.DutyRecordType,
+});
 
 const modules = combineModules(
   jurisdictionModule,
@@ -54,7 +61,8 @@ const modules = combineModules(
   org,
   responsibility,
   tasks,
-  createDutyRecordModule(level, org.CadreType),
+  dutyRecords,
+  dutyRecordLinks,
   createStatisticsModule({
     ...level,
     cityType: CityRef,

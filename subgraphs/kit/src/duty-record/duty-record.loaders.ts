@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { attachmentsByOwnerLoader } from '../attachment/attachments';
+import { containsPattern } from '../db/like-pattern';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
 import type { Connection } from '../pagination/connection';
 import { LoaderFamily, pagedLoader } from '../pagination/paged-loader';
@@ -14,11 +15,6 @@ import type { DutyRecordFilter } from './duty-record.inputs';
 const NO_NEWER_VERSION = (alias: string) =>
   `not exists (select 1 from "duty_record" as "newer" where "newer"."record_id" = "${alias}"."record_id" and "newer"."version" > "${alias}"."version")`;
 
-/** `%` and `_` in the searched words are matched literally. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 function applyFilter(query: Knex.QueryBuilder, filter: DutyRecordFilter | undefined): void {
   query.whereRaw(NO_NEWER_VERSION('duty_record'));
   if (!filter) return;
@@ -28,13 +24,28 @@ function applyFilter(query: Knex.QueryBuilder, filter: DutyRecordFilter | undefi
   if (filter.responsibilityItemId) query.where('duty_record.responsibility_item_id', filter.responsibilityItemId);
   if (filter.from) query.where('duty_record.occurred_on', '>=', filter.from);
   if (filter.to) query.where('duty_record.occurred_on', '<=', filter.to);
-  if (filter.text) query.whereRaw(`"duty_record"."summary" ilike ? escape '\\'`, [likePattern(filter.text)]);
+  if (filter.text) query.whereRaw(`"duty_record"."summary" ilike ? escape '\\'`, [containsPattern(filter.text)]);
 }
 
 export interface DutyRecordPageArgs {
   filter?: DutyRecordFilter;
   first: number;
   after?: string;
+}
+
+/** Latest versions grouped by one of the record's links, for many link ids in one statement. */
+function latestDutyRecordsBy(em: EntityManager, link: 'cadreId' | 'taskId' | 'responsibilityItemId') {
+  return loaderOfMany(
+    (ids: readonly string[]) =>
+      em
+        .createQueryBuilder(DutyRecordEntity, 'd')
+        .select('*')
+        .where({ [link]: { $in: [...ids] } })
+        .andWhere(NO_NEWER_VERSION('d'))
+        .orderBy({ occurredOn: 'desc', id: 'desc' })
+        .getResultList(),
+    (record) => record[link] as string,
+  );
 }
 
 export function createDutyRecordLoaders(em: EntityManager) {
@@ -51,17 +62,11 @@ export function createDutyRecordLoaders(em: EntityManager) {
     ),
     dutyRecordAttachments: attachmentsByOwnerLoader(em, 'DUTY_RECORD'),
     /** The latest version of every record whose latest version names the cadre, newest first. */
-    latestDutyRecordsByCadre: loaderOfMany(
-      (cadreIds: readonly string[]) =>
-        em
-          .createQueryBuilder(DutyRecordEntity, 'd')
-          .select('*')
-          .where({ cadreId: { $in: [...cadreIds] } })
-          .andWhere(NO_NEWER_VERSION('d'))
-          .orderBy({ occurredOn: 'desc', id: 'desc' })
-          .getResultList(),
-      (record) => record.cadreId,
-    ),
+    latestDutyRecordsByCadre: latestDutyRecordsBy(em, 'cadreId'),
+    /** … that serves the task. */
+    latestDutyRecordsByTask: latestDutyRecordsBy(em, 'taskId'),
+    /** … that serves the responsibility item. */
+    latestDutyRecordsByResponsibilityItem: latestDutyRecordsBy(em, 'responsibilityItemId'),
     /** One page of latest versions per jurisdiction; every jurisdiction asked for in one statement. */
     dutyRecordPage(args: DutyRecordPageArgs) {
       return pages.get<string, Connection<DutyRecordEntity>>(JSON.stringify(args), () =>
