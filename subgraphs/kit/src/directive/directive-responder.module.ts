@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
+import type { AttachmentInput } from '../attachment/attachment.input';
 import { stageAttachments } from '../attachment/attachments';
 import { canRead, type Principal } from '../auth/principal';
 import { snapshot } from '../audit/canonical-json';
@@ -100,6 +101,30 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     }
   }
 
+  /**
+   * A report or a completion: the caller must be addressed, its answer (created on the way if
+   * it only now answers) must still be open, and the change and its evidence are audited together.
+   */
+  async function answer(
+    context: Context,
+    directiveId: string,
+    action: string,
+    evidence: AttachmentInput[],
+    apply: (response: DirectiveResponseEntity) => void,
+  ): Promise<DirectiveResponseEntity> {
+    const principal = await assertAddressee(context, directiveId);
+    return runInTransaction(context, principal, async ({ em, audit }) => {
+      const existing = await lockedResponse(em, directiveId, principal.code);
+      assertNotCompleted(existing);
+      const before = snapshot(existing);
+      const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
+      apply(response);
+      const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, evidence);
+      await auditAnswer(audit, action, response, before, attachments);
+      return response;
+    });
+  }
+
   async function auditAnswer(
     audit: MutationScope['audit'],
     action: string,
@@ -180,18 +205,10 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
       @Arg('input', () => ReportDirectiveProgressInput) input: ReportDirectiveProgressInput,
       @Ctx() context: Context,
     ): Promise<DirectiveResponseEntity> {
-      const principal = await assertAddressee(context, directiveId);
-      return runInTransaction(context, principal, async ({ em, audit }) => {
-        const existing = await lockedResponse(em, directiveId, principal.code);
-        assertNotCompleted(existing);
-        const before = snapshot(existing);
-        const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
+      return answer(context, directiveId, 'report-progress', input.attachments, (response) => {
         response.status = 'IN_PROGRESS';
         response.progress = input.progress;
         response.report = input.report.trim();
-        const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, input.attachments);
-        await auditAnswer(audit, 'report-progress', response, before, attachments);
-        return response;
       });
     }
 
@@ -204,19 +221,11 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
       @Arg('input', () => CompleteDirectiveInput) input: CompleteDirectiveInput,
       @Ctx() context: Context,
     ): Promise<DirectiveResponseEntity> {
-      const principal = await assertAddressee(context, directiveId);
-      return runInTransaction(context, principal, async ({ em, audit }) => {
-        const existing = await lockedResponse(em, directiveId, principal.code);
-        assertNotCompleted(existing);
-        const before = snapshot(existing);
-        const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
+      return answer(context, directiveId, 'complete', input.attachments, (response) => {
         response.status = 'COMPLETED';
         response.progress = 100;
         response.report = input.report.trim();
         response.completedAt = new Date();
-        const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, input.attachments);
-        await auditAnswer(audit, 'complete', response, before, attachments);
-        return response;
       });
     }
   }
