@@ -1,8 +1,12 @@
 import {
+  ASSESSMENT_ENTITIES,
   combineModules,
+  createAssessmentModule,
   createAuditModule,
+  createDutyReportModule,
   createOrgModule,
   DIRECTIVES_ISSUED_ENTITIES,
+  DUTY_REPORT_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
   type LevelOptions,
@@ -21,7 +25,7 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES],
+  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
@@ -34,7 +38,14 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('city'),
+  createOrgModule(level),
+  // This level holds duty-report sessions and assesses its own units and the level below.
+  createDutyReportModule(level),
+  createAssessmentModule(level),
+);
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -1,9 +1,13 @@
 import {
+  ASSESSMENT_ENTITIES,
   combineModules,
+  createAssessmentModule,
   createAuditModule,
+  createDutyReportModule,
   createOrgModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   DIRECTIVES_ISSUED_ENTITIES,
+  DUTY_REPORT_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
   type LevelOptions,
@@ -24,7 +28,14 @@ import { seedDistricts } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [DistrictEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
+  entities: [
+    DistrictEntity,
+    ...SUPERVISION_ENTITIES,
+    ...DIRECTIVES_ISSUED_ENTITIES,
+    ...DIRECTIVE_RESPONSES_ENTITIES,
+    ...DUTY_REPORT_ENTITIES,
+    ...ASSESSMENT_ENTITIES,
+  ],
   resolvers: [DistrictResolver, CityDistrictsResolver],
   referenceResolvers: { ...districtReference, ...cityReference },
   createLoaders: (em: EntityManager) => createDistrictLoaders(em),
@@ -37,7 +48,14 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('district'),
+  createOrgModule(level),
+  // This level holds duty-report sessions and assesses its own units and the level below.
+  createDutyReportModule(level),
+  createAssessmentModule(level),
+);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

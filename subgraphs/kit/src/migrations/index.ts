@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
+import { Migration20261127050000_duty_reports } from './Migration20261127050000_duty_reports';
+import { Migration20261127050001_assessment } from './Migration20261127050001_assessment';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -15,4 +17,13 @@ export const directivesIssuedMigration: MigrationObject = {
 export const directiveResponsesMigration: MigrationObject = {
   name: 'Migration20261127020001_directive_responses',
   class: Migration20261127020001_directive_responses,
+};
+/** Duty-report sessions and annual assessments: kept by the assessing levels (city, district). */
+export const dutyReportsMigration: MigrationObject = {
+  name: 'Migration20261127050000_duty_reports',
+  class: Migration20261127050000_duty_reports,
+};
+export const assessmentMigration: MigrationObject = {
+  name: 'Migration20261127050001_assessment',
+  class: Migration20261127050001_assessment,
 };
