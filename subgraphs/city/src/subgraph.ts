@@ -1,14 +1,13 @@
 import {
+  ASSESSMENT_ENTITIES,
   combineModules,
-  createAuditModule,
+  createAssessmentModule,
   createDirectiveIssuerModule,
-  createDutyRecordLinksModule,
-  createDutyRecordModule,
-  createOrgModule,
-  createResponsibilityModule,
+  createDutyReportModule,
+  createLevelRecordModules,
   createStatisticsModule,
-  createTaskModule,
   DIRECTIVES_ISSUED_ENTITIES,
+  DUTY_REPORT_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
   type LevelOptions,
@@ -29,7 +28,7 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES],
+  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference, ...districtReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
@@ -42,26 +41,14 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const org = createOrgModule(level);
-const responsibility = createResponsibilityModule(level, org);
-const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
-const dutyRecords = createDutyRecordModule(level, org.CadreType);
-const dutyRecordLinks = createDutyRecordLinksModule({
-  TaskType: tasks.TaskType,
-  ResponsibilityItemType: responsibility.ResponsibilityItemType,
-  DutyRecordType: dutyRecords.DutyRecordType,
-});
-
 const modules = combineModules(
   jurisdictionModule,
-  createAuditModule('city'),
-  org,
-  responsibility,
-  tasks,
-  dutyRecords,
-  dutyRecordLinks,
+  ...createLevelRecordModules(level),
   createStatisticsModule(level),
   createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
+  // The city holds duty-report sessions and assesses its own units and the districts.
+  createDutyReportModule(level),
+  createAssessmentModule(level),
 );
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;

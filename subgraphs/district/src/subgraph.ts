@@ -1,17 +1,16 @@
 import {
+  ASSESSMENT_ENTITIES,
   combineModules,
-  createAuditModule,
+  createAssessmentModule,
   createDirectiveCascadeModule,
   createDirectiveIssuerModule,
   createDirectiveResponderModule,
-  createDutyRecordLinksModule,
-  createDutyRecordModule,
-  createOrgModule,
-  createResponsibilityModule,
+  createDutyReportModule,
+  createLevelRecordModules,
   createStatisticsModule,
-  createTaskModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   DIRECTIVES_ISSUED_ENTITIES,
+  DUTY_REPORT_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
   type LevelOptions,
@@ -35,7 +34,14 @@ import { seedDistricts } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [DistrictEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
+  entities: [
+    DistrictEntity,
+    ...SUPERVISION_ENTITIES,
+    ...DIRECTIVES_ISSUED_ENTITIES,
+    ...DIRECTIVE_RESPONSES_ENTITIES,
+    ...DUTY_REPORT_ENTITIES,
+    ...ASSESSMENT_ENTITIES,
+  ],
   resolvers: [DistrictResolver, CityDistrictsResolver],
   referenceResolvers: { ...districtReference, ...cityReference, ...streetReference },
   createLoaders: (em: EntityManager) => createDistrictLoaders(em),
@@ -48,16 +54,6 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const org = createOrgModule(level);
-const responsibility = createResponsibilityModule(level, org);
-const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
-const dutyRecords = createDutyRecordModule(level, org.CadreType);
-const dutyRecordLinks = createDutyRecordLinksModule({
-  TaskType: tasks.TaskType,
-  ResponsibilityItemType: responsibility.ResponsibilityItemType,
-  DutyRecordType: dutyRecords.DutyRecordType,
-});
-
 // A district both answers the city's directives and issues its own to its streets; the cascade
 // module links the two (a city directive passed on as a district directive).
 const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
@@ -65,12 +61,7 @@ const directiveResponder = createDirectiveResponderModule(level);
 
 const modules = combineModules(
   jurisdictionModule,
-  createAuditModule('district'),
-  org,
-  responsibility,
-  tasks,
-  dutyRecords,
-  dutyRecordLinks,
+  ...createLevelRecordModules(level),
   createStatisticsModule({
     ...level,
     cityType: CityRef,
@@ -84,6 +75,9 @@ const modules = combineModules(
     issuedDirectiveType: directiveResponder.IssuedDirectiveRef,
     responseType: directiveResponder.ResponseType,
   }),
+  // A district holds duty-report sessions and assesses its own units and its streets.
+  createDutyReportModule(level),
+  createAssessmentModule(level),
 );
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -1,13 +1,8 @@
 import {
   combineModules,
-  createAuditModule,
   createDirectiveResponderModule,
-  createDutyRecordLinksModule,
-  createDutyRecordModule,
-  createOrgModule,
-  createResponsibilityModule,
+  createLevelRecordModules,
   createStatisticsModule,
-  createTaskModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
@@ -45,24 +40,9 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const org = createOrgModule(level);
-const responsibility = createResponsibilityModule(level, org);
-const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
-const dutyRecords = createDutyRecordModule(level, org.CadreType);
-const dutyRecordLinks = createDutyRecordLinksModule({
-  TaskType: tasks.TaskType,
-  ResponsibilityItemType: responsibility.ResponsibilityItemType,
-  DutyRecordType: dutyRecords.DutyRecordType,
-});
-
 const modules = combineModules(
   jurisdictionModule,
-  createAuditModule('street'),
-  org,
-  responsibility,
-  tasks,
-  dutyRecords,
-  dutyRecordLinks,
+  ...createLevelRecordModules(level),
   createStatisticsModule({
     ...level,
     cityType: CityRef,

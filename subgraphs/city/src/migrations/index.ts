@@ -1,5 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directivesIssuedMigration, directiveCascadesMigration } from '@supervision/kit';
+import {
+  assessmentMigration,
+  directiveCascadesMigration,
+  directivesIssuedMigration,
+  dutyReportsMigration,
+  supervisionMigration,
+} from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
 /** In order of application; a new migration is appended here. */
@@ -8,4 +14,6 @@ export const cityMigrations: MigrationObject[] = [
   supervisionMigration,
   directivesIssuedMigration,
   directiveCascadesMigration,
+  dutyReportsMigration,
+  assessmentMigration,
 ];

@@ -1,5 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directivesIssuedMigration, directiveResponsesMigration, directiveCascadesMigration } from '@supervision/kit';
+import {
+  assessmentMigration,
+  directiveCascadesMigration,
+  directiveResponsesMigration,
+  directivesIssuedMigration,
+  dutyReportsMigration,
+  supervisionMigration,
+} from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
 /** In order of application; a new migration is appended here. */
@@ -9,4 +16,6 @@ export const districtMigrations: MigrationObject[] = [
   directivesIssuedMigration,
   directiveResponsesMigration,
   directiveCascadesMigration,
+  dutyReportsMigration,
+  assessmentMigration,
 ];

@@ -1,18 +1,11 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
-import { isCalendarDate } from '../calendar/calendar-date';
+import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { DutyRecordKind } from './duty-record-kind';
 
 /** At most this many files per mutation; more can follow in a correction. */
 export const MAX_ATTACHMENTS_PER_MUTATION = 10;
-
-function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    { name: 'isCalendarDate', validator: { validate: (value) => typeof value === 'string' && isCalendarDate(value), defaultMessage: () => 'must be a date written YYYY-MM-DD' } },
-    options,
-  );
-}
 
 const notBlank = { message: 'must not be blank' };
 

@@ -3,6 +3,8 @@ import { Migration20261127010000_supervision } from './Migration20261127010000_s
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
 import { Migration20261127030000_directive_cascades } from './Migration20261127030000_directive_cascades';
+import { Migration20261127050000_duty_reports } from './Migration20261127050000_duty_reports';
+import { Migration20261127050001_assessment } from './Migration20261127050001_assessment';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -20,4 +22,13 @@ export const directiveResponsesMigration: MigrationObject = {
 export const directiveCascadesMigration: MigrationObject = {
   name: 'Migration20261127030000_directive_cascades',
   class: Migration20261127030000_directive_cascades,
+};
+/** Duty-report sessions and annual assessments: kept by the assessing levels (city, district). */
+export const dutyReportsMigration: MigrationObject = {
+  name: 'Migration20261127050000_duty_reports',
+  class: Migration20261127050000_duty_reports,
+};
+export const assessmentMigration: MigrationObject = {
+  name: 'Migration20261127050001_assessment',
+  class: Migration20261127050001_assessment,
 };

@@ -1,21 +1,8 @@
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../pagination/sort-direction';
-import { isCalendarDate } from '../calendar/calendar-date';
+import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { TaskStatus } from './task-status';
-
-function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: () => 'must be a date in YYYY-MM-DD',
-      },
-    },
-    options,
-  );
-}
 
 @InputType('TaskMilestoneInput')
 export class TaskMilestoneInput {

@@ -1,0 +1,246 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
+import { AssessmentGrade, IndicatorSource } from './assessment.types';
+
+const NOT_BLANK = { message: 'must not be blank' };
+
+@InputType('AssessmentIndicatorInput')
+export class AssessmentIndicatorInput {
+  @Field(() => String, { description: 'Short code, unique in the plan (letters, digits, _ and -).' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })
+  code!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  @Matches(/\S/, NOT_BLANK)
+  name!: string;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0.01)
+  weight!: number;
+
+  @Field(() => Float, { defaultValue: 0 })
+  @IsNumber()
+  minScore: number = 0;
+
+  @Field(() => Float, { defaultValue: 100 })
+  @IsNumber()
+  maxScore: number = 100;
+
+  @Field(() => IndicatorSource, { defaultValue: IndicatorSource.ASSESSOR })
+  @IsEnum(IndicatorSource)
+  source: IndicatorSource = IndicatorSource.ASSESSOR;
+}
+
+@InputType('AssessmentGradeThresholdInput')
+export class AssessmentGradeThresholdInput {
+  @Field(() => AssessmentGrade)
+  @IsEnum(AssessmentGrade)
+  grade!: AssessmentGrade;
+
+  @Field(() => Float)
+  @IsNumber()
+  minTotal!: number;
+}
+
+@InputType('CreateAssessmentPlanInput')
+export class CreateAssessmentPlanInput {
+  @Field(() => ID, { description: 'The assessing level: must be the caller\'s own.' })
+  @Matches(/^\d{6}$/, { message: 'must be a city or district code' })
+  assessorCode!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @Field(() => String)
+  @Length(1, 200)
+  @Matches(/\S/, NOT_BLANK)
+  title!: string;
+
+  @Field(() => Float, { defaultValue: 100, description: 'What the weights must add up to.' })
+  @IsNumber()
+  @Min(1)
+  @Max(1000)
+  totalWeight: number = 100;
+
+  @Field(() => [AssessmentIndicatorInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested()
+  indicators!: AssessmentIndicatorInput[];
+
+  @Field(() => [AssessmentGradeThresholdInput], { description: 'One per grade, best first: EXCELLENT, GOOD, AVERAGE, POOR (POOR from 0).' })
+  @ValidateNested()
+  gradeThresholds!: AssessmentGradeThresholdInput[];
+
+  @Field(() => Int, { defaultValue: 0, description: 'Interview the heads of this many lowest-ranked units (besides every POOR).' })
+  @IsInt()
+  @Min(0)
+  interviewBottomCount: number = 0;
+}
+
+@InputType('AssessmentIndicatorScoreInput')
+export class AssessmentIndicatorScoreInput {
+  @Field(() => String, { description: 'Code of an ASSESSOR indicator of the plan.' })
+  @Length(1, 40)
+  indicator!: string;
+
+  @Field(() => Float)
+  @IsNumber()
+  score!: number;
+}
+
+/**
+ * One assessed unit's values. Several assessors may enter parts: a value left out keeps what an
+ * earlier entry set, so the democratic evaluation and the indicator scores can come separately.
+ */
+@InputType('EnterAssessmentScoresInput')
+export class EnterAssessmentScoresInput {
+  @Field(() => ID)
+  @IsUUID()
+  planId!: string;
+
+  @Field(() => ID, { description: 'The assessed unit\'s jurisdiction: the assessor itself or one directly below.' })
+  @Matches(/^\d{6}(\d{3})?$/, { message: 'must be an administrative code' })
+  jurisdictionCode!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  unitId!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  @Matches(/\S/, NOT_BLANK)
+  unitName!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A team member assessed individually; leave out for the unit.' })
+  @IsOptional()
+  @IsUUID()
+  cadreId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  cadreName?: string | null;
+
+  @Field(() => [AssessmentIndicatorScoreInput], { defaultValue: [] })
+  @ArrayMaxSize(50)
+  @ValidateNested()
+  indicatorScores!: AssessmentIndicatorScoreInput[];
+
+  @Field(() => Float, { nullable: true, description: '民主测评 Within the democratic evaluation indicator\'s range.' })
+  @IsOptional()
+  @IsNumber()
+  democraticScore?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '任务完成率 Percent, 0–100. Entered for now; the platform\'s task statistics will feed it.' })
+  @IsOptional()
+  @IsNumber()
+  taskCompletionRate?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '扣分 Points off for findings and rectification. Entered for now; findings will feed it.' })
+  @IsOptional()
+  @IsNumber()
+  deduction?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  deductionNote?: string | null;
+}
+
+@InputType('RecordAssessmentInterviewInput')
+export class RecordAssessmentInterviewInput {
+  @Field(() => ID, { description: 'The score sheet of the bottom-ranked unit.' })
+  @IsUUID()
+  sheetId!: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  @Matches(/\S/, NOT_BLANK)
+  intervieweeName!: string;
+
+  @Field(() => String, { defaultValue: '' })
+  @Length(0, 200)
+  intervieweePosition: string = '';
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @IsCalendarDate()
+  heldOn!: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  @Matches(/\S/, NOT_BLANK)
+  interviewer!: string;
+
+  @Field(() => String)
+  @Length(1, 20000)
+  @Matches(/\S/, NOT_BLANK)
+  content!: string;
+
+  @Field(() => [String], { description: '整改承诺 What the interviewee committed to, at least one.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Length(1, 2000, { each: true })
+  @Matches(/\S/, { each: true, message: 'must not be blank' })
+  commitments!: string[];
+}
+
+@InputType('AssessmentFollowUpResultInput')
+export class AssessmentFollowUpResultInput {
+  @Field(() => ID)
+  @IsUUID()
+  commitmentId!: string;
+
+  @Field(() => Boolean)
+  @IsBoolean()
+  fulfilled!: boolean;
+
+  @Field(() => String, { defaultValue: '' })
+  @Length(0, 2000)
+  note: string = '';
+}
+
+@InputType('RecordAssessmentFollowUpInput')
+export class RecordAssessmentFollowUpInput {
+  @Field(() => ID)
+  @IsUUID()
+  interviewId!: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, not before the interview.' })
+  @IsCalendarDate()
+  visitedOn!: string;
+
+  @Field(() => String)
+  @Length(1, 100)
+  @Matches(/\S/, NOT_BLANK)
+  visitor!: string;
+
+  @Field(() => String, { defaultValue: '' })
+  @Length(0, 20000)
+  summary: string = '';
+
+  @Field(() => [AssessmentFollowUpResultInput], { description: 'One result for each commitment still open.' })
+  @ArrayMinSize(1)
+  @ValidateNested()
+  results!: AssessmentFollowUpResultInput[];
+}
