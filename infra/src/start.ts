@@ -53,11 +53,17 @@ async function main(): Promise<void> {
     }
     const ports = { city: env.CITY_PORT, district: env.DISTRICT_PORT, street: env.STREET_PORT };
     const common = { GATEWAY_SECRET: secrets.gatewaySecret, JWT_PUBLIC_JWK: JSON.stringify(secrets.publicJwk) };
+    const subgraphUrls = {
+      CITY_SUBGRAPH_URL: `http://127.0.0.1:${ports.city}/graphql`,
+      DISTRICT_SUBGRAPH_URL: `http://127.0.0.1:${ports.district}/graphql`,
+      STREET_SUBGRAPH_URL: `http://127.0.0.1:${ports.street}/graphql`,
+    };
 
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
         const service = spawnService(`${name} subgraph`, join(REPO_ROOT, 'subgraphs', name, 'dist', 'main.js'), {
           ...common,
+          ...subgraphUrls,
           PORT: String(ports[name]),
           DATABASE_URL: databaseUrls[name]!,
         });
@@ -69,9 +75,7 @@ async function main(): Promise<void> {
     const gateway = spawnService('gateway', join(REPO_ROOT, 'gateway', 'dist', 'main.js'), {
       ...common,
       PORT: String(env.GATEWAY_PORT),
-      CITY_SUBGRAPH_URL: `http://127.0.0.1:${ports.city}/graphql`,
-      DISTRICT_SUBGRAPH_URL: `http://127.0.0.1:${ports.district}/graphql`,
-      STREET_SUBGRAPH_URL: `http://127.0.0.1:${ports.street}/graphql`,
+      ...subgraphUrls,
     });
     services.push(gateway);
     watch(gateway, shutdown, () => stopping);

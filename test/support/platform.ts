@@ -64,6 +64,12 @@ export async function startTestPlatform(
     startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district }),
     startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street }),
   ]);
+  // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
+  for (const running of [city, district, street]) {
+    running.peers.set('city', city.url);
+    running.peers.set('district', district.url);
+    running.peers.set('street', street.url);
+  }
   const gateway = await startGateway({
     ...common,
     subgraphUrls: { city: city.url, district: district.url, street: street.url },

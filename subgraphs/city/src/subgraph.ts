@@ -1,5 +1,9 @@
 import {
   combineModules,
+  createRectificationModule,
+  RECTIFICATION_ENTITIES,
+  createSupervisionModule,
+  SUPERVISION_CHECK_ENTITIES,
   createAuditModule,
   createOrgModule,
   DIRECTIVES_ISSUED_ENTITIES,
@@ -21,7 +25,7 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES],
+  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...SUPERVISION_CHECK_ENTITIES, ...RECTIFICATION_ENTITIES],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
@@ -34,7 +38,15 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('city'), createOrgModule(level));
+const org = createOrgModule(level);
+const supervision = createSupervisionModule(level, org.UnitType);
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('city'),
+  org,
+  supervision,
+  createRectificationModule('city', supervision.FindingType),
+);
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

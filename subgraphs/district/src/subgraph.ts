@@ -1,5 +1,9 @@
 import {
   combineModules,
+  createRectificationModule,
+  RECTIFICATION_ENTITIES,
+  createSupervisionModule,
+  SUPERVISION_CHECK_ENTITIES,
   createAuditModule,
   createOrgModule,
   DIRECTIVE_RESPONSES_ENTITIES,
@@ -24,7 +28,7 @@ import { seedDistricts } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [DistrictEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
+  entities: [DistrictEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES, ...SUPERVISION_CHECK_ENTITIES, ...RECTIFICATION_ENTITIES],
   resolvers: [DistrictResolver, CityDistrictsResolver],
   referenceResolvers: { ...districtReference, ...cityReference },
   createLoaders: (em: EntityManager) => createDistrictLoaders(em),
@@ -37,7 +41,15 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('district'), createOrgModule(level));
+const org = createOrgModule(level);
+const supervision = createSupervisionModule(level, org.UnitType);
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('district'),
+  org,
+  supervision,
+  createRectificationModule('district', supervision.FindingType),
+);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -1,5 +1,7 @@
 import {
   combineModules,
+  createRectificationModule,
+  RECTIFICATION_ENTITIES,
   createAuditModule,
   createOrgModule,
   DIRECTIVE_RESPONSES_ENTITIES,
@@ -23,7 +25,7 @@ import { seedStreets } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<StreetLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [StreetEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
+  entities: [StreetEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES, ...RECTIFICATION_ENTITIES],
   resolvers: [StreetResolver, DistrictStreetsResolver],
   referenceResolvers: { ...streetReference, ...districtReference },
   createLoaders: (em: EntityManager) => createStreetLoaders(em),
@@ -36,7 +38,12 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
-const modules = combineModules(jurisdictionModule, createAuditModule('street'), createOrgModule(level));
+const modules = combineModules(
+  jurisdictionModule,
+  createAuditModule('street'),
+  createOrgModule(level),
+  createRectificationModule('street'),
+);
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;
 

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directivesIssuedMigration } from '@supervision/kit';
+import { supervisionMigration, directivesIssuedMigration, supervisionChecksMigration, rectificationReportsMigration } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
 /** In order of application; a new migration is appended here. */
@@ -7,4 +7,6 @@ export const cityMigrations: MigrationObject[] = [
   { name: 'Migration20261127000000_jurisdiction', class: Migration20261127000000_jurisdiction },
   supervisionMigration,
   directivesIssuedMigration,
+  supervisionChecksMigration,
+  rectificationReportsMigration,
 ];

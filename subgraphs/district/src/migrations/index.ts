@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directivesIssuedMigration, directiveResponsesMigration } from '@supervision/kit';
+import { supervisionMigration, directivesIssuedMigration, directiveResponsesMigration, supervisionChecksMigration, rectificationReportsMigration } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
 /** In order of application; a new migration is appended here. */
@@ -8,4 +8,6 @@ export const districtMigrations: MigrationObject[] = [
   supervisionMigration,
   directivesIssuedMigration,
   directiveResponsesMigration,
+  supervisionChecksMigration,
+  rectificationReportsMigration,
 ];

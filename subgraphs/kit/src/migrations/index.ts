@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
+import { Migration20261127030000_supervision_checks } from './Migration20261127030000_supervision_checks';
+import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -15,4 +17,12 @@ export const directivesIssuedMigration: MigrationObject = {
 export const directiveResponsesMigration: MigrationObject = {
   name: 'Migration20261127020001_directive_responses',
   class: Migration20261127020001_directive_responses,
+};
+export const supervisionChecksMigration: MigrationObject = {
+  name: 'Migration20261127030000_supervision_checks',
+  class: Migration20261127030000_supervision_checks,
+};
+export const rectificationReportsMigration: MigrationObject = {
+  name: 'Migration20261127030001_rectification_reports',
+  class: Migration20261127030001_rectification_reports,
 };

@@ -16,7 +16,8 @@ import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
-import type { Level } from '../jurisdiction/admin-code';
+import { LEVELS, type Level } from '../jurisdiction/admin-code';
+import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
 import type { SubgraphContext } from './context';
 
@@ -62,6 +63,11 @@ export const subgraphEnvSchema = z.object({
   SEED_DEMO_DATA: booleanSchema.default(true),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
+  // The other levels' subgraphs, for the few questions one level must ask another directly
+  // (a rectification report checks the finding it answers with the supervising level).
+  CITY_SUBGRAPH_URL: z.url().optional(),
+  DISTRICT_SUBGRAPH_URL: z.url().optional(),
+  STREET_SUBGRAPH_URL: z.url().optional(),
 });
 
 export interface SubgraphConfig {
@@ -75,6 +81,8 @@ export interface SubgraphConfig {
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
   seedDemo?: boolean;
   sqlDebug?: boolean;
+  /** The other subgraphs' /graphql URLs; may also be set after start on `RunningSubgraph.peers`. */
+  peerUrls?: Partial<Record<Level, string>>;
   log?: (line: string) => void;
 }
 
@@ -89,6 +97,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
+    peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
 }
@@ -98,6 +107,7 @@ export interface RunningSubgraph {
   url: string;
   orm: Orm;
   metrics: ServiceMetrics;
+  peers: PeerDirectory;
   stop(): Promise<void>;
 }
 
@@ -138,6 +148,7 @@ export async function startSubgraph<Loaders>(
   }
 
   const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
   const schema = await buildFederatedSchema(definition);
   const app = express();
   const httpServer: Server = createServer(app);
@@ -187,7 +198,16 @@ export async function startSubgraph<Loaders>(
       context: async ({ req }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
         const em = orm.em.fork();
-        return { em, loaders: definition.createLoaders(em), principal };
+        const peerCaller = LEVELS.find((level) => level === req.header(PEER_HEADER)) ?? null;
+        return {
+          em,
+          loaders: definition.createLoaders(em),
+          principal,
+          authorization: req.header('authorization'),
+          level: definition.name,
+          peers,
+          peerCaller,
+        };
       },
     }),
   );
@@ -202,6 +222,7 @@ export async function startSubgraph<Loaders>(
     url,
     orm,
     metrics,
+    peers,
     async stop() {
       await apollo.stop();
       await orm.close();
