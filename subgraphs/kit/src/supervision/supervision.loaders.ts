@@ -46,9 +46,9 @@ function findingStatsLoader(em: EntityManager) {
               count(*) filter (where "status" in ('OPEN', 'SENT_BACK', 'REOPENED') and "deadline" < current_date)::int as "overdue",
               count(*) filter (where "reopen_count" > 0)::int as "checkedButNotFixed"
          from "supervision_finding"
-        where "unit_jurisdiction_code" = any(?)
+        where "unit_jurisdiction_code" in (${codes.map(() => '?').join(', ')})
         group by "unit_jurisdiction_code"`,
-      [[...codes]],
+      [...codes],
     );
     const byCode = new Map(rows.map(({ code, ...stats }) => [code, stats]));
     return codes.map((code) => byCode.get(code) ?? EMPTY_STATS);

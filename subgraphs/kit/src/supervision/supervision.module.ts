@@ -593,6 +593,8 @@ export function createSupervisionModule<J extends { code: string }>(options: Lev
       findingsOfJurisdiction(LowerJurisdictionRef),
       JurisdictionOffices,
     ],
+    // Nothing returns the level below's jurisdiction; it is in the schema for the fields added to it.
+    orphanedTypes: [LowerJurisdictionRef],
     referenceResolvers: {
       [name('SupervisionOffice')]: byId((context) => context.loaders.supervisionOfficeById),
       [name('SupervisionPlan')]: byId((context) => context.loaders.supervisionPlanById),
