@@ -48,6 +48,7 @@ import {
   SupervisionOfficeEntity,
   SupervisionPlanEntity,
   type SupervisionFindingEventEntity,
+  SUPERVISION_CHECK_ENTITIES,
 } from './supervision.entities';
 import { createSupervisionLoaders, type FindingStats, type SupervisionLoaders } from './supervision.loaders';
 import {
@@ -580,7 +581,7 @@ export function createSupervisionModule<J extends { code: string }>(options: Lev
   });
 
   const module: SubgraphModule<SupervisionLoaders> = {
-    entities: [SupervisionOfficeEntity, SupervisionContactEntity, SupervisionPlanEntity, SupervisionCheckEntity, SupervisionFindingEntity],
+    entities: [...SUPERVISION_CHECK_ENTITIES],
     resolvers: [
       OfficeResolver,
       PlanResolver,
