@@ -53,21 +53,17 @@ async function main(): Promise<void> {
     }
     const ports = { city: env.CITY_PORT, district: env.DISTRICT_PORT, street: env.STREET_PORT };
     const common = { GATEWAY_SECRET: secrets.gatewaySecret, JWT_PUBLIC_JWK: JSON.stringify(secrets.publicJwk) };
-
-    const graphqlUrl = (name: (typeof SUBGRAPHS)[number]) => `http://127.0.0.1:${ports[name]}/graphql`;
-    // Each level below the city asks the level above about its records (is this directive
-    // addressed to me?); the ports are fixed here, so the three can still start side by side.
-    const upstream: Record<(typeof SUBGRAPHS)[number], Record<string, string>> = {
-      city: {},
-      district: { UPSTREAM_SUBGRAPH_URL: graphqlUrl('city') },
-      street: { UPSTREAM_SUBGRAPH_URL: graphqlUrl('district') },
+    const subgraphUrls = {
+      CITY_SUBGRAPH_URL: `http://127.0.0.1:${ports.city}/graphql`,
+      DISTRICT_SUBGRAPH_URL: `http://127.0.0.1:${ports.district}/graphql`,
+      STREET_SUBGRAPH_URL: `http://127.0.0.1:${ports.street}/graphql`,
     };
 
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
         const service = spawnService(`${name} subgraph`, join(REPO_ROOT, 'subgraphs', name, 'dist', 'main.js'), {
           ...common,
-          ...upstream[name],
+          ...subgraphUrls,
           PORT: String(ports[name]),
           DATABASE_URL: databaseUrls[name]!,
         });
@@ -79,9 +75,7 @@ async function main(): Promise<void> {
     const gateway = spawnService('gateway', join(REPO_ROOT, 'gateway', 'dist', 'main.js'), {
       ...common,
       PORT: String(env.GATEWAY_PORT),
-      CITY_SUBGRAPH_URL: graphqlUrl('city'),
-      DISTRICT_SUBGRAPH_URL: graphqlUrl('district'),
-      STREET_SUBGRAPH_URL: graphqlUrl('street'),
+      ...subgraphUrls,
     });
     services.push(gateway);
     watch(gateway, shutdown, () => stopping);

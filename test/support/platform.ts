@@ -59,11 +59,17 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     log: quiet,
   };
-  // On free ports a subgraph's URL is known only once it listens, and each level below the city
-  // needs the URL of the level above: so city, then district, then street.
-  const city = await startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city });
-  const district = await startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, upstreamUrl: city.url });
-  const street = await startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, upstreamUrl: district.url });
+  const [city, district, street] = await Promise.all([
+    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street }),
+  ]);
+  // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
+  for (const running of [city, district, street]) {
+    running.peers.set('city', city.url);
+    running.peers.set('district', district.url);
+    running.peers.set('street', street.url);
+  }
   const gateway = await startGateway({
     ...common,
     subgraphUrls: { city: city.url, district: district.url, street: street.url },

@@ -5,10 +5,14 @@ import {
   createDirectiveIssuerModule,
   createDutyReportModule,
   createLevelRecordModules,
+  createRectificationModule,
   createStatisticsModule,
+  createSupervisionModule,
   DIRECTIVES_ISSUED_ENTITIES,
   DUTY_REPORT_ENTITIES,
+  RECTIFICATION_ENTITIES,
   seedDemoData,
+  SUPERVISION_CHECK_ENTITIES,
   SUPERVISION_ENTITIES,
   type LevelOptions,
   type SubgraphDefinition,
@@ -28,7 +32,7 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES],
+  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES, ...SUPERVISION_CHECK_ENTITIES, ...RECTIFICATION_ENTITIES],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference, ...districtReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
@@ -41,14 +45,20 @@ const level: LevelOptions<CityEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
 };
 
+const records = createLevelRecordModules(level);
+const supervision = createSupervisionModule(level, records.types.UnitType, DistrictRef);
+
 const modules = combineModules(
   jurisdictionModule,
-  ...createLevelRecordModules(level),
+  ...records.modules,
   createStatisticsModule(level),
   createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
   // The city holds duty-report sessions and assesses its own units and the districts.
   createDutyReportModule(level),
   createAssessmentModule(level),
+  // It supervises the districts and its own departments; a department's rectification report stays here.
+  supervision,
+  createRectificationModule('city', supervision.FindingType),
 );
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;

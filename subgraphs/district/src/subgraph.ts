@@ -7,11 +7,15 @@ import {
   createDirectiveResponderModule,
   createDutyReportModule,
   createLevelRecordModules,
+  createRectificationModule,
   createStatisticsModule,
+  createSupervisionModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   DIRECTIVES_ISSUED_ENTITIES,
   DUTY_REPORT_ENTITIES,
+  RECTIFICATION_ENTITIES,
   seedDemoData,
+  SUPERVISION_CHECK_ENTITIES,
   SUPERVISION_ENTITIES,
   type LevelOptions,
   type SubgraphDefinition,
@@ -41,6 +45,8 @@ const jurisdictionModule: SubgraphModule<DistrictLoaders> = {
     ...DIRECTIVE_RESPONSES_ENTITIES,
     ...DUTY_REPORT_ENTITIES,
     ...ASSESSMENT_ENTITIES,
+    ...SUPERVISION_CHECK_ENTITIES,
+    ...RECTIFICATION_ENTITIES,
   ],
   resolvers: [DistrictResolver, CityDistrictsResolver],
   referenceResolvers: { ...districtReference, ...cityReference, ...streetReference },
@@ -54,14 +60,16 @@ const level: LevelOptions<DistrictEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as DistrictLoaders).districtByCode.load(code),
 };
 
+const records = createLevelRecordModules(level);
 // A district both answers the city's directives and issues its own to its streets; the cascade
 // module links the two (a city directive passed on as a district directive).
 const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
 const directiveResponder = createDirectiveResponderModule(level);
+const supervision = createSupervisionModule(level, records.types.UnitType, StreetRef);
 
 const modules = combineModules(
   jurisdictionModule,
-  ...createLevelRecordModules(level),
+  ...records.modules,
   createStatisticsModule({
     ...level,
     cityType: CityRef,
@@ -78,6 +86,9 @@ const modules = combineModules(
   // A district holds duty-report sessions and assesses its own units and its streets.
   createDutyReportModule(level),
   createAssessmentModule(level),
+  // It supervises its streets and its own units, and answers the city's findings about itself.
+  supervision,
+  createRectificationModule('district', supervision.FindingType),
 );
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

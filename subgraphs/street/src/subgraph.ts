@@ -2,8 +2,10 @@ import {
   combineModules,
   createDirectiveResponderModule,
   createLevelRecordModules,
+  createRectificationModule,
   createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
+  RECTIFICATION_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
   type LevelOptions,
@@ -27,7 +29,7 @@ import { seedStreets } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<StreetLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [StreetEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES],
+  entities: [StreetEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVE_RESPONSES_ENTITIES, ...RECTIFICATION_ENTITIES],
   resolvers: [StreetResolver, DistrictStreetsResolver],
   referenceResolvers: { ...streetReference, ...districtReference, ...cityReference },
   createLoaders: (em: EntityManager) => createStreetLoaders(em),
@@ -40,9 +42,11 @@ const level: LevelOptions<StreetEntity> = {
   loadJurisdiction: (context, code) => (context.loaders as StreetLoaders).streetByCode.load(code),
 };
 
+const records = createLevelRecordModules(level);
+
 const modules = combineModules(
   jurisdictionModule,
-  ...createLevelRecordModules(level),
+  ...records.modules,
   createStatisticsModule({
     ...level,
     cityType: CityRef,
@@ -50,6 +54,8 @@ const modules = combineModules(
     loadJurisdictionsUnder: (context, districtCode) => (context.loaders as StreetLoaders).streetsByDistrict.load(districtCode),
   }),
   createDirectiveResponderModule(level),
+  // A street answers its district's findings about it.
+  createRectificationModule('street'),
 );
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -4,6 +4,8 @@ import {
   directiveCascadesMigration,
   directivesIssuedMigration,
   dutyReportsMigration,
+  rectificationReportsMigration,
+  supervisionChecksMigration,
   supervisionMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
@@ -16,4 +18,6 @@ export const cityMigrations: MigrationObject[] = [
   directiveCascadesMigration,
   dutyReportsMigration,
   assessmentMigration,
+  supervisionChecksMigration,
+  rectificationReportsMigration,
 ];

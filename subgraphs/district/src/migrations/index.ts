@@ -5,6 +5,8 @@ import {
   directiveResponsesMigration,
   directivesIssuedMigration,
   dutyReportsMigration,
+  rectificationReportsMigration,
+  supervisionChecksMigration,
   supervisionMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
@@ -18,4 +20,6 @@ export const districtMigrations: MigrationObject[] = [
   directiveCascadesMigration,
   dutyReportsMigration,
   assessmentMigration,
+  supervisionChecksMigration,
+  rectificationReportsMigration,
 ];

@@ -4,7 +4,7 @@ import { newId } from '../ids';
 /** The largest evidence file accepted, in bytes (5 MiB); the database enforces it too. */
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-export const ATTACHMENT_OWNER_TYPES = ['DUTY_RECORD', 'DIRECTIVE_RESPONSE'] as const;
+export const ATTACHMENT_OWNER_TYPES = ['DUTY_RECORD', 'DIRECTIVE_RESPONSE', 'RECTIFICATION_REPORT'] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /**

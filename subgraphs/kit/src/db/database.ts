@@ -1,6 +1,7 @@
 import { DefaultLogger, type AnyEntity, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PLATFORM_TIME_ZONE } from '../calendar/calendar-date';
 import type { ServiceMetrics } from './metrics';
 
 export type Orm = MikroORM;
@@ -51,7 +52,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
     ...(options.log ? { logger: options.log } : {}),
     colors: false,
     loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, options.metrics),
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: {
+      min: 0,
+      max: options.poolSize ?? 10,
+      // Every session works in the platform's time zone, so SQL's current_date is the same
+      // Tianjin day as the services' own "today" (overdue counts and overdue flags agree).
+      afterCreate: (connection: { query(sql: string, done: (error?: Error) => void): void }, done: (error?: Error) => void) =>
+        connection.query(`set time zone '${PLATFORM_TIME_ZONE}'`, done),
+    },
     discovery: { warnWhenNoEntities: false },
   });
   // ensureDatabase opens the pool itself (reconnecting after a CREATE DATABASE); calling

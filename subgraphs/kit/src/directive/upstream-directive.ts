@@ -1,8 +1,10 @@
+import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
 import { levelFieldName } from '../level/level-names';
-import { requireUpstream, type UpstreamClient } from '../upstream/upstream-client';
+import { callPeer } from '../peer/peer-client';
+import type { SubgraphContext } from '../server/context';
 
 /** What the answering level needs to know about a directive from the level above. */
 export interface UpstreamDirective {
@@ -21,20 +23,24 @@ export interface UpstreamDirective {
  * the target check here is the second lock on the same door.
  */
 export async function fetchAddressedDirective(
-  context: { upstream?: UpstreamClient | null },
+  context: SubgraphContext<unknown>,
   principal: Principal,
   issuerLevel: Level,
   directiveId: string,
 ): Promise<UpstreamDirective> {
   const field = levelFieldName(issuerLevel, 'Directive');
-  const result = await requireUpstream(context).query<Record<string, UpstreamDirective | null>>(
-    `query ($id: ID!) { directive: ${field}(id: $id) { id issuerCode title requirements deadline targetCodes } }`,
-    { id: directiveId },
-  );
-  const error = result.errors?.[0];
-  if (error?.extensions?.code === 'FORBIDDEN') throw notAddressed(directiveId, principal.code);
-  if (error) throw new Error(`upstream ${field}(${directiveId}) failed: ${error.message}`);
-  const directive = result.data?.directive;
+  let directive: UpstreamDirective | null;
+  try {
+    ({ directive } = await callPeer<{ directive: UpstreamDirective | null }>(
+      context,
+      issuerLevel,
+      `query ($id: ID!) { directive: ${field}(id: $id) { id issuerCode title requirements deadline targetCodes } }`,
+      { id: directiveId },
+    ));
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') throw notAddressed(directiveId, principal.code);
+    throw error;
+  }
   if (!directive) throw notFound('directive', directiveId);
   if (!directive.targetCodes.includes(principal.code)) throw notAddressed(directiveId, principal.code);
   return directive;

@@ -5,6 +5,8 @@ import { Migration20261127020001_directive_responses } from './Migration20261127
 import { Migration20261127030000_directive_cascades } from './Migration20261127030000_directive_cascades';
 import { Migration20261127050000_duty_reports } from './Migration20261127050000_duty_reports';
 import { Migration20261127050001_assessment } from './Migration20261127050001_assessment';
+import { Migration20261127030000_supervision_checks } from './Migration20261127030000_supervision_checks';
+import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -31,4 +33,12 @@ export const dutyReportsMigration: MigrationObject = {
 export const assessmentMigration: MigrationObject = {
   name: 'Migration20261127050001_assessment',
   class: Migration20261127050001_assessment,
+};
+export const supervisionChecksMigration: MigrationObject = {
+  name: 'Migration20261127030000_supervision_checks',
+  class: Migration20261127030000_supervision_checks,
+};
+export const rectificationReportsMigration: MigrationObject = {
+  name: 'Migration20261127030001_rectification_reports',
+  class: Migration20261127030001_rectification_reports,
 };

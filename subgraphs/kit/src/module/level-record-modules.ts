@@ -21,5 +21,15 @@ export function createLevelRecordModules<J extends { code: string }>(level: Leve
     ResponsibilityItemType: responsibility.ResponsibilityItemType,
     DutyRecordType: dutyRecords.DutyRecordType,
   });
-  return [createAuditModule(level.level), org, responsibility, tasks, dutyRecords, dutyRecordLinks] as const;
+  return {
+    modules: [createAuditModule(level.level), org, responsibility, tasks, dutyRecords, dutyRecordLinks] as const,
+    /** The level's own types, for modules that point at units, cadres, items or tasks. */
+    types: {
+      UnitType: org.UnitType,
+      CadreType: org.CadreType,
+      ResponsibilityItemType: responsibility.ResponsibilityItemType,
+      TaskType: tasks.TaskType,
+      DutyRecordType: dutyRecords.DutyRecordType,
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
-import type { UpstreamClient } from '../upstream/upstream-client';
+import type { Level } from '../jurisdiction/admin-code';
+import type { PeerDirectory } from '../peer/peer-client';
 
 /**
  * What every resolver receives. Built afresh for each request: a forked EntityManager so no
@@ -12,6 +13,11 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** null for an anonymous caller (public reads of the jurisdiction backbone). */
   principal: Principal | null;
-  /** The subgraph of the level above, called as this caller (absent at the top level). */
-  upstream?: UpstreamClient | null;
+  /** The caller's Authorization header, passed on when this subgraph asks a peer on their behalf. */
+  authorization?: string;
+  /** This subgraph's level and the addresses of the others (calls between levels). */
+  level?: Level;
+  peers?: PeerDirectory;
+  /** The level of the subgraph that made this call, when a peer (not the gateway) made it. */
+  peerCaller?: Level | null;
 }

@@ -16,9 +16,9 @@ import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
-import type { Level } from '../jurisdiction/admin-code';
+import { LEVELS, type Level } from '../jurisdiction/admin-code';
+import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
-import { createUpstreamClient } from '../upstream/upstream-client';
 import type { SubgraphContext } from './context';
 import { jsonBody, MAX_SUBGRAPH_REQUEST_BODY_BYTES } from './request-body';
 
@@ -64,8 +64,11 @@ export const subgraphEnvSchema = z.object({
   SEED_DEMO_DATA: booleanSchema.default(true),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
-  /** The subgraph of the level above (the district's is the city's); the top level has none. */
-  UPSTREAM_SUBGRAPH_URL: z.url().optional(),
+  // The other levels' subgraphs, for the few questions one level must ask another directly
+  // (a rectification report checks the finding it answers with the supervising level).
+  CITY_SUBGRAPH_URL: z.url().optional(),
+  DISTRICT_SUBGRAPH_URL: z.url().optional(),
+  STREET_SUBGRAPH_URL: z.url().optional(),
 });
 
 export interface SubgraphConfig {
@@ -79,8 +82,8 @@ export interface SubgraphConfig {
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
   seedDemo?: boolean;
   sqlDebug?: boolean;
-  /** GraphQL URL of the level above's subgraph, for writes that depend on its records. */
-  upstreamUrl?: string;
+  /** The other subgraphs' /graphql URLs; may also be set after start on `RunningSubgraph.peers`. */
+  peerUrls?: Partial<Record<Level, string>>;
   log?: (line: string) => void;
 }
 
@@ -95,7 +98,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
-    upstreamUrl: env.UPSTREAM_SUBGRAPH_URL,
+    peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
 }
@@ -105,6 +108,7 @@ export interface RunningSubgraph {
   url: string;
   orm: Orm;
   metrics: ServiceMetrics;
+  peers: PeerDirectory;
   stop(): Promise<void>;
 }
 
@@ -145,6 +149,7 @@ export async function startSubgraph<Loaders>(
   }
 
   const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
   const schema = await buildFederatedSchema(definition);
   const app = express();
   const httpServer: Server = createServer(app);
@@ -194,10 +199,16 @@ export async function startSubgraph<Loaders>(
       context: async ({ req }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
         const em = orm.em.fork();
-        const upstream = config.upstreamUrl
-          ? createUpstreamClient(config.upstreamUrl, config.gatewaySecret, req.header('authorization'))
-          : null;
-        return { em, loaders: definition.createLoaders(em), principal, upstream };
+        const peerCaller = LEVELS.find((level) => level === req.header(PEER_HEADER)) ?? null;
+        return {
+          em,
+          loaders: definition.createLoaders(em),
+          principal,
+          authorization: req.header('authorization'),
+          level: definition.name,
+          peers,
+          peerCaller,
+        };
       },
     }),
   );
@@ -212,6 +223,7 @@ export async function startSubgraph<Loaders>(
     url,
     orm,
     metrics,
+    peers,
     async stop() {
       await apollo.stop();
       await orm.close();

@@ -1,0 +1,70 @@
+import { GraphQLError } from 'graphql';
+import { GATEWAY_SECRET_HEADER } from '../auth/gateway-secret';
+import type { Level } from '../jurisdiction/admin-code';
+import type { SubgraphContext } from '../server/context';
+
+/**
+ * Sent only on a call from one subgraph to another. The gateway forwards nothing but the caller's
+ * token and its own secret, so a client can never make this header reach a subgraph: its presence
+ * (together with the secret) proves a peer subgraph made the call.
+ */
+export const PEER_HEADER = 'x-peer-subgraph';
+
+/** Where the other levels' subgraphs listen; filled at start-up (or later, when ports are chosen by the OS). */
+export class PeerDirectory {
+  private readonly urls = new Map<Level, string>();
+
+  constructor(readonly gatewaySecret: string, initial: Partial<Record<Level, string>> = {}) {
+    for (const [level, url] of Object.entries(initial)) if (url) this.urls.set(level as Level, url);
+  }
+
+  set(level: Level, url: string): void {
+    this.urls.set(level, url);
+  }
+
+  url(level: Level): string {
+    const url = this.urls.get(level);
+    if (!url) throw new Error(`no address configured for the ${level} subgraph`);
+    return url;
+  }
+}
+
+/**
+ * Asks another level's subgraph directly, on behalf of the caller: the caller's own token goes
+ * along, so the other subgraph applies its own authorisation to the same person. Errors the peer
+ * raised on purpose (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND …) reach the client unchanged, with a
+ * BAD_USER_INPUT's field renamed to the field of the client's own request.
+ */
+export async function callPeer<T>(
+  context: SubgraphContext<unknown>,
+  level: Level,
+  query: string,
+  variables: Record<string, unknown>,
+  fieldNames: Record<string, string> = {},
+): Promise<T> {
+  if (!context.peers) throw new Error('this subgraph has no peer directory');
+  const response = await fetch(context.peers.url(level), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [GATEWAY_SECRET_HEADER]: context.peers.gatewaySecret,
+      [PEER_HEADER]: context.level ?? 'unknown',
+      ...(context.authorization ? { authorization: context.authorization } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const [error] = body.errors ?? [];
+  if (error) {
+    const code = error.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
+      const renamed = field ? (fieldNames[field] ?? field) : undefined;
+      const message = field && renamed ? error.message.replace(`${field}:`, `${renamed}:`) : error.message;
+      throw new GraphQLError(message, { extensions: { ...error.extensions, ...(renamed ? { field: renamed } : {}) } });
+    }
+    throw new Error(`the ${level} subgraph failed: ${error.message}`);
+  }
+  if (!body.data) throw new Error(`the ${level} subgraph answered without data (HTTP ${response.status})`);
+  return body.data;
+}

@@ -1,0 +1,96 @@
+import { today } from '../calendar/calendar-date';
+import { LockMode } from '@mikro-orm/core';
+import type { Principal } from '../auth/principal';
+import { assertCanWrite } from '../authz/guards';
+import { badUserInput } from '../errors/graphql-errors';
+import type { MutationScope } from '../mutation/run-in-transaction';
+import {
+  SupervisionFindingEntity,
+  SupervisionFindingEventEntity,
+  type FindingEventCode,
+  type FindingStatusCode,
+} from './supervision.entities';
+
+/**
+ * The rectification loop as a table: which step is allowed from which status, and where it leads.
+ * OPEN → REPORTED → ACCEPTED (closed) or SENT_BACK → REPORTED …; a follow-up check (回头看) turns a
+ * closed finding into CONFIRMED, or REOPENED (查而不改), which is rectified and reported again.
+ */
+const STEPS: Record<FindingEventCode, { from: readonly FindingStatusCode[]; to: FindingStatusCode }> = {
+  REPORTED: { from: ['OPEN', 'SENT_BACK', 'REOPENED'], to: 'REPORTED' },
+  ACCEPTED: { from: ['REPORTED'], to: 'ACCEPTED' },
+  SENT_BACK: { from: ['REPORTED'], to: 'SENT_BACK' },
+  CONFIRMED: { from: ['ACCEPTED', 'CONFIRMED'], to: 'CONFIRMED' },
+  REOPENED: { from: ['ACCEPTED', 'CONFIRMED'], to: 'REOPENED' },
+};
+
+export interface FindingStep {
+  event: FindingEventCode;
+  field: string;
+  reportId?: string | null;
+  checkId?: string | null;
+  comment?: string | null;
+  newDeadline?: string;
+}
+
+/** Applies one step to a managed finding, records it and audits it; a step out of turn is the caller's mistake. */
+export async function applyFindingStep(
+  scope: MutationScope,
+  principal: Principal,
+  finding: SupervisionFindingEntity,
+  step: FindingStep,
+): Promise<SupervisionFindingEntity> {
+  const rule = STEPS[step.event];
+  if (!rule.from.includes(finding.status)) {
+    throw badUserInput(step.field, `finding ${finding.id} is ${finding.status}; ${step.event} needs ${rule.from.join(' or ')}`);
+  }
+  const before = { ...finding };
+  finding.status = rule.to;
+  if (step.event === 'REPORTED') finding.lastReportId = step.reportId ?? null;
+  if (step.event === 'ACCEPTED') finding.closedAt = new Date();
+  if (step.event === 'REOPENED') {
+    finding.reopenCount += 1;
+    finding.closedAt = null;
+    if (step.newDeadline) finding.deadline = step.newDeadline;
+  }
+  scope.em.create(SupervisionFindingEventEntity, {
+    findingId: finding.id,
+    event: step.event,
+    reportId: step.reportId ?? finding.lastReportId,
+    checkId: step.checkId ?? null,
+    comment: step.comment ?? null,
+    actor: principal.subject,
+  });
+  await scope.audit({
+    action: step.event.toLowerCase(),
+    entityType: 'SupervisionFinding',
+    entityId: finding.id,
+    ownerCode: finding.jurisdictionCode,
+    before,
+    after: finding,
+  });
+  return finding;
+}
+
+/**
+ * A rectification report arrives: only the supervised unit's own administrators may report on a
+ * finding (another unit's finding is FORBIDDEN), and only while it waits for rectification.
+ */
+export async function recordFindingReport(
+  scope: MutationScope,
+  principal: Principal,
+  findingId: string,
+  reportId: string,
+  field: string,
+): Promise<SupervisionFindingEntity | null> {
+  // Locked: two reports arriving at once must not both move the finding on.
+  const finding = await scope.em.findOne(SupervisionFindingEntity, { id: findingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!finding) return null;
+  assertCanWrite(principal, finding.unitJurisdictionCode);
+  return applyFindingStep(scope, principal, finding, { event: 'REPORTED', field, reportId });
+}
+
+/** Overdue rectification is derived from the deadline, never stored; "today" is Tianjin's. */
+export function isFindingOverdue(finding: Pick<SupervisionFindingEntity, 'status' | 'deadline'>, on: string = today()): boolean {
+  return ['OPEN', 'SENT_BACK', 'REOPENED'].includes(finding.status) && finding.deadline < on;
+}

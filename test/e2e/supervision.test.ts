@@ -1,0 +1,306 @@
+import { createHash } from 'node:crypto';
+import { AuditEntryEntity, RectificationReportEntity, sqlStatementCount } from '@supervision/kit';
+import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+
+/*
+ * 监督检查 · 问题 · 整改: the city supervises a district's units. The city owns offices, plans,
+ * checks and findings; the district owns its rectification reports; the gateway joins them.
+ */
+
+let platform: TestPlatform;
+let cityCommission: string;
+let cityAdmin: string;
+let hepingAdmin: string;
+let hexiAdmin: string;
+let url: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  url = platform.gateway.url;
+  cityCommission = await platform.token({ level: 'city', code: '120000', roles: ['commission'] });
+  cityAdmin = await platform.token({ level: 'city', code: '120000', roles: ['admin'] });
+  hepingAdmin = await platform.token({ level: 'district', code: '120101', roles: ['admin'] });
+  hexiAdmin = await platform.token({ level: 'district', code: '120103', roles: ['admin'] });
+});
+afterAll(() => platform?.stop());
+
+async function ok<T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await graphql<T>(url, query, { token, variables });
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+function errorOf(response: GraphQLResponse<unknown>) {
+  expect(response.errors).toBeDefined();
+  return { code: response.errors![0].extensions?.code, field: response.errors![0].extensions?.field };
+}
+
+async function createDistrictUnit(token: string, jurisdictionCode: string, name: string): Promise<string> {
+  const data = await ok<{ createDistrictUnit: { id: string } }>(
+    `mutation($input: CreateUnitInput!) { createDistrictUnit(input: $input) { id } }`,
+    token,
+    { input: { jurisdictionCode, name, kind: 'DEPARTMENT' } },
+  );
+  return data.createDistrictUnit.id;
+}
+
+const DRAW = `mutation($input: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $input) { id year quarter seed unitIds } }`;
+const PREVIEW = `query($input: DrawSupervisionPlanInput!) { previewCitySupervisionPlan(input: $input) }`;
+const CREATE_CHECK = `mutation($input: CreateSupervisionCheckInput!) {
+  createCitySupervisionCheck(input: $input) {
+    id kind mode stationed methods spotChecks { description responsibilityItemId } unitJurisdictionCode
+    districtUnit { id name }
+    findings { id description deadline status overdue }
+  }
+}`;
+const SUBMIT = `mutation($input: SubmitRectificationReportInput!) {
+  submitDistrictRectificationReport(input: $input) {
+    id findingId jurisdictionCode supervisingCode attachments { name sha256 size }
+    finding { ... on CitySupervisionFinding { id status description } }
+  }
+}`;
+const FINDING = `query($id: ID!) {
+  citySupervisionFinding(id: $id) {
+    id status reopenCount checkedButNotFixed lastReportId
+    districtRectificationReports { id summary }
+    steps { event reportId comment }
+  }
+}`;
+
+type Finding = { id: string; description: string; deadline: string; status: string; overdue: boolean };
+
+describe('supervision checks and rectification, city → district', () => {
+  const units: string[] = [];
+  let otherDistrictUnit: string;
+  let officeId: string;
+  let planIds: string[] = [];
+  let findings: Finding[];
+
+  it('sets up an office with eight contact units of 和平区', async () => {
+    for (let index = 1; index <= 8; index += 1) units.push(await createDistrictUnit(hepingAdmin, '120101', `和平区联系单位${index}`));
+    otherDistrictUnit = await createDistrictUnit(hexiAdmin, '120103', '河西区某局');
+    // u1 … u8 are the units in id order, as the draw sorts them.
+    units.sort();
+
+    const office = await ok<{ createCitySupervisionOffice: { id: string } }>(
+      `mutation($input: CreateSupervisionOfficeInput!) { createCitySupervisionOffice(input: $input) { id } }`,
+      cityCommission,
+      { input: { jurisdictionCode: '120000', name: '第一监督检查室' } },
+    );
+    officeId = office.createCitySupervisionOffice.id;
+    for (const unitId of units) {
+      await ok(
+        `mutation($input: AddSupervisionContactInput!) { addCitySupervisionContact(input: $input) { id } }`,
+        cityCommission,
+        { input: { officeId, unitId, unitJurisdictionCode: '120101' } },
+      );
+    }
+    const read = await ok<{ city: { supervisionOffices: { name: string; contacts: { districtUnit: { name: string } }[] }[] } }>(
+      `{ city { supervisionOffices { name contacts { districtUnit { name } } } } }`,
+      cityCommission,
+    );
+    expect(read.city.supervisionOffices[0].contacts).toHaveLength(8);
+    expect(read.city.supervisionOffices[0].contacts.map((c) => c.districtUnit.name).sort()[0]).toBe('和平区联系单位1');
+  });
+
+  it('draws a quarter of the contact units per quarter, reproducibly from the seed, every unit once in the year', async () => {
+    const u = (n: number) => units[n - 1];
+    // Worked by hand in plan-draw.test.ts: seeds 1…4 pick u8 u2 | u4 u6 | u3 u1 | u5 u7.
+    const preview = { officeId, year: 2025, quarter: 1, seed: 1 };
+    const first = await ok<{ previewCitySupervisionPlan: string[] }>(PREVIEW, cityCommission, { input: preview });
+    const again = await ok<{ previewCitySupervisionPlan: string[] }>(PREVIEW, cityCommission, { input: preview });
+    expect(first.previewCitySupervisionPlan).toEqual([u(8), u(2)]);
+    expect(again.previewCitySupervisionPlan).toEqual(first.previewCitySupervisionPlan);
+
+    const expected = [[u(8), u(2)], [u(4), u(6)], [u(3), u(1)], [u(5), u(7)]];
+    for (const quarter of [1, 2, 3, 4]) {
+      const plan = await ok<{ drawCitySupervisionPlan: { id: string; seed: number; unitIds: string[] } }>(DRAW, cityCommission, {
+        input: { officeId, year: 2025, quarter, seed: quarter },
+      });
+      expect(plan.drawCitySupervisionPlan.seed).toBe(quarter);
+      expect(plan.drawCitySupervisionPlan.unitIds).toEqual(expected[quarter - 1]);
+      planIds.push(plan.drawCitySupervisionPlan.id);
+    }
+    const recorded = await ok<{ citySupervisionOffice: { plans: { quarter: number; seed: number; unitIds: string[] }[] } }>(
+      `query($id: ID!) { citySupervisionOffice(id: $id) { plans { quarter seed unitIds } } }`,
+      cityCommission,
+      { id: officeId },
+    );
+    expect(recorded.citySupervisionOffice.plans.map((plan) => plan.seed)).toEqual([1, 2, 3, 4]);
+    expect(recorded.citySupervisionOffice.plans.flatMap((plan) => plan.unitIds).sort()).toEqual([...units].sort());
+
+    // Drawing a quarter twice is refused; so is skipping ahead in a new year.
+    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: 2025, quarter: 1, seed: 9 } } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.quarter',
+    });
+    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: 2026, quarter: 3 } } })).field).toBe('input.quarter');
+  });
+
+  it('refuses a planned check of a unit that is not a contact unit, or was not drawn, and writes nothing', async () => {
+    const auditBefore = await platform.subgraphs.city.orm.em.fork().count(AuditEntryEntity);
+    const base = { planId: planIds[0], mode: 'ON_SITE', checkedOn: '2025-02-10', summary: '现场检查' };
+    const notContact = await graphql(url, CREATE_CHECK, {
+      token: cityCommission,
+      variables: { input: { ...base, unitId: otherDistrictUnit, unitJurisdictionCode: '120103' } },
+    });
+    expect(errorOf(notContact)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    expect(notContact.errors![0].message).toContain('not a contact unit');
+    const notDrawn = await graphql(url, CREATE_CHECK, {
+      token: cityCommission,
+      variables: { input: { ...base, unitId: units[0], unitJurisdictionCode: '120101' } },
+    });
+    expect(errorOf(notDrawn)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    expect(await platform.subgraphs.city.orm.em.fork().count(AuditEntryEntity)).toBe(auditBefore);
+  });
+
+  it('lets only commission staff of the supervising level run plans and checks', async () => {
+    const asAdmin = await graphql(url, DRAW, { token: cityAdmin, variables: { input: { officeId, year: 2026, quarter: 1 } } });
+    expect(errorOf(asAdmin).code).toBe('FORBIDDEN');
+    const districtCommission = await platform.token({ level: 'district', code: '120101', roles: ['commission'] });
+    const asDistrict = await graphql(url, CREATE_CHECK, {
+      token: districtCommission,
+      variables: { input: { planId: planIds[0], unitId: units[7], unitJurisdictionCode: '120101', mode: 'ON_SITE', checkedOn: '2025-02-10', summary: 'x' } },
+    });
+    expect(errorOf(asDistrict).code).toBe('FORBIDDEN');
+    const anonymous = await graphql(url, `{ city { cityFindingStats { total } } }`);
+    expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('runs the loop: check → findings → report → sent back → reported again → accepted → follow-up', async () => {
+    const u8 = units[7];
+    const check = await ok<{ createCitySupervisionCheck: { kind: string; stationed: boolean; methods: string[]; districtUnit: { name: string }; findings: Finding[] } }>(
+      CREATE_CHECK,
+      cityCommission,
+      {
+        input: {
+          planId: planIds[0],
+          unitId: u8,
+          unitJurisdictionCode: '120101',
+          mode: 'ON_SITE',
+          stationed: true,
+          methods: ['REPORT_HEARING', 'ONE_TO_ONE_TALK', 'DEMOCRATIC_EVALUATION', 'QUESTIONNAIRE'],
+          spotChecks: [{ description: '“三重一大”决策记录' }],
+          checkedOn: '2025-02-10',
+          summary: '进驻式监督两周',
+          findings: [
+            { description: 'A 谈话提醒记录不全', deadline: '2099-06-30' },
+            { description: 'B 廉政风险点未更新', deadline: '2099-06-30' },
+            { description: 'C 整改台账缺失', deadline: '2000-01-31' },
+          ],
+        },
+      },
+    );
+    const created = check.createCitySupervisionCheck;
+    expect(created.kind).toBe('ROUTINE');
+    expect(created.stationed).toBe(true);
+    expect(created.districtUnit.name).toBe('和平区联系单位8');
+    findings = [...created.findings].sort((a, b) => a.description.localeCompare(b.description));
+    expect(findings.map((f) => [f.status, f.overdue])).toEqual([['OPEN', false], ['OPEN', false], ['OPEN', true]]);
+    const [a, b] = findings;
+
+    // 河西区 may not report on 和平区's finding; nothing is written on either side.
+    const foreign = await graphql(url, SUBMIT, { token: hexiAdmin, variables: { input: { findingId: a.id, summary: '越权报告' } } });
+    expect(errorOf(foreign).code).toBe('FORBIDDEN');
+    expect(await platform.subgraphs.district.orm.em.fork().count(RectificationReportEntity)).toBe(0);
+
+    const evidence = Buffer.from('会议纪要').toString('base64');
+    const first = await ok<{ submitDistrictRectificationReport: { id: string; jurisdictionCode: string; supervisingCode: string; attachments: { size: number }[]; finding: { status: string; description: string } } }>(
+      SUBMIT,
+      hepingAdmin,
+      { input: { findingId: a.id, summary: '已补全谈话记录', attachments: [{ name: '纪要.txt', contentType: 'text/plain', contentBase64: evidence }] } },
+    );
+    const report1 = first.submitDistrictRectificationReport;
+    expect(report1.jurisdictionCode).toBe('120101');
+    expect(report1.supervisingCode).toBe('120000');
+    expect(report1.attachments).toEqual([
+      { name: '纪要.txt', sha256: createHash('sha256').update('会议纪要').digest('hex'), size: Buffer.byteLength('会议纪要') },
+    ]);
+    // The report shows its finding (owned by the city) through the gateway.
+    expect(report1.finding).toEqual({ id: a.id, status: 'REPORTED', description: 'A 谈话提醒记录不全' });
+
+    // Reporting again while the report is under review is refused.
+    const early = await graphql(url, SUBMIT, { token: hepingAdmin, variables: { input: { findingId: a.id, summary: '再报' } } });
+    expect(errorOf(early)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.findingId' });
+
+    await ok(`mutation($id: ID!) { sendBackCitySupervisionFinding(id: $id, comment: "缺少佐证") { status } }`, cityCommission, { id: a.id });
+    const second = await ok<{ submitDistrictRectificationReport: { id: string } }>(SUBMIT, hepingAdmin, {
+      input: { findingId: a.id, summary: '补充了佐证材料' },
+    });
+    const accepted = await ok<{ acceptCitySupervisionFinding: { status: string } }>(
+      `mutation($id: ID!) { acceptCitySupervisionFinding(id: $id) { status } }`,
+      cityCommission,
+      { id: a.id },
+    );
+    expect(accepted.acceptCitySupervisionFinding.status).toBe('ACCEPTED');
+    const twice = await graphql(url, `mutation($id: ID!) { acceptCitySupervisionFinding(id: $id) { status } }`, { token: cityCommission, variables: { id: a.id } });
+    expect(errorOf(twice)).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+
+    // The finding shows its reports, kept by the district, in order.
+    const readA = await ok<{ citySupervisionFinding: { status: string; lastReportId: string; districtRectificationReports: { id: string; summary: string }[]; steps: { event: string; reportId: string }[] } }>(
+      FINDING,
+      cityCommission,
+      { id: a.id },
+    );
+    expect(readA.citySupervisionFinding.districtRectificationReports.map((r) => r.id)).toEqual([report1.id, second.submitDistrictRectificationReport.id]);
+    expect(readA.citySupervisionFinding.lastReportId).toBe(second.submitDistrictRectificationReport.id);
+    expect(readA.citySupervisionFinding.steps.map((s) => s.event)).toEqual(['REPORTED', 'SENT_BACK', 'REPORTED', 'ACCEPTED']);
+
+    // B: reported and accepted at once.
+    await ok(SUBMIT, hepingAdmin, { input: { findingId: b.id, summary: '已更新风险点' } });
+    await ok(`mutation($id: ID!) { acceptCitySupervisionFinding(id: $id) { status } }`, cityCommission, { id: b.id });
+
+    // 回头看: A stayed fixed, B did not (查而不改) and is re-opened with a new deadline.
+    const followUp = await ok<{ createCitySupervisionFollowUp: { kind: string } }>(
+      `mutation($input: CreateFollowUpCheckInput!) { createCitySupervisionFollowUp(input: $input) { kind } }`,
+      cityCommission,
+      {
+        input: {
+          unitId: u8,
+          unitJurisdictionCode: '120101',
+          mode: 'ONLINE',
+          checkedOn: '2025-09-01',
+          summary: '回头看',
+          outcomes: [
+            { findingId: a.id, stillRectified: true },
+            { findingId: b.id, stillRectified: false, comment: '风险点又未更新', newDeadline: '2099-12-31' },
+          ],
+        },
+      },
+    );
+    expect(followUp.createCitySupervisionFollowUp.kind).toBe('FOLLOW_UP');
+    const afterA = await ok<{ citySupervisionFinding: { status: string; checkedButNotFixed: boolean } }>(FINDING, cityCommission, { id: a.id });
+    const afterB = await ok<{ citySupervisionFinding: { status: string; reopenCount: number; checkedButNotFixed: boolean } }>(FINDING, hepingAdmin, { id: b.id });
+    expect(afterA.citySupervisionFinding).toMatchObject({ status: 'CONFIRMED', checkedButNotFixed: false });
+    expect(afterB.citySupervisionFinding).toMatchObject({ status: 'REOPENED', reopenCount: 1, checkedButNotFixed: true });
+  });
+
+  it('counts findings by status and overdue rectification per district in one statement', async () => {
+    const stats = `{ districts { code cityFindingStats { total open reported sentBack accepted confirmed reopened overdue checkedButNotFixed } } }`;
+    const before = await sqlStatementCount(platform.subgraphs.city.metrics);
+    const data = await ok<{ districts: { code: string; cityFindingStats: Record<string, number> }[] }>(stats, cityCommission);
+    expect((await sqlStatementCount(platform.subgraphs.city.metrics)) - before).toBe(1);
+    const heping = data.districts.find((d) => d.code === '120101')!;
+    // A confirmed, B re-opened (查而不改), C open and overdue since 2000-01-31.
+    expect(heping.cityFindingStats).toEqual({
+      total: 3, open: 1, reported: 0, sentBack: 0, accepted: 0, confirmed: 1, reopened: 1, overdue: 1, checkedButNotFixed: 1,
+    });
+    expect(data.districts.find((d) => d.code === '120103')!.cityFindingStats.total).toBe(0);
+
+    // The district sees the city's findings about it; the checked-but-not-fixed one is listable.
+    const list = await ok<{ district: { cityFindings: { totalCount: number; edges: { node: { description: string; checkedButNotFixed: boolean } }[] } } }>(
+      `{ district(code: "120101") { cityFindings(status: REOPENED) { totalCount edges { node { description checkedButNotFixed } } } } }`,
+      hepingAdmin,
+    );
+    expect(list.district.cityFindings.totalCount).toBe(1);
+    expect(list.district.cityFindings.edges[0].node).toEqual({ description: 'B 廉政风险点未更新', checkedButNotFixed: true });
+    const overdue = await ok<{ district: { cityFindings: { edges: { node: { description: string } }[] } } }>(
+      `{ district(code: "120101") { cityFindings(overdueOnly: true) { edges { node { description } } } } }`,
+      cityCommission,
+    );
+    expect(overdue.district.cityFindings.edges.map((e) => e.node.description)).toEqual(['C 整改台账缺失']);
+    // Another district cannot read them.
+    const foreign = await graphql(url, `{ district(code: "120101") { cityFindingStats { total } } }`, { token: hexiAdmin });
+    expect(errorOf(foreign).code).toBe('FORBIDDEN');
+  });
+});
