@@ -11,7 +11,10 @@ export interface LoadRequest {
   maxRequests: number;
 }
 
-/** What one run measured; latencies in milliseconds (autocannon records whole milliseconds). */
+/**
+ * What one run measured. Latencies are in milliseconds and autocannon records each as a whole
+ * millisecond, so the mean is biased low by up to 1 ms; requests per second are counted exactly.
+ */
 export interface Sample {
   completed: number;
   failed: number;
