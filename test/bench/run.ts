@@ -1,0 +1,103 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedCluster } from '@supervision/infra';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { formatScenario, type ScenarioReport } from './report';
+import { interleave, pairedRatio } from './rounds';
+import { scenarios, statementsPerRequest, type BenchOptions } from './scenarios';
+
+const RESULTS = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
+
+async function measure(platform: TestPlatform, options: BenchOptions): Promise<ScenarioReport[]> {
+  const reports: ScenarioReport[] = [];
+  for (const scenario of await scenarios(platform, options)) {
+    // Checked and counted before the load, so a broken query fails fast instead of timing errors.
+    const alone: Awaited<ReturnType<typeof statementsPerRequest>>[] = [];
+    for (const side of scenario.sides) alone.push(await statementsPerRequest(platform, side));
+    process.stderr.write(`${scenario.title}: `);
+    const results = await interleave(scenario.sides, scenario.plan, () => process.stderr.write('.'));
+    process.stderr.write('\n');
+    const byName = new Map(results.map((result) => [result.name, result]));
+    const report: ScenarioReport = {
+      name: scenario.name,
+      title: scenario.title,
+      measures: scenario.measures,
+      plan: scenario.plan,
+      sides: scenario.sides.map((side, index) => ({
+        ...results[index],
+        query: side.query,
+        answer: alone[index].answer,
+        statements: alone[index].statements,
+      })),
+      ratios: scenario.ratios.map((ratio) => ({
+        label: ratio.label,
+        numerator: ratio.numerator,
+        denominator: ratio.denominator,
+        byMetric: Object.fromEntries(
+          ratio.metrics.map((metric) => [metric, pairedRatio(byName.get(ratio.numerator)!, byName.get(ratio.denominator)!, metric)]),
+        ),
+      })),
+    };
+    console.log(`\n${formatScenario(report)}`);
+    reports.push(report);
+  }
+  return reports;
+}
+
+/**
+ * `npm run bench`: the real platform in this process (three subgraphs and the gateway on
+ * 127.0.0.1, demo data) on a throwaway embedded PostgreSQL, measured with autocannon.
+ * `--quick` runs every scenario briefly, to check that the benchmark itself works.
+ */
+async function main(): Promise<void> {
+  const options: BenchOptions = { quick: process.argv.includes('--quick') };
+  const root = mkdtempSync(join(tmpdir(), 'supervision-bench-'));
+  // mkdtemp makes the folder private; the PostgreSQL user (when run as root) must enter it.
+  chmodSync(root, 0o755);
+  const cluster = await startEmbeddedCluster({ dataDir: join(root, 'pgdata'), port: 60000 + Math.floor(Math.random() * 5000) });
+  let platform: TestPlatform | undefined;
+  let failed = 0;
+  try {
+    process.env.TEST_POSTGRES_URL = cluster.serverUrl;
+    platform = await startTestPlatform({ seedDemo: true });
+    const startedAt = new Date();
+    const loadBefore = loadavg();
+    const reports = await measure(platform, options);
+    failed = reports.flatMap((report) => report.sides).reduce((sum, side) => sum + side.failed, 0);
+    mkdirSync(join(RESULTS, '..'), { recursive: true });
+    writeFileSync(
+      RESULTS,
+      `${JSON.stringify(
+        {
+          startedAt,
+          finishedAt: new Date(),
+          quick: options.quick,
+          machine: {
+            cpus: cpus().length,
+            cpuModel: cpus()[0]?.model,
+            node: process.version,
+            loadAverage: { before: loadBefore, after: loadavg() },
+          },
+          scenarios: reports,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`\nratios: median over rounds of the per-round ratio (min–max); written to ${RESULTS}`);
+  } finally {
+    await platform?.stop();
+    await cluster.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+  if (failed) {
+    console.error(`${failed} requests failed under load: the figures above do not describe working requests`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
