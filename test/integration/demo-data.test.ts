@@ -1,5 +1,24 @@
 import {
+  AssessmentCommendationEntity,
+  AssessmentCommitmentEntity,
+  AssessmentFollowUpEntity,
+  AssessmentInterviewEntity,
+  AssessmentPlanEntity,
+  AssessmentSheetEntity,
+  AuditEntryEntity,
   CadreEntity,
+  competitionRanks,
+  DutyReportQuestionEntity,
+  DutyReportReporterEntity,
+  DutyReportSessionEntity,
+  RectificationReportEntity,
+  ResponsibilityItemEntity,
+  SupervisionCheckEntity,
+  SupervisionContactEntity,
+  SupervisionFindingEntity,
+  SupervisionFindingEventEntity,
+  SupervisionPlanEntity,
+  today,
   DirectiveEntity,
   DirectiveResponseEntity,
   DutyRecordEntity,
@@ -7,7 +26,7 @@ import {
   UnitEntity,
 } from '@supervision/kit';
 import { ephemeralSecrets } from '@supervision/kit';
-import { startTestPlatform, uniqueDatabaseUrls, type TestPlatform } from '../support/platform';
+import { graphql, startTestPlatform, uniqueDatabaseUrls, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -53,6 +72,110 @@ describe('demo data', () => {
     }
     const statuses = new Set((await em('district').find(DirectiveResponseEntity, {})).map((response) => response.status));
     expect(statuses).toEqual(new Set(['ACKNOWLEDGED', 'IN_PROGRESS', 'COMPLETED']));
+  });
+
+  it('holds 宁河区\'s 述责述廉 session: 4 district leaders and 10 unit heads, questioned, answering, evaluated', async () => {
+    const [session] = await em('district').find(DutyReportSessionEntity, { ownerCode: '120117' });
+    expect(session).toBeDefined();
+    const reporters = await em('district').find(DutyReportReporterEntity, { sessionId: session.id }, { orderBy: { position: 'asc' } });
+    expect(reporters).toHaveLength(14);
+    const leaders = reporters.slice(0, 4);
+    expect(leaders.every((reporter) => reporter.jurisdictionCode === '120117')).toBe(true);
+    expect(reporters.slice(4).filter((reporter) => reporter.jurisdictionCode.length === 9)).toHaveLength(8);
+    expect(reporters.every((reporter) => reporter.rating !== null && reporter.evaluatedAt !== null)).toBe(true);
+    const questions = await em('district').find(DutyReportQuestionEntity, { sessionId: session.id });
+    for (const reporter of reporters) {
+      const asked = questions.filter((question) => question.reporterId === reporter.id);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((question) => question.answer && question.answererCode === reporter.jurisdictionCode)).toBe(true);
+      // Each reporter is a real cadre of its unit, in the database of the reporter's level.
+      const level = reporter.jurisdictionCode.length === 9 ? 'street' : 'district';
+      const cadre = await em(level).findOne(CadreEntity, { id: reporter.cadreId });
+      expect(cadre).toMatchObject({ unitId: reporter.unitId, name: reporter.cadreName, position: reporter.cadrePosition });
+    }
+  });
+
+  it('supervises through offices, quarterly draws and checks, with findings in every state of rectification', async () => {
+    for (const [level, below] of [['city', 'district'], ['district', 'street']] as const) {
+      const findings = await em(level).find(SupervisionFindingEntity, {});
+      expect(new Set(findings.map((finding) => finding.status))).toEqual(new Set(['OPEN', 'REPORTED', 'SENT_BACK', 'ACCEPTED', 'CONFIRMED', 'REOPENED']));
+      expect(findings.some((finding) => finding.status === 'OPEN' && finding.deadline < today())).toBe(true);
+      expect(findings.filter((finding) => finding.status === 'REOPENED').every((finding) => finding.reopenCount === 1)).toBe(true);
+      // Every planned check is of a unit drawn in its quarter from its office's contact units, and the unit exists below.
+      const checks = await em(level).find(SupervisionCheckEntity, { planId: { $ne: null } });
+      expect(checks.length).toBeGreaterThan(0);
+      for (const check of checks) {
+        const plan = await em(level).findOneOrFail(SupervisionPlanEntity, { id: check.planId! });
+        expect(plan.unitIds).toContain(check.unitId);
+        expect(await em(level).count(SupervisionContactEntity, { officeId: plan.officeId, unitId: check.unitId })).toBe(1);
+        expect(await em(below).findOne(UnitEntity, { id: check.unitId })).toMatchObject({ jurisdictionCode: check.unitJurisdictionCode });
+        const spotItem = check.spotChecks.find((spot) => spot.responsibilityItemId)!.responsibilityItemId!;
+        expect(await em(below).findOne(ResponsibilityItemEntity, { id: spotItem })).toMatchObject({ unitId: check.unitId });
+      }
+      // 回头看: a follow-up check stands behind every confirmed or re-opened finding.
+      const events = await em(level).find(SupervisionFindingEventEntity, { event: { $in: ['CONFIRMED', 'REOPENED'] } });
+      expect(events.length).toBeGreaterThan(0);
+      for (const event of events) expect((await em(level).findOneOrFail(SupervisionCheckEntity, { id: event.checkId! })).kind).toBe('FOLLOW_UP');
+
+      // Each rectification report lies with the reporting unit's level and answers a finding of the
+      // supervising level against that very unit; every reported finding has its report there.
+      const reports = await em(below).find(RectificationReportEntity, { supervisingCode: { $in: findings.map((finding) => finding.jurisdictionCode) } });
+      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId).length);
+      for (const report of reports) {
+        const finding = findings.find((candidate) => candidate.id === report.findingId);
+        expect(finding).toMatchObject({ unitId: report.unitId, unitJurisdictionCode: report.jurisdictionCode, jurisdictionCode: report.supervisingCode, lastReportId: report.id });
+      }
+    }
+    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true });
+    expect(stationed).toHaveLength(1);
+    expect(stationed[0].methods).toHaveLength(5);
+  });
+
+  it('holds the city\'s finished assessment: ranking, grades, commendation, interviews with commitments and follow-ups', async () => {
+    const year = Number(today().slice(0, 4)) - 1;
+    const plan = await em('city').findOneOrFail(AssessmentPlanEntity, { assessorCode: '120000', year });
+    expect(plan.status).toBe('FINALIZED');
+    const sheets = await em('city').find(AssessmentSheetEntity, { planId: plan.id }, { orderBy: { rank: 'asc', unitName: 'asc' } });
+    expect(sheets).toHaveLength(20);
+    expect(sheets.map((sheet) => sheet.rank)).toEqual(competitionRanks(sheets.map((sheet) => sheet.total!)));
+    expect(new Set(sheets.map((sheet) => sheet.grade))).toEqual(new Set(['EXCELLENT', 'GOOD', 'AVERAGE']));
+    for (const sheet of sheets.filter((candidate) => candidate.jurisdictionCode !== '120000')) {
+      expect(await em('district').findOne(UnitEntity, { id: sheet.unitId })).toMatchObject({ name: sheet.unitName, jurisdictionCode: sheet.jurisdictionCode });
+    }
+    const commendation = await em('city').findOneOrFail(AssessmentCommendationEntity, { planId: plan.id });
+    expect(commendation.entries.map((entry) => entry.sheetId)).toEqual(sheets.filter((sheet) => sheet.grade === 'EXCELLENT').map((sheet) => sheet.id));
+    const interviews = await em('city').find(AssessmentInterviewEntity, { planId: plan.id });
+    expect(interviews.map((interview) => interview.sheetId).sort()).toEqual(sheets.filter((sheet) => sheet.interviewRequired).map((sheet) => sheet.id).sort());
+    expect(sheets.slice(-3).every((sheet) => sheet.interviewRequired)).toBe(true);
+    expect(new Set(interviews.map((interview) => interview.followUpStatus))).toEqual(new Set(['CONFIRMED', 'COMMITMENTS_OPEN', 'AWAITING_FOLLOW_UP']));
+    for (const interview of interviews) {
+      const commitments = await em('city').find(AssessmentCommitmentEntity, { interviewId: interview.id });
+      const followUps = await em('city').find(AssessmentFollowUpEntity, { interviewId: interview.id });
+      expect(commitments.length).toBeGreaterThan(0);
+      const fulfilled = commitments.filter((commitment) => commitment.status === 'FULFILLED').length;
+      if (interview.followUpStatus === 'AWAITING_FOLLOW_UP') expect([followUps.length, fulfilled]).toEqual([0, 0]);
+      if (interview.followUpStatus === 'CONFIRMED') expect([followUps.length, fulfilled]).toEqual([1, commitments.length]);
+      if (interview.followUpStatus === 'COMMITMENTS_OPEN') {
+        expect(followUps).toHaveLength(1);
+        expect(fulfilled).toBeGreaterThan(0);
+        expect(fulfilled).toBeLessThan(commitments.length);
+      }
+      // A follow-up checked every commitment that was open when it came.
+      for (const followUp of followUps) expect(followUp.results.map((result) => result.commitmentId).sort()).toEqual(commitments.map((commitment) => commitment.id).sort());
+    }
+
+    // The gateway serves it as the city commission reads it.
+    const token = await platform.token({ level: 'city', code: '120000', roles: ['commission'] });
+    const response = await graphql<{ city: { assessmentRanking: { rank: number; unitName: string }[] } }>(
+      platform.gateway.url,
+      `query($year: Int!) { city { assessmentRanking(year: $year) { rank unitName } } }`,
+      { token, variables: { year } },
+    );
+    expect(response.data?.city.assessmentRanking.map((row) => row.unitName)).toEqual(sheets.map((sheet) => sheet.unitName));
+  });
+
+  it.each(levels)('leaves the %s audit trail empty: demo rows are the starting state', async (level) => {
+    expect(await em(level).count(AuditEntryEntity, {})).toBe(0);
   });
 
   it('is the same on every machine and is not added twice', async () => {

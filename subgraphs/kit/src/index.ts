@@ -115,3 +115,4 @@ export * from './supervision/supervision.loaders';
 export * from './supervision/finding-transitions';
 export * from './supervision/supervision.module';
 export * from './supervision/rectification.module';
+export * from './assessment/assessment-platform-data';

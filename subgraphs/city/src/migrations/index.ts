@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
   assessmentMigration,
+  assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directivesIssuedMigration,
   dutyReportsMigration,
@@ -20,4 +21,5 @@ export const cityMigrations: MigrationObject[] = [
   assessmentMigration,
   supervisionChecksMigration,
   rectificationReportsMigration,
+  assessmentPlatformDataMigration,
 ];

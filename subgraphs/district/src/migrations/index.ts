@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
   assessmentMigration,
+  assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
   directivesIssuedMigration,
@@ -22,4 +23,5 @@ export const districtMigrations: MigrationObject[] = [
   assessmentMigration,
   supervisionChecksMigration,
   rectificationReportsMigration,
+  assessmentPlatformDataMigration,
 ];

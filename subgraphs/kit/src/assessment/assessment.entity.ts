@@ -5,9 +5,9 @@ import type { GradeCode, GradeThreshold, Indicator } from './assessment-scoring'
 export type AssessmentPlanStatusCode = 'DRAFT' | 'FINALIZED';
 
 /**
- * Where a sheet's task completion rate or deduction came from. Today commission staff enter
- * them (`ENTERED`); the platform's task statistics and supervision findings will fill the same
- * columns and name themselves here, so a merge changes who writes, not the shape.
+ * Where a sheet's task completion rate or deduction came from: entered by commission staff
+ * (`ENTERED`), or fed from the platform's task statistics / supervision findings
+ * (`assessment-platform-data.ts`). The same columns either way; the source and its time say who.
  */
 export const SCORE_SOURCES = ['ENTERED', 'TASK_STATISTICS', 'FINDINGS'] as const;
 export type ScoreSourceCode = (typeof SCORE_SOURCES)[number];
@@ -16,7 +16,15 @@ export type ScoreSourceCode = (typeof SCORE_SOURCES)[number];
 @Entity({ tableName: 'assessment_plan' })
 @Unique({ properties: ['assessorCode', 'year'] })
 export class AssessmentPlanEntity {
-  [OptionalProps]?: 'id' | 'status' | 'createdAt' | 'finalizedBy' | 'finalizedAt' | 'interviewBottomCount';
+  [OptionalProps]?:
+    | 'id'
+    | 'status'
+    | 'createdAt'
+    | 'finalizedBy'
+    | 'finalizedAt'
+    | 'interviewBottomCount'
+    | 'overdueFindingPoints'
+    | 'reopenedFindingPoints';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -43,6 +51,14 @@ export class AssessmentPlanEntity {
   /** How many of the lowest-ranked units' heads are interviewed (besides every 较差). */
   @Property({ type: 'integer' })
   interviewBottomCount: number = 0;
+
+  /** Points off per finding of the year whose rectification is overdue (fed deduction). */
+  @Property({ type: new DecimalType('number') })
+  overdueFindingPoints: number = 2;
+
+  /** Points off per finding of the year a follow-up check re-opened (查而不改; fed deduction). */
+  @Property({ type: new DecimalType('number') })
+  reopenedFindingPoints: number = 3;
 
   @Property({ type: 'string', length: 20 })
   status: AssessmentPlanStatusCode = 'DRAFT';
@@ -72,8 +88,10 @@ export class AssessmentSheetEntity {
     | 'democraticScore'
     | 'taskCompletionRate'
     | 'taskCompletionSource'
+    | 'taskCompletionSourcedAt'
     | 'deduction'
     | 'deductionSource'
+    | 'deductionSourcedAt'
     | 'deductionNote'
     | 'total'
     | 'rank'
@@ -123,11 +141,19 @@ export class AssessmentSheetEntity {
   @Property({ type: 'string', length: 30 })
   taskCompletionSource: ScoreSourceCode = 'ENTERED';
 
+  /** When the rate was last entered or fed; null while it has none. */
+  @Property({ type: 'Date', nullable: true })
+  taskCompletionSourcedAt: Date | null = null;
+
   @Property({ type: new DecimalType('number') })
   deduction: number = 0;
 
   @Property({ type: 'string', length: 30 })
   deductionSource: ScoreSourceCode = 'ENTERED';
+
+  /** When the deduction was last entered or fed; null while nobody has set it. */
+  @Property({ type: 'Date', nullable: true })
+  deductionSourcedAt: Date | null = null;
 
   @Property({ type: 'text' })
   deductionNote: string = '';

@@ -96,6 +96,18 @@ export class CreateAssessmentPlanInput {
   @IsInt()
   @Min(0)
   interviewBottomCount: number = 0;
+
+  @Field(() => Float, { defaultValue: 2, description: '逾期整改扣分 Points off per finding of the year whose rectification is overdue.' })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  overdueFindingPoints: number = 2;
+
+  @Field(() => Float, { defaultValue: 3, description: '查而不改扣分 Points off per finding of the year a follow-up check re-opened.' })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  reopenedFindingPoints: number = 3;
 }
 
 @InputType('AssessmentIndicatorScoreInput')
@@ -157,7 +169,7 @@ export class EnterAssessmentScoresInput {
   @IsNumber()
   taskCompletionRate?: number | null;
 
-  @Field(() => Float, { nullable: true, description: '扣分 Points off for findings and rectification. Entered for now; findings will feed it.' })
+  @Field(() => Float, { nullable: true, description: '扣分 Points off for findings and rectification. Or fed from supervision findings (import…AssessmentPlatformData).' })
   @IsOptional()
   @IsNumber()
   deduction?: number | null;

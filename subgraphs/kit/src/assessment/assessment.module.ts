@@ -10,6 +10,7 @@ import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { finalizeAssessment, lockPlan, publishCommendation, rulesOf } from './assessment-finalize';
 import { assertAssessingCommission, createInterviewResolver } from './assessment-interviews';
+import { importPlatformData } from './assessment-platform-data';
 import { planProblem, scoreEntryProblem } from './assessment-scoring';
 import {
   ASSESSMENT_ENTITIES,
@@ -121,6 +122,8 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
           gradeThresholds: rules.gradeThresholds,
           totalWeight: input.totalWeight,
           interviewBottomCount: input.interviewBottomCount,
+          overdueFindingPoints: input.overdueFindingPoints,
+          reopenedFindingPoints: input.reopenedFindingPoints,
           createdBy: principal.subject,
         });
         await audit({ action: 'create', entityType: 'AssessmentPlan', entityId: plan.id, ownerCode: plan.assessorCode, after: plan });
@@ -137,6 +140,22 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
       const plan = await planOf(context, planId, 'planId');
       assertAssessingCommission(principal, plan.assessorCode);
       return runInTransaction(context, principal, (scope) => finalizeAssessment(scope, plan.id, principal));
+    }
+
+    @Mutation(() => PlanType, {
+      name: levelFieldName(level, 'AssessmentPlatformData', 'import'),
+      description:
+        '考核数据接入 Fill every score sheet of a draft plan from the platform (commission staff of the level): the task completion rate ' +
+        '(source TASK_STATISTICS; completed / (total − cancelled) of the unit\'s jurisdiction\'s own tasks for a unit of the level below, ' +
+        'of the tasks on the unit\'s own lists for a unit of this level; only when the plan scores task completion) and the deduction ' +
+        '(source FINDINGS; the plan\'s points per finding of the year raised by this level against the unit that is overdue or was ' +
+        're-opened 查而不改). A finalized plan refuses it.',
+    })
+    async importPlatformData(@Arg('planId', () => ID) planId: string, @Ctx() context: Context): Promise<AssessmentPlanEntity> {
+      const principal = requirePrincipal(context);
+      const plan = await planOf(context, planId, 'planId');
+      assertAssessingCommission(principal, plan.assessorCode);
+      return runInTransaction(context, principal, (scope) => importPlatformData(context, scope, plan.id, principal));
     }
 
     @Mutation(() => AssessmentCommendationType, {
@@ -212,10 +231,12 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
         if (input.taskCompletionRate != null) {
           sheet.taskCompletionRate = input.taskCompletionRate;
           sheet.taskCompletionSource = 'ENTERED';
+          sheet.taskCompletionSourcedAt = new Date();
         }
         if (input.deduction != null) {
           sheet.deduction = input.deduction;
           sheet.deductionSource = 'ENTERED';
+          sheet.deductionSourcedAt = new Date();
         }
         if (input.deductionNote != null) sheet.deductionNote = input.deductionNote.trim();
         sheet.enteredBy = principal.subject;

@@ -257,6 +257,12 @@ export abstract class AssessmentPlanInterface {
   @Field(() => Int, { description: '末位约谈数 Heads of this many lowest-ranked units are interviewed (ties at the boundary included), besides every 较差.' })
   interviewBottomCount!: number;
 
+  @Field(() => Float, { description: '逾期整改扣分 Points off per finding of the year whose rectification is overdue, when findings feed the deduction.' })
+  overdueFindingPoints!: number;
+
+  @Field(() => Float, { description: '查而不改扣分 Points off per finding of the year a follow-up check re-opened, when findings feed the deduction.' })
+  reopenedFindingPoints!: number;
+
   @Field(() => AssessmentPlanStatus)
   status!: AssessmentPlanStatus;
 
@@ -303,16 +309,22 @@ export abstract class AssessmentScoreSheetInterface {
   @Field(() => Float, { nullable: true, description: '任务完成率 Task completion rate, percent.' })
   taskCompletionRate!: number | null;
 
-  @Field(() => ScoreSource)
+  @Field(() => ScoreSource, { description: '完成率来源 Who supplied the task completion rate.' })
   taskCompletionSource!: ScoreSource;
+
+  @Field(() => Date, { nullable: true, description: '完成率取数时间 When the rate was last entered or fed; null while it has none.' })
+  taskCompletionSourcedAt!: Date | null;
 
   @Field(() => Float, { description: '扣分 Points off for findings and rectification.' })
   deduction!: number;
 
-  @Field(() => ScoreSource)
+  @Field(() => ScoreSource, { description: '扣分来源 Who supplied the deduction.' })
   deductionSource!: ScoreSource;
 
-  @Field(() => String)
+  @Field(() => Date, { nullable: true, description: '扣分取数时间 When the deduction was last entered or fed; null while nobody set it.' })
+  deductionSourcedAt!: Date | null;
+
+  @Field(() => String, { description: '扣分说明 Why points were taken off; a fed deduction lists the findings counted.' })
   deductionNote!: string;
 
   @Field(() => Float, { nullable: true, description: '总分 Weighted total less deduction, 2 decimals; null until finalized.' })

@@ -11,10 +11,11 @@ import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
 import { createHash } from 'node:crypto';
-import { CITY_UNITS, DISTRICT_UNITS, streetUnits } from './demo-catalogue';
 import { demoDirectivePlan } from './demo-directives';
 import { demoId } from './demo-ids';
 import { demoRecords } from './demo-records';
+import { unitTemplatesFor } from './demo-org';
+import { seedDemoStories } from './seed-demo-stories';
 
 function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, name: string, text: string) {
   const content = Buffer.from(text, 'utf8');
@@ -34,16 +35,14 @@ function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: stri
 /**
  * Fills one level's empty database with the demo: units and leadership teams, responsibility
  * lists, tasks in every status, duty records (some corrected), and that level's part of the
- * directives in flight. Demo rows are the starting state, not changes, so they leave no audit
- * entries. Skipped when the level already has units.
+ * directives in flight, and its part of the supervision and assessment stories. Demo rows are
+ * the starting state, not changes, so they leave no audit entries. Skipped when the level already has units.
  */
 export async function seedDemoData(em: EntityManager, level: Level): Promise<string> {
   if ((await em.count(UnitEntity)) > 0) return 'demo data present, skipped';
   const divisions = readDivisions();
   const jurisdictions = divisions.filter((division) => division.level === level);
-  const records = demoRecords(jurisdictions, (jurisdiction) =>
-    level === 'city' ? CITY_UNITS : level === 'district' ? DISTRICT_UNITS : streetUnits(jurisdiction.name),
-  );
+  const records = demoRecords(jurisdictions, unitTemplatesFor);
   await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
   await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
   await em.insertMany(ResponsibilityItemEntity, records.items.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
@@ -78,5 +77,6 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
       .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
     if (reports.length > 0) await em.insertMany(AttachmentEntity, reports);
   }
-  return `seeded demo data: ${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;
+  const stories = await seedDemoStories(em, level, divisions);
+  return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;
 }

@@ -40,6 +40,25 @@ export async function taskCountsByJurisdiction(em: EntityManager, codes: readonl
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
 
+/**
+ * Task counts of each unit's own tasks (those carrying out items on the unit's lists), keyed by
+ * unit id (absent: no tasks). For the units of one level, which share their jurisdiction's figure.
+ */
+export async function taskCountsByUnit(em: EntityManager, unitIds: readonly string[]): Promise<Map<string, TaskCounts>> {
+  const knex = em.getKnex();
+  const rows: CountRow[] = await em.getConnection().execute(
+    knex.raw(
+      `select "items"."unit_id"::text as "key", ${TASK_COUNT_COLUMNS}
+       from "task"
+       join (select "id" as "item_id", "unit_id" from "responsibility_item" where "unit_id" = any(?::uuid[])) as "items"
+         on "items"."item_id" = "task"."responsibility_item_id"
+       group by "items"."unit_id"`,
+      [textArray(knex, unitIds)],
+    ),
+  );
+  return new Map(rows.map((row) => [row.key, countsOf(row)]));
+}
+
 /** Task counts of every street below the given districts, keyed by street code. */
 export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[]): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
