@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
+  accountabilityMigration,
   assessmentMigration,
   directiveCascadesMigration,
   directivesIssuedMigration,
@@ -20,4 +21,5 @@ export const cityMigrations: MigrationObject[] = [
   assessmentMigration,
   supervisionChecksMigration,
   rectificationReportsMigration,
+  accountabilityMigration,
 ];

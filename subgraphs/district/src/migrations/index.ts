@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
+  accountabilityMigration,
   assessmentMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -22,4 +23,5 @@ export const districtMigrations: MigrationObject[] = [
   assessmentMigration,
   supervisionChecksMigration,
   rectificationReportsMigration,
+  accountabilityMigration,
 ];

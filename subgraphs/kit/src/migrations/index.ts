@@ -7,6 +7,7 @@ import { Migration20261127050000_duty_reports } from './Migration20261127050000_
 import { Migration20261127050001_assessment } from './Migration20261127050001_assessment';
 import { Migration20261127030000_supervision_checks } from './Migration20261127030000_supervision_checks';
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
+import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -41,4 +42,9 @@ export const supervisionChecksMigration: MigrationObject = {
 export const rectificationReportsMigration: MigrationObject = {
   name: 'Migration20261127030001_rectification_reports',
   class: Migration20261127030001_rectification_reports,
+};
+/** Accountability cases: kept by the levels that decide them (city, district). */
+export const accountabilityMigration: MigrationObject = {
+  name: 'Migration20261127060000_accountability',
+  class: Migration20261127060000_accountability,
 };
