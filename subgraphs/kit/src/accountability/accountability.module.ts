@@ -198,6 +198,8 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
   }
 
   function createBasisRows(scope: MutationScope, principal: Principal, record: AccountabilityCaseEntity, facts: BasisFacts[], firstPosition: number) {
+    // Records cited together are cited at one moment.
+    const citedAt = new Date();
     return facts.map((fact, index) =>
       scope.em.create(AccountabilityBasisEntity, {
         caseId: record.id,
@@ -210,6 +212,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
         recordOwnerCode: fact.ownerCode,
         note: fact.note,
         citedBy: principal.subject,
+        citedAt,
       }),
     );
   }
