@@ -231,7 +231,18 @@ describe('accountability cases, city → district', () => {
   });
 
   it('returns, in one query, the case, its decision and the traced basis from both levels with timestamps and audit entries', async () => {
+    const counts = async () => Promise.all((['city', 'district', 'street'] as const).map((level) => sqlStatementCount(platform.subgraphs[level].metrics)));
+    const before = await counts();
     const data = await ok<{ cityAccountabilityCase: Traced }>(TRACE, cityCommission, { id: caseId });
+    const after = await counts();
+    const [city, district, street] = after.map((count, index) => count - before[index]);
+    // City: the case, its basis, its audit trail, the finding, its steps, its audit trail.
+    expect(city).toBe(6);
+    // District, by loader (never by record): unit, cadre; task, duty record, report; the task's
+    // duty records; the audit trails (one batch per record type, as each type's load completes
+    // on its own); the finding's reports. Nothing asks the street level.
+    expect(district).toBeLessThanOrEqual(10);
+    expect(street).toBe(0);
     const traced = data.cityAccountabilityCase;
     expect(traced).toMatchObject({
       id: caseId,
