@@ -1,15 +1,19 @@
 import {
+  ACCOUNTABILITY_ENTITIES,
   ASSESSMENT_ENTITIES,
   combineModules,
+  createAccountabilityModule,
   createAssessmentModule,
   createDirectiveIssuerModule,
   createDutyReportModule,
   createLevelRecordModules,
   createRectificationModule,
+  createRecordAuditTrailModule,
   createStatisticsModule,
   createSupervisionModule,
   DIRECTIVES_ISSUED_ENTITIES,
   DUTY_REPORT_ENTITIES,
+  levelRecordAuditedTypes,
   RECTIFICATION_ENTITIES,
   seedDemoData,
   SUPERVISION_CHECK_ENTITIES,
@@ -32,7 +36,7 @@ import { seedCity } from './seeders/jurisdiction.seeder';
 /** The jurisdiction backbone this level owns. */
 const jurisdictionModule: SubgraphModule<CityLoaders> = {
   // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES, ...SUPERVISION_CHECK_ENTITIES, ...RECTIFICATION_ENTITIES],
+  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES, ...SUPERVISION_CHECK_ENTITIES, ...RECTIFICATION_ENTITIES, ...ACCOUNTABILITY_ENTITIES],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference, ...districtReference },
   createLoaders: (em: EntityManager) => createCityLoaders(em),
@@ -47,18 +51,38 @@ const level: LevelOptions<CityEntity> = {
 
 const records = createLevelRecordModules(level);
 const supervision = createSupervisionModule(level, records.types.UnitType, DistrictRef);
+const statistics = createStatisticsModule(level);
+const directives = createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef });
+const dutyReports = createDutyReportModule(level);
+const assessment = createAssessmentModule(level);
+const rectification = createRectificationModule('city', supervision.FindingType);
+// Cases against city departments and the districts' units and cadres, decided by the city.
+const accountability = createAccountabilityModule({
+  ...level,
+  own: { ...records.types, FindingType: supervision.FindingType, ReportType: rectification.ReportType, SheetType: assessment.SheetType },
+  lowerUnitType: supervision.LowerUnitRef,
+});
 
 const modules = combineModules(
   jurisdictionModule,
   ...records.modules,
-  createStatisticsModule(level),
-  createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
+  statistics,
+  directives,
   // The city holds duty-report sessions and assesses its own units and the districts.
-  createDutyReportModule(level),
-  createAssessmentModule(level),
+  dutyReports,
+  assessment,
   // It supervises the districts and its own departments; a department's rectification report stays here.
   supervision,
-  createRectificationModule('city', supervision.FindingType),
+  rectification,
+  accountability,
+  // Every record a case may cite carries its audit trail, for the trace (问责依据在线倒查).
+  createRecordAuditTrailModule(records.types.AuditEntryType, [
+    ...levelRecordAuditedTypes(records.types),
+    { type: supervision.FindingType, entityType: 'SupervisionFinding' },
+    { type: rectification.ReportType, entityType: 'RectificationReport' },
+    { type: assessment.SheetType, entityType: 'AssessmentScoreSheet' },
+    ...accountability.auditedTypes,
+  ]),
 );
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -3,8 +3,10 @@ import {
   createDirectiveResponderModule,
   createLevelRecordModules,
   createRectificationModule,
+  createRecordAuditTrailModule,
   createStatisticsModule,
   DIRECTIVE_RESPONSES_ENTITIES,
+  levelRecordAuditedTypes,
   RECTIFICATION_ENTITIES,
   seedDemoData,
   SUPERVISION_ENTITIES,
@@ -43,6 +45,7 @@ const level: LevelOptions<StreetEntity> = {
 };
 
 const records = createLevelRecordModules(level);
+const rectification = createRectificationModule('street');
 
 const modules = combineModules(
   jurisdictionModule,
@@ -55,7 +58,12 @@ const modules = combineModules(
   }),
   createDirectiveResponderModule(level),
   // A street answers its district's findings about it.
-  createRectificationModule('street'),
+  rectification,
+  // Its records carry their audit trails, for a district's accountability trace (问责依据在线倒查).
+  createRecordAuditTrailModule(records.types.AuditEntryType, [
+    ...levelRecordAuditedTypes(records.types),
+    { type: rectification.ReportType, entityType: 'RectificationReport' },
+  ]),
 );
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
+  accountabilityMigration,
   assessmentMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -22,4 +23,5 @@ export const cityMigrations: MigrationObject[] = [
   supervisionChecksMigration,
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
+  accountabilityMigration,
 ];

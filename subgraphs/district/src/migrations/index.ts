@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
+  accountabilityMigration,
   assessmentMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -24,4 +25,5 @@ export const districtMigrations: MigrationObject[] = [
   supervisionChecksMigration,
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
+  accountabilityMigration,
 ];

@@ -70,7 +70,7 @@ export class AuditChainReportType implements AuditChainReport {
 }
 
 /** The audit trail of one level: per-record history and a check of the whole chain. */
-export function createAuditModule(level: Level): SubgraphModule<object> {
+export function createAuditModule(level: Level) {
   @ObjectType(levelTypeName(level, 'AuditEntry'), { implements: AuditEntryInterface })
   class AuditEntryType extends AuditEntryInterface {}
 
@@ -102,9 +102,11 @@ export function createAuditModule(level: Level): SubgraphModule<object> {
     }
   }
 
-  return {
+  const module: SubgraphModule<object> = {
     entities: [AuditEntryEntity],
     resolvers: [AuditResolver],
     createLoaders: () => ({}),
   };
+  // The entry type is exported for fields that list a record's own trail (`DistrictTask.auditTrail`).
+  return { ...module, AuditEntryType };
 }

@@ -8,6 +8,7 @@ import { Migration20261127050001_assessment } from './Migration20261127050001_as
 import { Migration20261127030000_supervision_checks } from './Migration20261127030000_supervision_checks';
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
+import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -46,4 +47,9 @@ export const rectificationReportsMigration: MigrationObject = {
 export const assessmentPlatformDataMigration: MigrationObject = {
   name: 'Migration20261127060000_assessment_platform_data',
   class: Migration20261127060000_assessment_platform_data,
+};
+/** Accountability cases: kept by the levels that decide them (city, district). */
+export const accountabilityMigration: MigrationObject = {
+  name: 'Migration20261127060000_accountability',
+  class: Migration20261127060000_accountability,
 };

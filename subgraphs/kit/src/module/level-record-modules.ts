@@ -12,6 +12,7 @@ import type { LevelOptions } from './subgraph-module';
  * because the modules depend on each other's types (a task's cadre is the level's Cadre type).
  */
 export function createLevelRecordModules<J extends { code: string }>(level: LevelOptions<J>) {
+  const audit = createAuditModule(level.level);
   const org = createOrgModule(level);
   const responsibility = createResponsibilityModule(level, org);
   const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
@@ -22,7 +23,7 @@ export function createLevelRecordModules<J extends { code: string }>(level: Leve
     DutyRecordType: dutyRecords.DutyRecordType,
   });
   return {
-    modules: [createAuditModule(level.level), org, responsibility, tasks, dutyRecords, dutyRecordLinks] as const,
+    modules: [audit, org, responsibility, tasks, dutyRecords, dutyRecordLinks] as const,
     /** The level's own types, for modules that point at units, cadres, items or tasks. */
     types: {
       UnitType: org.UnitType,
@@ -30,6 +31,7 @@ export function createLevelRecordModules<J extends { code: string }>(level: Leve
       ResponsibilityItemType: responsibility.ResponsibilityItemType,
       TaskType: tasks.TaskType,
       DutyRecordType: dutyRecords.DutyRecordType,
+      AuditEntryType: audit.AuditEntryType,
     },
   };
 }

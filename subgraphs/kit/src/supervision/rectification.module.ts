@@ -168,7 +168,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     },
     createLoaders: createRectificationLoaders,
   };
-  return module;
+  return { ...module, ReportType };
 }
 
 function aboveFindingStub(above: Level): ClassType {

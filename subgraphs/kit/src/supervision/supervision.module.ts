@@ -605,5 +605,5 @@ export function createSupervisionModule<J extends { code: string }>(
     },
     createLoaders: createSupervisionLoaders,
   };
-  return { ...module, FindingType, prefix: P };
+  return { ...module, FindingType, LowerUnitRef, prefix: P };
 }

@@ -171,6 +171,12 @@ export abstract class SupervisionFindingInterface {
 
   @Field(() => Date, { nullable: true, description: '销号时间 When it was accepted and closed.' })
   closedAt!: Date | null;
+
+  @Field(() => Date, { description: '发现时间 When it was recorded.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: 'When it last changed (a report, a decision, a follow-up).' })
+  updatedAt!: Date;
 }
 
 @ObjectType('SupervisionFindingStep', { description: '整改环节 One step in a finding\'s life.' })

@@ -1,0 +1,57 @@
+import { badUserInput } from '../errors/graphql-errors';
+import { levelOfCode, type Level } from '../jurisdiction/admin-code';
+import { assertOwnOrDirectlyBelow } from '../jurisdiction/own-or-below';
+import { levelFieldName } from '../level/level-names';
+import { CadreEntity } from '../org/cadre.entity';
+import { UnitEntity } from '../org/unit.entity';
+import { callPeer } from '../peer/peer-client';
+import type { SubgraphContext } from '../server/context';
+
+export interface SubjectInput {
+  subjectJurisdictionCode: string;
+  subjectUnitId?: string | null;
+  subjectCadreId?: string | null;
+}
+
+interface Holder {
+  id: string;
+  jurisdictionCode: string;
+  unitId?: string;
+}
+
+/**
+ * The subject of a case is a unit and/or a cadre of the deciding jurisdiction or one directly
+ * below. Both must exist where they are said to be, and a named cadre must belong to the named
+ * unit. The level below's units and cadres are asked of its subgraph with the caller's token.
+ */
+export async function checkSubject(context: SubgraphContext<unknown>, decidingLevel: Level, decidingCode: string, input: SubjectInput): Promise<void> {
+  const code = assertOwnOrDirectlyBelow(decidingCode, input.subjectJurisdictionCode, 'input.subjectJurisdictionCode');
+  const unitId = input.subjectUnitId ?? null;
+  const cadreId = input.subjectCadreId ?? null;
+  if (!unitId && !cadreId) throw badUserInput('input.subjectCadreId', 'name the cadre or the unit held to account (or both)');
+  const level = levelOfCode(code)!;
+
+  let unit: Holder | null = null;
+  let cadre: Holder | null = null;
+  if (level === decidingLevel) {
+    if (unitId) unit = await context.em.findOne(UnitEntity, { id: unitId });
+    if (cadreId) cadre = await context.em.findOne(CadreEntity, { id: cadreId });
+  } else {
+    const fields = [
+      unitId ? `unit: ${levelFieldName(level, 'Unit')}(id: $unitId) { id jurisdictionCode }` : '',
+      cadreId ? `cadre: ${levelFieldName(level, 'Cadre')}(id: $cadreId) { id jurisdictionCode unitId }` : '',
+    ];
+    const params = [unitId ? '$unitId: ID!' : '', cadreId ? '$cadreId: ID!' : ''].filter(Boolean).join(', ');
+    const data = await callPeer<{ unit?: Holder | null; cadre?: Holder | null }>(
+      context,
+      level,
+      `query(${params}) { ${fields.join(' ')} }`,
+      { ...(unitId ? { unitId } : {}), ...(cadreId ? { cadreId } : {}) },
+    );
+    unit = data.unit ?? null;
+    cadre = data.cadre ?? null;
+  }
+  if (unitId && (!unit || unit.jurisdictionCode !== code)) throw badUserInput('input.subjectUnitId', `no unit ${unitId} in ${code}`);
+  if (cadreId && (!cadre || cadre.jurisdictionCode !== code)) throw badUserInput('input.subjectCadreId', `no cadre ${cadreId} in ${code}`);
+  if (unit && cadre && cadre.unitId !== unit.id) throw badUserInput('input.subjectCadreId', `cadre ${cadreId} is not a cadre of unit ${unitId}`);
+}
