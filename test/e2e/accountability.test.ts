@@ -35,13 +35,9 @@ async function ok<T>(query: string, token: string, variables: Record<string, unk
   return response.data!;
 }
 
-/**
- * A FORBIDDEN answer comes with HTTP 403, which the gateway wraps: the subgraph's own error (with
- * the field it names) is kept under `extensions.response.body`.
- */
+/** A refusal reaches the client as the subgraph wrote it, the field it names included. */
 function refusal(response: GraphQLResponse<unknown>) {
-  const inner = (response.errors?.[0]?.extensions?.response as { body?: { errors?: { extensions?: Record<string, unknown> }[] } } | undefined)?.body?.errors?.[0];
-  return { code: response.errors?.[0]?.extensions?.code, field: inner?.extensions?.field };
+  return { code: response.errors?.[0]?.extensions?.code, field: response.errors?.[0]?.extensions?.field };
 }
 
 function errorOf(response: GraphQLResponse<unknown>) {

@@ -17,8 +17,13 @@ export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
 }
 
+/**
+ * No HTTP status on purpose: a subgraph that answered 403 would have its error replaced by the
+ * gateway's generic "403: Forbidden", losing the reason and the field. As a GraphQL error in a
+ * 200 response it reaches the client as written.
+ */
 export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 export function unauthenticated(message: string): GraphQLError {
