@@ -197,3 +197,44 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('demo accountability case', () => {
+  it('is decided by the city and its basis, traced through the gateway, crosses two levels', async () => {
+    const commission = await platform.token({ level: 'city', code: '120000', roles: ['commission'] });
+    const list = await graphql<{ city: { accountabilityCases: { edges: { node: { id: string } }[] } } }>(
+      platform.gateway.url,
+      `{ city { accountabilityCases(first: 5) { edges { node { id } } } } }`,
+      { token: commission },
+    );
+    expect(list.errors).toBeUndefined();
+    const [{ node }] = list.data!.city.accountabilityCases.edges;
+    const trace = await graphql<{
+      cityAccountabilityCase: {
+        status: string;
+        decision: { form: string };
+        subjectCadre: { name: string; principal: boolean };
+        basisTrace: { kind: string; record: { __typename: string; dutyRecords?: unknown[]; status?: string; submittedAt?: string } }[];
+      };
+    }>(
+      platform.gateway.url,
+      `query($id: ID!) { cityAccountabilityCase(id: $id) {
+         status decision { form } subjectCadre { ... on DistrictCadre { name principal } }
+         basisTrace { kind record { __typename
+           ... on CitySupervisionFinding { status }
+           ... on DistrictRectificationReport { submittedAt }
+           ... on DistrictTask { dutyRecords { id } } } } } }`,
+      { token: commission, variables: { id: node.id } },
+    );
+    expect(trace.errors).toBeUndefined();
+    const decided = trace.data!.cityAccountabilityCase;
+    expect(decided).toMatchObject({ status: 'DECIDED', decision: { form: 'ADMONITION' }, subjectCadre: { principal: true } });
+    expect(decided.basisTrace.map((entry) => [entry.kind, entry.record.__typename])).toEqual([
+      ['SUPERVISION_FINDING', 'CitySupervisionFinding'],
+      ['RECTIFICATION_REPORT', 'DistrictRectificationReport'],
+      ['MISSING_DUTY_RECORD', 'DistrictTask'],
+    ]);
+    expect(decided.basisTrace[0].record.status).toBe('REOPENED');
+    expect(decided.basisTrace[1].record.submittedAt).toBeTruthy();
+    expect(decided.basisTrace[2].record.dutyRecords).toEqual([]);
+  });
+});

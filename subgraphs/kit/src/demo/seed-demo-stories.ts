@@ -19,6 +19,8 @@ import {
   SupervisionOfficeEntity,
   SupervisionPlanEntity,
 } from '../supervision/supervision.entities';
+import { AccountabilityBasisEntity, AccountabilityCaseEntity } from '../accountability/accountability.entity';
+import { demoAccountability } from './demo-accountability';
 import { demoAssessment } from './demo-assessment';
 import { demoDutyReportSession } from './demo-duty-reports';
 import { demoSupervision } from './demo-supervision';
@@ -72,5 +74,10 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
     await insert(em, AssessmentCommitmentEntity, assessment.commitments);
     parts.push(`a finalized ${assessment.plan.year} assessment (${assessment.sheets.length} sheets, ${assessment.interviews.length} interviews)`);
   }
+  const accountability = demoAccountability(divisions, supervision);
+  const cases = own(accountability.cases);
+  await insert(em, AccountabilityCaseEntity, cases);
+  await insert(em, AccountabilityBasisEntity, accountability.basis.filter((entry) => cases.some((row) => row.id === entry.caseId)));
+  if (cases.length > 0) parts.push(`${cases.length} decided accountability case`);
   return parts.join(', ');
 }
