@@ -2,18 +2,12 @@ import {
   ACCOUNTABILITY_ENTITIES,
   ASSESSMENT_ENTITIES,
   combineModules,
-  createAccountabilityModule,
-  createAssessmentModule,
   createDirectiveIssuerModule,
-  createDutyReportModule,
   createLevelRecordModules,
-  createRectificationModule,
-  createRecordAuditTrailModule,
+  createOversightModules,
   createStatisticsModule,
-  createSupervisionModule,
   DIRECTIVES_ISSUED_ENTITIES,
   DUTY_REPORT_ENTITIES,
-  levelRecordAuditedTypes,
   RECTIFICATION_ENTITIES,
   seedDemoData,
   SUPERVISION_CHECK_ENTITIES,
@@ -50,39 +44,14 @@ const level: LevelOptions<CityEntity> = {
 };
 
 const records = createLevelRecordModules(level);
-const supervision = createSupervisionModule(level, records.types.UnitType, DistrictRef);
-const statistics = createStatisticsModule(level);
-const directives = createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef });
-const dutyReports = createDutyReportModule(level);
-const assessment = createAssessmentModule(level);
-const rectification = createRectificationModule('city', supervision.FindingType);
-// Cases against city departments and the districts' units and cadres, decided by the city.
-const accountability = createAccountabilityModule({
-  ...level,
-  own: { ...records.types, FindingType: supervision.FindingType, ReportType: rectification.ReportType, SheetType: assessment.SheetType },
-  lowerUnitType: supervision.LowerUnitRef,
-});
 
 const modules = combineModules(
   jurisdictionModule,
   ...records.modules,
-  statistics,
-  directives,
-  // The city holds duty-report sessions and assesses its own units and the districts.
-  dutyReports,
-  assessment,
-  // It supervises the districts and its own departments; a department's rectification report stays here.
-  supervision,
-  rectification,
-  accountability,
-  // Every record a case may cite carries its audit trail, for the trace (问责依据在线倒查).
-  createRecordAuditTrailModule(records.types.AuditEntryType, [
-    ...levelRecordAuditedTypes(records.types),
-    { type: supervision.FindingType, entityType: 'SupervisionFinding' },
-    { type: rectification.ReportType, entityType: 'RectificationReport' },
-    { type: assessment.SheetType, entityType: 'AssessmentScoreSheet' },
-    ...accountability.auditedTypes,
-  ]),
+  createStatisticsModule(level),
+  createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
+  // The city oversees the districts and its own departments.
+  ...createOversightModules(level, records, DistrictRef),
 );
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -2,21 +2,15 @@ import {
   ACCOUNTABILITY_ENTITIES,
   ASSESSMENT_ENTITIES,
   combineModules,
-  createAccountabilityModule,
-  createAssessmentModule,
   createDirectiveCascadeModule,
   createDirectiveIssuerModule,
   createDirectiveResponderModule,
-  createDutyReportModule,
   createLevelRecordModules,
-  createRectificationModule,
-  createRecordAuditTrailModule,
+  createOversightModules,
   createStatisticsModule,
-  createSupervisionModule,
   DIRECTIVE_RESPONSES_ENTITIES,
   DIRECTIVES_ISSUED_ENTITIES,
   DUTY_REPORT_ENTITIES,
-  levelRecordAuditedTypes,
   RECTIFICATION_ENTITIES,
   seedDemoData,
   SUPERVISION_CHECK_ENTITIES,
@@ -70,50 +64,25 @@ const records = createLevelRecordModules(level);
 // module links the two (a city directive passed on as a district directive).
 const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: StreetRef });
 const directiveResponder = createDirectiveResponderModule(level);
-const supervision = createSupervisionModule(level, records.types.UnitType, StreetRef);
-const statistics = createStatisticsModule({
-  ...level,
-  cityType: CityRef,
-  loadJurisdictionsUnder: (context, cityCode) => (context.loaders as DistrictLoaders).districtsByCity.load(cityCode),
-});
-const directiveCascade = createDirectiveCascadeModule({
-  level: 'district',
-  directiveType: directiveIssuer.DirectiveType,
-  issuedDirectiveType: directiveResponder.IssuedDirectiveRef,
-  responseType: directiveResponder.ResponseType,
-});
-const dutyReports = createDutyReportModule(level);
-const assessment = createAssessmentModule(level);
-const rectification = createRectificationModule('district', supervision.FindingType);
-// Cases against the district's own units and its streets' units and cadres, decided by the district.
-const accountability = createAccountabilityModule({
-  ...level,
-  own: { ...records.types, FindingType: supervision.FindingType, ReportType: rectification.ReportType, SheetType: assessment.SheetType },
-  lowerUnitType: supervision.LowerUnitRef,
-});
 
 const modules = combineModules(
   jurisdictionModule,
   ...records.modules,
-  statistics,
+  createStatisticsModule({
+    ...level,
+    cityType: CityRef,
+    loadJurisdictionsUnder: (context, cityCode) => (context.loaders as DistrictLoaders).districtsByCity.load(cityCode),
+  }),
   directiveIssuer,
   directiveResponder,
-  directiveCascade,
-  // A district holds duty-report sessions and assesses its own units and its streets.
-  dutyReports,
-  assessment,
-  // It supervises its streets and its own units, and answers the city's findings about itself.
-  supervision,
-  rectification,
-  accountability,
-  // Every record a case may cite carries its audit trail, for the trace (问责依据在线倒查).
-  createRecordAuditTrailModule(records.types.AuditEntryType, [
-    ...levelRecordAuditedTypes(records.types),
-    { type: supervision.FindingType, entityType: 'SupervisionFinding' },
-    { type: rectification.ReportType, entityType: 'RectificationReport' },
-    { type: assessment.SheetType, entityType: 'AssessmentScoreSheet' },
-    ...accountability.auditedTypes,
-  ]),
+  createDirectiveCascadeModule({
+    level: 'district',
+    directiveType: directiveIssuer.DirectiveType,
+    issuedDirectiveType: directiveResponder.IssuedDirectiveRef,
+    responseType: directiveResponder.ResponseType,
+  }),
+  // A district oversees its streets and its own units, and answers the city's findings about itself.
+  ...createOversightModules(level, records, StreetRef),
 );
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

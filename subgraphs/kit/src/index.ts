@@ -125,3 +125,4 @@ export * from './accountability/accountability-subject';
 export * from './accountability/basis-references';
 export * from './accountability/record-audit-trail.module';
 export * from './accountability/accountability.module';
+export * from './module/oversight-modules';
