@@ -64,6 +64,8 @@ async function main(): Promise<void> {
         const service = spawnService(`${name} subgraph`, join(REPO_ROOT, 'subgraphs', name, 'dist', 'main.js'), {
           ...common,
           ...subgraphUrls,
+          // The local platform starts as a living city unless told otherwise.
+          SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
           PORT: String(ports[name]),
           DATABASE_URL: databaseUrls[name]!,
         });

@@ -61,7 +61,8 @@ export const subgraphEnvSchema = z.object({
   JWT_PUBLIC_JWK: jwkSchema,
   MIGRATE_ON_START: booleanSchema.default(true),
   SEED_ON_START: booleanSchema.default(true),
-  SEED_DEMO_DATA: booleanSchema.default(true),
+  // Off unless asked for: a deployed subgraph must never invent records; the local launcher asks.
+  SEED_DEMO_DATA: booleanSchema.default(false),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
   // The other levels' subgraphs, for the few questions one level must ask another directly
