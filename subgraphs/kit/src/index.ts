@@ -126,3 +126,4 @@ export * from './accountability/basis-references';
 export * from './accountability/record-audit-trail.module';
 export * from './accountability/accountability.module';
 export * from './module/oversight-modules';
+export * from './validation/common-decorators';

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { NotBlank } from '../validation/common-decorators';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import {
@@ -7,8 +8,6 @@ import {
   AccountabilityRecordLevel,
   AccountabilityResponsibilityKind,
 } from './accountability.enums';
-
-const notBlank = { message: 'must not be blank' };
 
 /** At most this many records per case opening; more can be cited one by one. */
 export const MAX_BASIS_PER_MUTATION = 30;
@@ -29,7 +28,7 @@ export class AccountabilityBasisInput {
   @Field(() => String, { nullable: true, description: '说明 Why this record matters to the case.' })
   @IsOptional()
   @Length(1, 2000)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   note?: string | null;
 }
 
@@ -57,12 +56,12 @@ export class OpenAccountabilityCaseInput {
 
   @Field(() => String, { description: '案由 Title.' })
   @Length(1, 200)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   title!: string;
 
   @Field(() => String, { description: '问题事实 The facts.' })
   @Length(1, 20_000)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   facts!: string;
 
   @Field(() => [AccountabilityBasisInput], { description: '问责依据 The records the case rests on; at least one.' })
@@ -79,7 +78,7 @@ export class DecideAccountabilityCaseInput {
 
   @Field(() => String, { description: '决定机关 The body that decided (e.g. 市纪委常委会).' })
   @Length(1, 200)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   decidingBody!: string;
 
   @Field(() => String, { description: '决定日期 Date of the decision, YYYY-MM-DD; not in the future.' })
@@ -89,6 +88,6 @@ export class DecideAccountabilityCaseInput {
   @Field(() => String, { nullable: true, description: '决定内容 The decision\'s wording.' })
   @IsOptional()
   @Length(1, 20_000)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   text?: string | null;
 }

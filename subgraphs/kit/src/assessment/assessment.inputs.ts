@@ -1,3 +1,4 @@
+import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,8 +18,6 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { AssessmentGrade, IndicatorSource } from './assessment.types';
 
-const NOT_BLANK = { message: 'must not be blank' };
-
 @InputType('AssessmentIndicatorInput')
 export class AssessmentIndicatorInput {
   @Field(() => String, { description: 'Short code, unique in the plan (letters, digits, _ and -).' })
@@ -27,7 +26,7 @@ export class AssessmentIndicatorInput {
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   name!: string;
 
   @Field(() => Float)
@@ -73,7 +72,7 @@ export class CreateAssessmentPlanInput {
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   title!: string;
 
   @Field(() => Float, { defaultValue: 100, description: 'What the weights must add up to.' })
@@ -132,7 +131,7 @@ export class EnterAssessmentScoresInput {
   planId!: string;
 
   @Field(() => ID, { description: 'The assessed unit\'s jurisdiction: the assessor itself or one directly below.' })
-  @Matches(/^\d{6}(\d{3})?$/, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   jurisdictionCode!: string;
 
   @Field(() => ID)
@@ -141,7 +140,7 @@ export class EnterAssessmentScoresInput {
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   unitName!: string;
 
   @Field(() => ID, { nullable: true, description: 'A team member assessed individually; leave out for the unit.' })
@@ -188,7 +187,7 @@ export class RecordAssessmentInterviewInput {
 
   @Field(() => String)
   @Length(1, 100)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   intervieweeName!: string;
 
   @Field(() => String, { defaultValue: '' })
@@ -201,19 +200,19 @@ export class RecordAssessmentInterviewInput {
 
   @Field(() => String)
   @Length(1, 100)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   interviewer!: string;
 
   @Field(() => String)
   @Length(1, 20000)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   content!: string;
 
   @Field(() => [String], { description: '整改承诺 What the interviewee committed to, at least one.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @Length(1, 2000, { each: true })
-  @Matches(/\S/, { each: true, message: 'must not be blank' })
+  @NotBlank({ each: true })
   commitments!: string[];
 }
 
@@ -244,7 +243,7 @@ export class RecordAssessmentFollowUpInput {
 
   @Field(() => String)
   @Length(1, 100)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   visitor!: string;
 
   @Field(() => String, { defaultValue: '' })

@@ -1,3 +1,4 @@
+import { NotBlank } from '../validation/common-decorators';
 import { IsBase64, IsString, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
@@ -5,7 +6,7 @@ import { Field, InputType } from 'type-graphql';
 export class AttachmentInput {
   @Field(() => String, { description: 'File name, e.g. 会议纪要.pdf' })
   @Length(1, 255)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   name!: string;
 
   @Field(() => String, { description: 'MIME type, e.g. application/pdf' })

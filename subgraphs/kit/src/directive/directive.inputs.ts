@@ -1,3 +1,4 @@
+import { NotBlank } from '../validation/common-decorators';
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
@@ -9,12 +10,12 @@ const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
 export class IssueDirectiveInput {
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   title!: string;
 
   @Field(() => String, { description: '工作要求 What the addressees must do.' })
   @Length(1, 20000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   requirements!: string;
 
   @Field(() => String, { description: '完成时限 YYYY-MM-DD (Beijing time); today or later.' })
@@ -47,7 +48,7 @@ export class CascadeDirectiveInput {
   @Field(() => String, { nullable: true, description: 'The district\'s own requirements; default: those of the directive passed on.' })
   @IsOptional()
   @Length(1, 20000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   requirements?: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, no later than the original deadline; default: the original deadline.' })
@@ -66,7 +67,7 @@ export class ReportDirectiveProgressInput {
 
   @Field(() => String)
   @Length(1, 20000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   report!: string;
 
   @Field(() => [AttachmentInput], { defaultValue: [], description: '佐证材料 Evidence, added to what was sent before.' })
@@ -79,7 +80,7 @@ export class ReportDirectiveProgressInput {
 export class CompleteDirectiveInput {
   @Field(() => String)
   @Length(1, 20000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   report!: string;
 
   @Field(() => [AttachmentInput], { defaultValue: [], description: '佐证材料 Evidence, added to what was sent before.' })

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { NotBlank } from '../validation/common-decorators';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
@@ -6,8 +7,6 @@ import { DutyRecordKind } from './duty-record-kind';
 
 /** At most this many files per mutation; more can follow in a correction. */
 export const MAX_ATTACHMENTS_PER_MUTATION = 10;
-
-const notBlank = { message: 'must not be blank' };
 
 @InputType('RecordDutyInput', { description: '履职纪实 A new duty record (version 1).' })
 export class RecordDutyInput {
@@ -35,7 +34,7 @@ export class RecordDutyInput {
 
   @Field(() => String, { description: '纪实内容 What was done.' })
   @Length(1, 10_000)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   summary!: string;
 
   @Field(() => [AttachmentInput], { description: '佐证材料 Evidence files.' })
@@ -76,12 +75,12 @@ export class CorrectDutyRecordInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 10_000)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   summary?: string | null;
 
   @Field(() => String, { description: '更正理由 Why the record is corrected.' })
   @Length(1, 2_000)
-  @Matches(/\S/, notBlank)
+  @NotBlank()
   reason!: string;
 
   @Field(() => [AttachmentInput], { description: '佐证材料 Files added in this version.' })

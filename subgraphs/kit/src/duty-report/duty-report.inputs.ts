@@ -1,14 +1,13 @@
+import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { DutyReportRating } from './duty-report.types';
 
-const NOT_BLANK = { message: 'must not be blank' };
-
 @InputType('DutyReportReporterInput', { description: '述责人 A principal leader who reports; ids are plain (the unit may belong to the level below).' })
 export class DutyReportReporterInput {
   @Field(() => ID, { description: 'The reporter\'s jurisdiction: the session\'s own code or one directly below.' })
-  @Matches(/^\d{6}(\d{3})?$/, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   jurisdictionCode!: string;
 
   @Field(() => ID)
@@ -17,7 +16,7 @@ export class DutyReportReporterInput {
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   unitName!: string;
 
   @Field(() => ID)
@@ -26,7 +25,7 @@ export class DutyReportReporterInput {
 
   @Field(() => String)
   @Length(1, 100)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   cadreName!: string;
 
   @Field(() => String)
@@ -42,7 +41,7 @@ export class CreateDutyReportSessionInput {
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   title!: string;
 
   @Field(() => String, { description: 'YYYY-MM-DD' })
@@ -64,12 +63,12 @@ export class AskDutyReportQuestionInput {
 
   @Field(() => String, { description: '提问人 The plenary member asking.' })
   @Length(1, 100)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   askerName!: string;
 
   @Field(() => String)
   @Length(1, 5000)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   question!: string;
 }
 
@@ -77,7 +76,7 @@ export class AskDutyReportQuestionInput {
 export class AnswerDutyReportQuestionInput {
   @Field(() => String)
   @Length(1, 20000)
-  @Matches(/\S/, NOT_BLANK)
+  @NotBlank()
   answer!: string;
 }
 

@@ -1,16 +1,17 @@
-import { IsBoolean, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
+import { IsBoolean, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { UnitKind } from './unit-kind';
 
 @InputType('CreateUnitInput')
 export class CreateUnitInput {
   @Field(() => ID, { description: 'The owning jurisdiction: must be the caller\'s own.' })
-  @Matches(/^\d{6}(\d{3})?$/, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   jurisdictionCode!: string;
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   name!: string;
 
   @Field(() => UnitKind)
@@ -26,7 +27,7 @@ export class AddCadreInput {
 
   @Field(() => String)
   @Length(1, 100)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   name!: string;
 
   @Field(() => String)

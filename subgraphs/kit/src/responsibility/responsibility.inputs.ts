@@ -1,3 +1,4 @@
+import { NotBlank } from '../validation/common-decorators';
 import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
@@ -28,7 +29,7 @@ export class CreateResponsibilityItemInput {
 
   @Field(() => String)
   @Length(1, 5000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   content!: string;
 
   @Field(() => String, { defaultValue: '' })
@@ -59,7 +60,7 @@ export class UpdateResponsibilityItemInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 5000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   content?: string;
 
   @Field(() => String, { nullable: true })
@@ -76,7 +77,7 @@ export class AddResponsibilityCategoryInput {
 
   @Field(() => String)
   @Length(1, 100)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   name!: string;
 
   @Field(() => Int, { defaultValue: 0 })

@@ -1,3 +1,4 @@
+import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,17 +18,15 @@ import { AttachmentInput } from '../attachment/attachment.input';
 import { SupervisionCheckMode, SupervisionMethod } from './supervision.enums';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const CODE = /^\d{6}(\d{3})?$/;
-
 @InputType('CreateSupervisionOfficeInput')
 export class CreateSupervisionOfficeInput {
   @Field(() => ID, { description: 'The supervising jurisdiction: must be the caller\'s own.' })
-  @Matches(CODE, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   jurisdictionCode!: string;
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   name!: string;
 }
 
@@ -42,7 +41,7 @@ export class AddSupervisionContactInput {
   unitId!: string;
 
   @Field(() => ID, { description: 'The unit\'s jurisdiction (no cross-database keys: stored with the id).' })
-  @Matches(CODE, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   unitJurisdictionCode!: string;
 }
 
@@ -89,7 +88,7 @@ export class SpotCheckInput {
 export class NewFindingInput {
   @Field(() => String)
   @Length(1, 4000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   description!: string;
 
   @Field(() => String, { description: '整改期限 YYYY-MM-DD' })
@@ -129,7 +128,7 @@ export class CreateSupervisionCheckInput {
   unitId!: string;
 
   @Field(() => ID)
-  @Matches(CODE, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   unitJurisdictionCode!: string;
 
   @Field(() => SupervisionCheckMode)
@@ -157,7 +156,7 @@ export class CreateSupervisionCheckInput {
 
   @Field(() => String)
   @Length(1, 10000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   summary!: string;
 
   @Field(() => [NewFindingInput], { defaultValue: [] })
@@ -200,7 +199,7 @@ export class CreateFollowUpCheckInput {
   unitId!: string;
 
   @Field(() => ID)
-  @Matches(CODE, { message: 'must be an administrative code' })
+  @IsAdministrativeCode()
   unitJurisdictionCode!: string;
 
   @Field(() => SupervisionCheckMode)
@@ -213,7 +212,7 @@ export class CreateFollowUpCheckInput {
 
   @Field(() => String)
   @Length(1, 10000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   summary!: string;
 
   @Field(() => [FollowUpOutcomeInput])
@@ -231,7 +230,7 @@ export class SubmitRectificationReportInput {
 
   @Field(() => String, { description: '整改情况 What was done.' })
   @Length(1, 10000)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   summary!: string;
 
   @Field(() => [AttachmentInput], { defaultValue: [] })

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { NotBlank } from '../validation/common-decorators';
+import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../pagination/sort-direction';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
@@ -8,7 +9,7 @@ import { TaskStatus } from './task-status';
 export class TaskMilestoneInput {
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   title!: string;
 
   @Field(() => String, { description: 'YYYY-MM-DD; not in the past, not after the task\'s due date.' })
@@ -28,7 +29,7 @@ export class CreateTaskInput {
 
   @Field(() => String)
   @Length(1, 200)
-  @Matches(/\S/, { message: 'must not be blank' })
+  @NotBlank()
   title!: string;
 
   @Field(() => String, { defaultValue: '' })

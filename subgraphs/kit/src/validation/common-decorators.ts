@@ -1,0 +1,16 @@
+import { Matches, type ValidationOptions } from 'class-validator';
+
+/**
+ * The two checks almost every input of the platform makes, written once so that every form gets
+ * the same words for the same mistake.
+ */
+
+/** Text that is not only white space. */
+export function NotBlank(options: ValidationOptions = {}): PropertyDecorator {
+  return Matches(/\S/, { message: 'must not be blank', ...options });
+}
+
+/** The shape of an administrative code: 6 digits (city, district) or 9 (street level). */
+export function IsAdministrativeCode(options: ValidationOptions = {}): PropertyDecorator {
+  return Matches(/^\d{6}(\d{3})?$/, { message: 'must be an administrative code', ...options });
+}
