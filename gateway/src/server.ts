@@ -10,6 +10,8 @@ import { importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthori
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { dashboardRouter } from './dashboard';
+import { exportRouter } from './export';
 import { graphiqlRouter } from './graphiql';
 import { SubgraphSource } from './subgraph-source';
 
@@ -22,6 +24,13 @@ export interface RunningGateway {
  * Serves the committed supergraph: no introspection at start-up, so what runs is exactly what
  * was composed and reviewed. Subgraph URLs in the file are defaults that configuration may replace.
  */
+/** The gateway's own endpoint as seen from inside the process (exports query through it). */
+function ownGraphqlUrl(server: ReturnType<typeof createServer>, host = '127.0.0.1'): string {
+  const { port } = server.address() as AddressInfo;
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${local.includes(':') ? `[${local}]` : local}:${port}/graphql`;
+}
+
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = config.log ?? ((line: string) => console.log(`[gateway] ${line}`));
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
@@ -65,6 +74,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
   app.use(graphiqlRouter());
+  app.use(dashboardRouter());
+  app.use(exportRouter({ graphqlUrl: () => ownGraphqlUrl(httpServer, config.host) }));
   app.use(
     '/graphql',
     jsonBody(MAX_REQUEST_BODY_BYTES),
