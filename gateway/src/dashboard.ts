@@ -10,7 +10,8 @@ export const DASHBOARD_DIST = join(__dirname, '..', 'app', 'dist');
  * cached for long; index.html never, so a new build is picked up on reload.
  */
 export function dashboardRouter(dist = DASHBOARD_DIST): Router {
-  const router = express.Router();
+  // Strict routing: otherwise '/app' also matches '/app/' and the redirect loops.
+  const router = express.Router({ strict: true });
   router.get('/app', (_req, res) => res.redirect(301, '/app/'));
   router.use('/app/assets', express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   router.get('/app/', (_req, res) => {
