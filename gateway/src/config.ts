@@ -33,6 +33,8 @@ export interface GatewayConfig {
   gatewaySecret: string;
   jwtPublicJwk: JWK;
   log?: (line: string) => void;
+  /** Rows per GraphQL page when an export reads a list (default and maximum 100). */
+  exportPageSize?: number;
 }
 
 export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {

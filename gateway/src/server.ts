@@ -75,7 +75,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
-  app.use(exportRouter({ graphqlUrl: () => ownGraphqlUrl(httpServer, config.host) }));
+  app.use(exportRouter({ graphqlUrl: () => ownGraphqlUrl(httpServer, config.host), pageSize: config.exportPageSize }));
   app.use(
     '/graphql',
     jsonBody(MAX_REQUEST_BODY_BYTES),

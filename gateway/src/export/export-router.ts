@@ -18,7 +18,7 @@ type Format = keyof typeof FORMATS;
  * caller's Authorization header, so an export never shows what the caller could not query.
  * Refusals before the first row answer with the GraphQL error shape (`{ errors: [...] }`).
  */
-export function exportRouter(options: { graphqlUrl: () => string; lists?: ReadonlyMap<string, ExportList> }): Router {
+export function exportRouter(options: { graphqlUrl: () => string; pageSize?: number; lists?: ReadonlyMap<string, ExportList> }): Router {
   const lists = options.lists ?? EXPORT_LISTS;
   const router = express.Router();
   const handle = async (req: Request, res: Response, input: unknown) => {
@@ -34,7 +34,7 @@ export function exportRouter(options: { graphqlUrl: () => string; lists?: Readon
       fail(res, 400, zodErrors(parsed.error));
       return;
     }
-    const run = gatewayQueryRunner(options.graphqlUrl(), req.header('authorization'));
+    const run = gatewayQueryRunner(options.graphqlUrl(), req.header('authorization'), options.pageSize);
     const rows = list.rows(parsed.data, run)[Symbol.asyncIterator]();
     // The first row is read before any header is sent, so a refused query is still a clean error.
     let first: IteratorResult<unknown>;

@@ -15,15 +15,19 @@ export class ExportQueryError extends Error {
   }
 }
 
-export type RunQuery = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export interface RunQuery {
+  <T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Rows per page when a list is read page by page. */
+  pageSize: number;
+}
 
 /**
  * Runs a query through the gateway's own /graphql endpoint over HTTP with the caller's
  * Authorization header: the export sees exactly what the caller would see, and every rule of
  * the endpoint (token check, operation limits, read rules in the subgraphs) applies to it.
  */
-export function gatewayQueryRunner(graphqlUrl: string, authorization: string | undefined): RunQuery {
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+export function gatewayQueryRunner(graphqlUrl: string, authorization: string | undefined, pageSize = EXPORT_PAGE_SIZE): RunQuery {
+  const run = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(graphqlUrl, {
       method: 'POST',
       headers: {
@@ -37,6 +41,7 @@ export function gatewayQueryRunner(graphqlUrl: string, authorization: string | u
     if (!body.data) throw new ExportQueryError([{ message: `网关无数据 / no data from the gateway (HTTP ${response.status})` }], 502);
     return body.data;
   };
+  return Object.assign(run, { pageSize: Math.min(pageSize, EXPORT_PAGE_SIZE) });
 }
 
 /** The HTTP status an export answers with when its query is refused. */
@@ -79,7 +84,7 @@ export async function* allNodes<Data, Node>(
 ): AsyncGenerator<Node> {
   let after: string | null = null;
   for (;;) {
-    const connection = select(await run<Data>(query, { ...variables, first: EXPORT_PAGE_SIZE, after }));
+    const connection = select(await run<Data>(query, { ...variables, first: run.pageSize, after }));
     if (!connection) throw new ExportQueryError([{ message: '辖区不存在 / no such jurisdiction', extensions: { code: 'NOT_FOUND', field: 'jurisdiction' } }], 404);
     for (const edge of connection.edges) yield edge.node;
     if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
