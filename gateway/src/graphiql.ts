@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { dirname, join } from 'node:path';
+import { analystCatalogue } from './analyst-catalogue';
 
 /**
  * GraphiQL served from the installed npm packages: the platform runs on networks with no
@@ -9,7 +10,8 @@ function packageDir(name: string): string {
   return dirname(require.resolve(`${name}/package.json`));
 }
 
-const PAGE = `<!doctype html>
+function page(tabs: { query: string }[]): string {
+  return `<!doctype html>
 <html lang="zh-CN">
 <head>
   <meta charset="utf-8" />
@@ -27,12 +29,16 @@ const PAGE = `<!doctype html>
     const defaultQuery = '# 主体责任动态监管平台 — one graph for city, districts and streets.\\n' +
       '# Put a token in the Headers tab: { "Authorization": "Bearer <npm run token …>" }\\n' +
       'query CityDownToStreets {\\n  city {\\n    code\\n    name\\n    districts {\\n      code\\n      name\\n      streets { code name kind }\\n    }\\n  }\\n}\\n';
+    // The analysts' catalogue opens as tabs (gateway/catalogue/analyst-operations.graphql);
+    // GraphiQL keeps its tabs in localStorage, so they appear on a first visit.
+    const defaultTabs = [{ query: defaultQuery }].concat(${JSON.stringify(tabs).replace(/</g, '\\u003c')});
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultTabs, defaultEditorToolsVisibility: true }),
     );
   </script>
 </body>
 </html>`;
+}
 
 export function graphiqlRouter(): Router {
   const router = express.Router();
@@ -50,8 +56,9 @@ export function graphiqlRouter(): Router {
     }
     res.sendFile(path, { maxAge: '1d' });
   });
+  const html = page(analystCatalogue().map(({ query }) => ({ query })));
   router.get(['/', '/graphiql'], (_req, res) => {
-    res.type('html').send(PAGE);
+    res.type('html').send(html);
   });
   return router;
 }
