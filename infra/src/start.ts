@@ -88,6 +88,7 @@ async function main(): Promise<void> {
 主体责任动态监管平台 is running (started in ${seconds}s)
   GraphQL endpoint  http://127.0.0.1:${env.GATEWAY_PORT}/graphql
   GraphiQL          http://127.0.0.1:${env.GATEWAY_PORT}/
+  Dashboard 工作台  http://127.0.0.1:${env.GATEWAY_PORT}/app/  (sign in with a token)
   a token           npm run token -- --level district --code 120117 --role admin
 Press Ctrl-C to stop.`);
   } catch (error) {
