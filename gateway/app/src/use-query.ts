@@ -23,7 +23,6 @@ export function useQuery<Result, Variables>(
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the variables are compared by value
   }, [document, key, session.token]);
   return state;
 }

@@ -204,8 +204,14 @@ function FindingsPanel() {
   );
 }
 
+/** Today in Tianjin (YYYY-MM-DD), as the platform counts deadlines. */
+function tianjinToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
 function DirectivesPanel() {
   const state = useQuery(CityDirectivesQuery, {});
+  const today = tianjinToday();
   return (
     <Section title="任务下达" subtitle="Directives in flight · 进度" state={state} testId="directives" actions={<ExportButtons list="directives" />}>
       {(data) => (
@@ -217,7 +223,10 @@ function DirectivesPanel() {
             {(data.city?.issuedDirectives ?? []).map((d) => (
               <tr key={d.id}>
                 <td>{d.title}</td>
-                <td>{d.deadline}</td>
+                <td>
+                  {d.deadline}
+                  {d.deadline < today && d.progress.completed < d.progress.targets && <span className="tag alarm">已过期限</span>}
+                </td>
                 <td>{d.progress.targets}</td>
                 <td className={d.progress.pending > 0 ? 'warn' : ''}>{d.progress.pending}</td>
                 <td>{d.progress.acknowledged}</td>
@@ -316,7 +325,10 @@ function AccountabilityPanel() {
             {stats && (
               <p>
                 共 {stats.total} 件：办理中 {stats.open}，已决定 {stats.decided}
-                {stats.byForm.map((f) => `；${DECISION_FORM[f.form]} ${f.count}`).join('')}
+                {stats.byForm
+                  .filter((f) => f.count > 0)
+                  .map((f) => `；${DECISION_FORM[f.form]} ${f.count}`)
+                  .join('')}
               </p>
             )}
             <table>

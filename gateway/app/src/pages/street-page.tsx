@@ -19,9 +19,10 @@ const StreetOverviewQuery = graphql(`
 
 export function StreetPage(props: { code: string }) {
   const state = useQuery(StreetOverviewQuery, { code: props.code });
+  const name = state.status === 'done' ? state.data.street?.name : undefined;
   return (
     <>
-      <Section title="街道(乡镇)" subtitle="Street-level division" state={state} testId="street">
+      <Section title={name ?? '街道(乡镇)'} subtitle="Street-level division · 街道(乡镇)" state={state} testId="street">
         {(data) =>
           data.street ? (
             <>
