@@ -2,6 +2,7 @@ import {
   ACCOUNTABILITY_ENTITIES,
   ASSESSMENT_ENTITIES,
   combineModules,
+  createCitywideModule,
   createDirectiveIssuerModule,
   createLevelRecordModules,
   createOversightModules,
@@ -45,13 +46,18 @@ const level: LevelOptions<CityEntity> = {
 
 const records = createLevelRecordModules(level);
 
+const directiveIssuer = createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef });
+const oversight = createOversightModules(level, records, DistrictRef);
+
 const modules = combineModules(
   jurisdictionModule,
   ...records.modules,
   createStatisticsModule(level),
-  createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
+  directiveIssuer,
   // The city oversees the districts and its own departments.
-  ...createOversightModules(level, records, DistrictRef),
+  ...oversight,
+  // The city merges the city-wide lists across the levels.
+  ...createCitywideModule('city', { ...records.types, FindingType: oversight[0].FindingType, DirectiveType: directiveIssuer.DirectiveType, DistrictType: DistrictRef }),
 );
 
 export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -2,6 +2,7 @@ import {
   ACCOUNTABILITY_ENTITIES,
   ASSESSMENT_ENTITIES,
   combineModules,
+  createCitywideKeysModule,
   createDirectiveCascadeModule,
   createDirectiveIssuerModule,
   createDirectiveResponderModule,
@@ -83,6 +84,8 @@ const modules = combineModules(
   }),
   // A district oversees its streets and its own units, and answers the city's findings about itself.
   ...createOversightModules(level, records, StreetRef),
+  // Its best keys for the city-wide lists, asked by the city.
+  createCitywideKeysModule('district'),
 );
 
 export type DistrictSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -1,5 +1,6 @@
 import {
   combineModules,
+  createCitywideKeysModule,
   createDirectiveResponderModule,
   createLevelRecordModules,
   createRectificationModule,
@@ -64,6 +65,8 @@ const modules = combineModules(
     ...levelRecordAuditedTypes(records.types),
     { type: rectification.ReportType, entityType: 'RectificationReport' },
   ]),
+  // Its best keys for the city-wide lists, asked by the city.
+  createCitywideKeysModule('street'),
 );
 
 export type StreetSubgraphLoaders = ReturnType<typeof modules.createLoaders>;

@@ -1,3 +1,4 @@
+import { entityStub } from '../citywide/entity-stub';
 import { LockMode } from '@mikro-orm/core';
 import { IsEnum, IsOptional } from 'class-validator';
 import {
@@ -91,13 +92,7 @@ class CaseListArgs extends PageArgs {
 
 /** A key-only stub of the level below's entity: the gateway completes it from its owner. */
 function stubOf(typeName: string): ClassType {
-  @Directive('@key(fields: "id", resolvable: false)')
-  @ObjectType(typeName)
-  class Stub {
-    @Field(() => ID)
-    id!: string;
-  }
-  return Stub;
+  return entityStub(typeName);
 }
 
 /** `{ __typename, id }`: what the gateway needs to fetch a record from the level that owns it. */

@@ -1,3 +1,4 @@
+import { entityStub } from '../citywide/entity-stub';
 import { randomInt } from 'node:crypto';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import {
@@ -108,12 +109,7 @@ export function createSupervisionModule<J extends { code: string }>(
   const P = TYPE_PREFIX[level];
   const name = (concept: string) => levelTypeName(level, concept);
 
-  @Directive('@key(fields: "id", resolvable: false)')
-  @ObjectType(levelTypeName(below, 'Unit'))
-  class LowerUnitRef {
-    @Field(() => ID)
-    id!: string;
-  }
+  const LowerUnitRef = entityStub(levelTypeName(below, 'Unit'));
 
   @ObjectType(name('SupervisionContact'), { description: '联系单位 A contact unit of a supervision office.' })
   class ContactType {
