@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { startGateway, type RunningGateway } from '@supervision/gateway';
 import type { Level } from '@supervision/kit';
 import { createResponsibilityItem, createUnitWithCadres, daysFromToday } from '../support/task-fixtures';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
@@ -382,5 +385,77 @@ describe('who may use the city-wide lists', () => {
     });
     const body = (await direct.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('export of the city-wide lists', () => {
+  /** A second gateway on the same subgraphs that exports 4 rows per page, so lists span pages. */
+  let smallPages: RunningGateway;
+  beforeAll(async () => {
+    const { city, district, street } = platform.subgraphs;
+    smallPages = await startGateway({
+      port: 0,
+      gatewaySecret: platform.secrets.gatewaySecret,
+      jwtPublicJwk: platform.secrets.publicJwk,
+      subgraphUrls: { city: city.url, district: district.url, street: street.url },
+      exportPageSize: 4,
+      log: () => {},
+    });
+  });
+  afterAll(async () => {
+    await smallPages?.stop();
+  });
+  const download = (path: string, token: string) =>
+    fetch(smallPages.url.replace(/\/graphql$/, `/export/${path}`), { headers: { authorization: `Bearer ${token}` } });
+
+  it('exports the 10 most overdue tasks as CSV with Chinese headers, across pages', async () => {
+    const response = await download('citywide-tasks.csv?scope=120000&overdue=true&limit=10', tokens[CITY]);
+    expect(response.status).toBe(200);
+    const rows: string[][] = parse((await response.text()).replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual(['层级', '辖区代码', '任务', '责任人', '职务', '截止日期', '状态', '进度(%)', '逾期天数']);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[8]])).toEqual([
+      ['市级', CITY, 'c1', '99'],
+      ['区级', HEPING, 'd1', '98'],
+      ['街道(乡镇)级', QUANYECHANG, 's1', '97'],
+      ['区级', HEXI, 'e1', '90'],
+      ['街道(乡镇)级', QUANYECHANG, 's2', '80'],
+      ['区级', HEPING, 'd2', '70'],
+      ['街道(乡镇)级', DAYINGMEN, 't1', '60'],
+      ['市级', CITY, 'c2', '50'],
+      ['区级', HEPING, 'd3', '40'],
+      ['街道(乡镇)级', DAYINGMEN, 't2', '30'],
+    ]);
+    expect(rows[1][3]).toBe('王一');
+  });
+
+  it('exports the per-district figures and the cadres without duty records as XLSX', async () => {
+    const figures = await download('district-figures.xlsx?scope=120101&scope=120103', tokens[CITY]);
+    expect(figures.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await figures.arrayBuffer()) as never);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, '区代码', '区', '逾期任务(区本级)', '逾期任务(街道)', '逾期任务合计', '未整改问题(区本级)', '未整改问题(街道)', '未整改问题合计', '履职纪实(区本级)', '履职纪实(街道)', '履职纪实合计']);
+    expect(sheet.getRow(2).values).toEqual([undefined, HEPING, '和平区', 3, 3, 6, 2, 2, 4, 1, 1, 2]);
+    expect(sheet.getRow(3).values).toEqual([undefined, HEXI, '河西区', 2, 2, 4, 1, 0, 1, 0, 0, 0]);
+    expect(sheet.rowCount).toBe(3);
+
+    const cadres = await download(`citywide-cadres.xlsx?scope=120101&noDutyRecordFrom=${quarterStart()}&noDutyRecordTo=${daysFromToday(0)}`, tokens[CITY]);
+    const cadreBook = new ExcelJS.Workbook();
+    await cadreBook.xlsx.load(Buffer.from(await cadres.arrayBuffer()) as never);
+    const cadreSheet = cadreBook.worksheets[0];
+    const names = [];
+    for (let row = 2; row <= cadreSheet.rowCount; row += 1) names.push(cadreSheet.getRow(row).getCell(3).value);
+    expect(names).toEqual(['孙一', '李二', '赵一']);
+  });
+
+  it('refuses a district commission\'s export of the whole city with the subgraph\'s FORBIDDEN', async () => {
+    const hepingCommission = await platform.token({ level: 'district', code: HEPING, roles: ['commission'] });
+    const response = await download('citywide-tasks.csv?scope=120000', hepingCommission);
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const bad = await download('citywide-tasks.csv?scope=abc', tokens[CITY]);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { extensions: { field: string } }[] }).errors[0].extensions.field).toBe('scope.0');
   });
 });
