@@ -448,6 +448,16 @@ describe('export of the city-wide lists', () => {
     expect(names).toEqual(['孙一', '李二', '赵一']);
   });
 
+  it('exports the findings not rectified of a district and its streets', async () => {
+    const response = await download('citywide-findings.csv?scope=120101&notRectified=true', tokens[CITY]);
+    expect(response.status).toBe(200);
+    const rows: string[][] = parse((await response.text()).replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual(['发现层级', '被检查单位辖区', '问题', '整改期限', '状态', '整改逾期天数', '查而不改']);
+    expect(rows.slice(1).map((row) => `${row[0]}:${row[1]}:${row[4]}:${row[6]}`).sort()).toEqual(
+      ['市级:120101:待整改:否', '区级:120101:待整改:否', '区级:120101001:待整改:否', '区级:120101001:待整改:否'].sort(),
+    );
+  });
+
   it('refuses a district commission\'s export of the whole city with the subgraph\'s FORBIDDEN', async () => {
     const hepingCommission = await platform.token({ level: 'district', code: HEPING, roles: ['commission'] });
     const response = await download('citywide-tasks.csv?scope=120000', hepingCommission);

@@ -10,7 +10,8 @@ import type { RunQuery } from './gateway-query';
 
 const scope = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) => [value].flat())
+  // Repeated (`scope=120101&scope=120103`) or comma-separated, as the dashboard's buttons send it.
+  .transform((value) => [value].flat().flatMap((codes) => codes.split(',')))
   .pipe(z.array(z.string().regex(/^12(\d{4}|\d{7})$/, '应为天津市行政区划代码 / must be a Tianjin administrative code (6 or 9 digits)')).max(320))
   .optional();
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期 YYYY-MM-DD / must be a date YYYY-MM-DD');
@@ -160,7 +161,7 @@ interface FindingNode {
   description: string;
   deadline: string;
   status: string;
-  checkedButNotFixed: boolean;
+  reopenCount: number;
 }
 
 const citywideFindings = defineExportList({
@@ -174,7 +175,7 @@ const citywideFindings = defineExportList({
     { header: '整改期限', value: (e) => e.node.deadline, width: 12 },
     { header: '状态', value: (e) => FINDING_STATUS[e.node.status] ?? e.node.status, width: 12 },
     { header: '整改逾期天数', value: (e) => e.daysOverdue ?? 0 },
-    { header: '查而不改', value: (e) => yesNo(e.node.checkedButNotFixed) },
+    { header: '查而不改', value: (e) => yesNo(e.node.reopenCount > 0) },
   ],
   rows(params, run) {
     return allEdges<FindingNode>(
@@ -183,7 +184,7 @@ const citywideFindings = defineExportList({
       `query ExportCitywideFindings($scope: [String!], $filter: CitywideFindingFilter, $first: Int!, $after: String) {
         citywideFindings(scope: $scope, filter: $filter, first: $first, after: $after) {
           pageInfo { hasNextPage endCursor }
-          edges { level jurisdictionCode daysOverdue node { ... on SupervisionFinding { description deadline status checkedButNotFixed } } }
+          edges { level jurisdictionCode daysOverdue node { ... on SupervisionFinding { description deadline status reopenCount } } }
         }
       }`,
       { scope: params.scope, filter: params.notRectified ? { notRectified: true } : {} },
