@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { portSchema, urlSchema } from '@supervision/kit';
+import {
+  DEFAULT_LIMITS,
+  isProductionMode,
+  limitsEnvSchema,
+  limitsFromEnv,
+  portSchema,
+  productionEnvSchema,
+  urlSchema,
+  type LimitProfile,
+} from '@supervision/kit';
 import type { JWK } from 'jose';
 import { join } from 'node:path';
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 /** Environment of the gateway process. */
-export const gatewayEnvSchema = z.object({
+export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend({
   PORT: portSchema.default(4000),
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
@@ -32,6 +41,10 @@ export interface GatewayConfig {
   subgraphUrls?: Partial<Record<string, string>>;
   gatewaySecret: string;
   jwtPublicJwk: JWK;
+  /** Operation limits, deadline and response size (defaults: DEFAULT_LIMITS). */
+  limits?: LimitProfile;
+  /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
+  production?: boolean;
   log?: (line: string) => void;
 }
 
@@ -43,5 +56,7 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     subgraphUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     gatewaySecret: env.GATEWAY_SECRET,
     jwtPublicJwk: env.JWT_PUBLIC_JWK,
+    limits: limitsFromEnv(env, DEFAULT_LIMITS),
+    production: isProductionMode(env),
   };
 }

@@ -6,11 +6,22 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
+import {
+  DEFAULT_LIMITS,
+  explainTokenLimit,
+  importPublicJwk,
+  jsonBody,
+  MAX_REQUEST_BODY_BYTES,
+  operationLimitsPlugin,
+  principalFromAuthorization,
+  queryLengthGuard,
+} from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { graphiqlRouter } from './graphiql';
+import { maskError } from './mask-errors';
+import { requestDeadline } from './request-deadline';
 import { SubgraphSource } from './subgraph-source';
 
 export interface RunningGateway {
@@ -39,10 +50,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = express();
   const httpServer = createServer(app);
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const production = config.production ?? false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Before planning: a refused operation never reaches the query planner or a subgraph.
+      operationLimitsPlugin<GatewayContext>({ limits, production, isAuthenticated: (context) => context.principal !== null }),
+    ],
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per caller by the limits plugin; NODE_ENV must not decide it for all.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: limits.authenticated.tokens },
+    formatError: (formatted) =>
+      maskError(explainTokenLimit(formatted, limits.authenticated.tokens), (original) =>
+        log(`internal error: ${JSON.stringify(original)}`),
+      ),
   });
   await apollo.start();
 
@@ -67,7 +93,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
+    requestDeadline(limits.deadlineMs),
     jsonBody(MAX_REQUEST_BODY_BYTES),
+    queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.header('authorization');

@@ -127,3 +127,4 @@ export * from './accountability/record-audit-trail.module';
 export * from './accountability/accountability.module';
 export * from './module/oversight-modules';
 export * from './validation/common-decorators';
+export * from './limits';

@@ -19,6 +19,10 @@ import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
 import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
+import { DEFAULT_SUBGRAPH_LIMITS, isProductionMode, limitsEnvSchema, limitsFromEnv, productionEnvSchema, type LimitProfile } from '../limits/operation-limits';
+import { operationLimitsPlugin } from '../limits/operation-limits-plugin';
+import { explainTokenLimit } from '../limits/parse-limit-error';
+import { queryLengthGuard } from '../limits/query-length-guard';
 import type { SubgraphContext } from './context';
 import { jsonBody, MAX_SUBGRAPH_REQUEST_BODY_BYTES } from './request-body';
 
@@ -53,7 +57,7 @@ const booleanSchema = z
   .transform((value) => value === 'true' || value === '1');
 
 /** Environment of a subgraph process; the launcher sets it, a deployment sets it by hand. */
-export const subgraphEnvSchema = z.object({
+export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrlSchema,
@@ -85,6 +89,10 @@ export interface SubgraphConfig {
   sqlDebug?: boolean;
   /** The other subgraphs' /graphql URLs; may also be set after start on `RunningSubgraph.peers`. */
   peerUrls?: Partial<Record<Level, string>>;
+  /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
+  limits?: LimitProfile;
+  /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
+  production?: boolean;
   log?: (line: string) => void;
 }
 
@@ -100,6 +108,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
+    limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
+    production: isProductionMode(env),
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
 }
@@ -152,17 +162,34 @@ export async function startSubgraph<Loaders>(
   const publicKey = await importPublicJwk(config.jwtPublicJwk);
   const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
   const schema = await buildFederatedSchema(definition);
+  const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
+  const production = config.production ?? false;
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     // Inline traces (ftv1) only help when the gateway reports to Apollo Studio, which this
     // platform does not; they cost time on every request, so they stay off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLimitsPlugin<SubgraphContext<Loaders>>({
+        limits,
+        production,
+        isAuthenticated: (context) => context.principal !== null,
+        fieldDeadline: true,
+      }),
+    ],
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per caller by the limits plugin (anonymous callers in production
+    // mode get none), so Apollo's own NODE_ENV switch must not turn it off for everyone.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: limits.authenticated.tokens },
     // Errors raised on purpose carry a code; anything else is a bug whose message (SQL, stack
     // details) is for the log, not for the client.
-    formatError: (formatted, error) => {
+    formatError: (rawFormatted, error) => {
+      const formatted = explainTokenLimit(rawFormatted, limits.authenticated.tokens);
       if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
       log(`internal error: ${unwrapResolverError(error) instanceof Error ? (unwrapResolverError(error) as Error).stack : String(error)}`);
       return { ...formatted, message: 'internal error' };
@@ -196,6 +223,7 @@ export async function startSubgraph<Loaders>(
       next();
     },
     jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES),
+    queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
