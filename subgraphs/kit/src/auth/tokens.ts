@@ -1,6 +1,6 @@
 import { errors, importJWK, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
 import { ZodError } from 'zod';
-import { unauthenticated } from '../errors/graphql-errors';
+import { invalidToken } from '../errors/graphql-errors';
 import { principalFromClaims, type Principal, type Role } from './principal';
 import type { Level } from '../jurisdiction/admin-code';
 
@@ -29,12 +29,12 @@ export async function verifyToken(token: string, key: VerifyKey): Promise<Princi
     });
     return principalFromClaims(payload);
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw unauthenticated('token has expired');
+    if (error instanceof errors.JWTExpired) throw invalidToken('token has expired');
     if (error instanceof ZodError) {
       const detail = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      throw unauthenticated(`token claims are invalid (${detail})`);
+      throw invalidToken(`token claims are invalid (${detail})`);
     }
-    if (error instanceof errors.JOSEError) throw unauthenticated(`token rejected: ${error.code}`);
+    if (error instanceof errors.JOSEError) throw invalidToken(`token rejected: ${error.code}`);
     throw error;
   }
 }
@@ -46,7 +46,7 @@ export async function principalFromAuthorization(
 ): Promise<Principal | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+  if (!match) throw invalidToken('Authorization header must be "Bearer <token>"');
   return verifyToken(match[1], key);
 }
 

@@ -133,7 +133,7 @@ export function operationLimitsPlugin<Context extends BaseContext>(options: Oper
           return {
             willResolveField() {
               if (Date.now() > deadline) {
-                throw limitError('DEADLINE_EXCEEDED', `请求超出时限（${limits.deadlineMs} 毫秒）`, `the request ran past its deadline of ${limits.deadlineMs} ms`);
+                throw limitError('DEADLINE_EXCEEDED', `请求超出时限（${limits.deadlineMs} 毫秒）`, `the request ran past its deadline of ${limits.deadlineMs} ms`, limits.deadlineMs, null);
               }
             },
           };
