@@ -7,7 +7,12 @@ import {
   portSchema,
   productionEnvSchema,
   urlSchema,
+  tokenEnvSchema,
+  tokenKeysFromEnv,
+  tokenPolicyFromEnv,
   type LimitProfile,
+  type TokenKeySource,
+  type TokenPolicy,
 } from '@supervision/kit';
 import type { JWK } from 'jose';
 import { join } from 'node:path';
@@ -15,7 +20,7 @@ import { join } from 'node:path';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 /** Environment of the gateway process. */
-export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend({
+export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
   PORT: portSchema.default(4000),
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
@@ -23,14 +28,6 @@ export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape
   DISTRICT_SUBGRAPH_URL: urlSchema.optional(),
   STREET_SUBGRAPH_URL: urlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  JWT_PUBLIC_JWK: z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as JWK;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON text)' });
-      return z.NEVER;
-    }
-  }),
 });
 
 export interface GatewayConfig {
@@ -40,7 +37,10 @@ export interface GatewayConfig {
   /** Per-subgraph routing URLs that replace the ones written in the supergraph file. */
   subgraphUrls?: Partial<Record<string, string>>;
   gatewaySecret: string;
-  jwtPublicJwk: JWK;
+  /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
+  jwtPublicJwk?: JWK;
+  tokenKeys?: TokenKeySource;
+  tokenPolicy?: TokenPolicy;
   /** Operation limits, deadline and response size (defaults: DEFAULT_LIMITS). */
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
@@ -55,7 +55,8 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     gatewaySecret: env.GATEWAY_SECRET,
-    jwtPublicJwk: env.JWT_PUBLIC_JWK,
+    tokenKeys: tokenKeysFromEnv(env),
+    tokenPolicy: tokenPolicyFromEnv(env),
     limits: limitsFromEnv(env, DEFAULT_LIMITS),
     production: isProductionMode(env),
   };

@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   DEFAULT_LIMITS,
   explainTokenLimit,
-  importPublicJwk,
+  createTokenVerifier,
   jsonBody,
   MAX_REQUEST_BODY_BYTES,
   operationLimitsPlugin,
@@ -46,7 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return new SubgraphSource(target, config.gatewaySecret);
     },
   });
-  const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
 
   const app = express();
   const httpServer = createServer(app);
@@ -99,7 +99,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const authorization = req.header('authorization');
-        const principal = await principalFromAuthorization(authorization, publicKey);
+        const principal = await principalFromAuthorization(authorization, tokens);
         return { principal, authorization };
       },
     }),

@@ -37,6 +37,7 @@ describe('identity at the gateway', () => {
       .setSubject('intruder')
       .setIssuer(JWT_ISSUER)
       .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
     await expectUnauthenticated(forged, /signature/i);
@@ -58,6 +59,7 @@ describe('identity at the gateway', () => {
       .setSubject('someone')
       .setIssuer(JWT_ISSUER)
       .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(key);
     await expectUnauthenticated(token, /code/);

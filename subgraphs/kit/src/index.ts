@@ -128,3 +128,4 @@ export * from './accountability/accountability.module';
 export * from './module/oversight-modules';
 export * from './validation/common-decorators';
 export * from './limits';
+export * from './auth/token-keys';

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import { JWT_ALGORITHM } from './tokens';
+import { JWT_ALGORITHM, keyId } from './tokens';
 
 export interface LocalSecrets {
   privateJwk: JWK;
@@ -23,9 +23,9 @@ export async function ensureLocalSecrets(dir: string): Promise<LocalSecrets> {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o700);
   if (!existsSync(privatePath) || !existsSync(publicPath)) {
-    const pair = await generateKeyPair(JWT_ALGORITHM, { extractable: true });
-    writeFileSync(privatePath, JSON.stringify(await exportJWK(pair.privateKey)), { mode: 0o600 });
-    writeFileSync(publicPath, JSON.stringify(await exportJWK(pair.publicKey)), { mode: 0o644 });
+    const { privateJwk, publicJwk } = await newKeyPair();
+    writeFileSync(privatePath, JSON.stringify(privateJwk), { mode: 0o600 });
+    writeFileSync(publicPath, JSON.stringify(publicJwk), { mode: 0o644 });
   }
   if (!existsSync(secretPath)) {
     writeFileSync(secretPath, randomBytes(32).toString('hex'), { mode: 0o600 });
@@ -37,12 +37,18 @@ export async function ensureLocalSecrets(dir: string): Promise<LocalSecrets> {
   };
 }
 
+/** A signing key pair whose two halves carry the same `kid`, so a rotated key set can tell keys apart. */
+export async function newKeyPair(): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  const pair = await generateKeyPair(JWT_ALGORITHM, { extractable: true });
+  const publicJwk = await exportJWK(pair.publicKey);
+  const kid = await keyId(publicJwk);
+  return {
+    privateJwk: { ...(await exportJWK(pair.privateKey)), kid, alg: JWT_ALGORITHM },
+    publicJwk: { ...publicJwk, kid, alg: JWT_ALGORITHM },
+  };
+}
+
 /** A fresh key pair and secret held in memory only (tests). */
 export async function ephemeralSecrets(): Promise<LocalSecrets> {
-  const pair = await generateKeyPair(JWT_ALGORITHM, { extractable: true });
-  return {
-    privateJwk: await exportJWK(pair.privateKey),
-    publicJwk: await exportJWK(pair.publicKey),
-    gatewaySecret: randomBytes(32).toString('hex'),
-  };
+  return { ...(await newKeyPair()), gatewaySecret: randomBytes(32).toString('hex') };
 }

@@ -12,7 +12,8 @@ import express from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
-import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
+import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
+import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
@@ -41,28 +42,16 @@ export interface SubgraphDefinition<Loaders> {
   seedDemo?(em: EntityManager): Promise<string>;
 }
 
-const jwkSchema = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as JWK;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON text)' });
-      return z.NEVER;
-    }
-  });
-
 const booleanSchema = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
 /** Environment of a subgraph process; the launcher sets it, a deployment sets it by hand. */
-export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend({
+export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrlSchema,
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  JWT_PUBLIC_JWK: jwkSchema,
   MIGRATE_ON_START: booleanSchema.default(true),
   SEED_ON_START: booleanSchema.default(true),
   // Off unless asked for: a deployed subgraph must never invent records; the local launcher asks.
@@ -81,7 +70,10 @@ export interface SubgraphConfig {
   host?: string;
   databaseUrl: string;
   gatewaySecret: string;
-  jwtPublicJwk: JWK;
+  /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
+  jwtPublicJwk?: JWK;
+  tokenKeys?: TokenKeySource;
+  tokenPolicy?: TokenPolicy;
   migrateOnStart?: boolean;
   seedOnStart?: boolean;
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
@@ -102,7 +94,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     gatewaySecret: env.GATEWAY_SECRET,
-    jwtPublicJwk: env.JWT_PUBLIC_JWK,
+    tokenKeys: tokenKeysFromEnv(env),
+    tokenPolicy: tokenPolicyFromEnv(env),
     migrateOnStart: env.MIGRATE_ON_START,
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
@@ -159,7 +152,7 @@ export async function startSubgraph<Loaders>(
     throw error;
   }
 
-  const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
   const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
   const schema = await buildFederatedSchema(definition);
   const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
@@ -226,7 +219,7 @@ export async function startSubgraph<Loaders>(
     queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
+        const principal = await principalFromAuthorization(req.header('authorization'), tokens);
         const em = orm.em.fork();
         const peerCaller = LEVELS.find((level) => level === req.header(PEER_HEADER)) ?? null;
         return {
