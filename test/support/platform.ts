@@ -4,6 +4,7 @@ import { districtSubgraph } from '@supervision/district';
 import { startGateway, type RunningGateway } from '@supervision/gateway';
 import {
   ephemeralSecrets,
+  peerKeysFor,
   signToken,
   startSubgraph,
   type LocalSecrets,
@@ -60,9 +61,9 @@ export async function startTestPlatform(
     log: quiet,
   };
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {

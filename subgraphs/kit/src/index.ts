@@ -129,3 +129,4 @@ export * from './module/oversight-modules';
 export * from './validation/common-decorators';
 export * from './limits';
 export * from './auth/token-keys';
+export * from './peer/peer-proof';

@@ -18,7 +18,8 @@ import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-co
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
-import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
+import { PeerDirectory } from '../peer/peer-client';
+import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
 import { DEFAULT_SUBGRAPH_LIMITS, isProductionMode, limitsEnvSchema, limitsFromEnv, productionEnvSchema, type LimitProfile } from '../limits/operation-limits';
 import { operationLimitsPlugin } from '../limits/operation-limits-plugin';
@@ -63,7 +64,23 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CITY_SUBGRAPH_URL: z.url().optional(),
   DISTRICT_SUBGRAPH_URL: z.url().optional(),
   STREET_SUBGRAPH_URL: z.url().optional(),
+  // This subgraph's Ed25519 key for signing peer calls, and every level's public key (JSON
+  // `{ "city": jwk, "district": jwk, "street": jwk }`) for checking the calls it receives.
+  PEER_PRIVATE_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
+  PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
+  PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
 });
+
+function jsonText<T>(what: string) {
+  return (text: string, ctx: z.RefinementCtx): T => {
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
+      return z.NEVER;
+    }
+  };
+}
 
 export interface SubgraphConfig {
   port: number;
@@ -81,6 +98,10 @@ export interface SubgraphConfig {
   sqlDebug?: boolean;
   /** The other subgraphs' /graphql URLs; may also be set after start on `RunningSubgraph.peers`. */
   peerUrls?: Partial<Record<Level, string>>;
+  /** Keys that prove peer calls (sent and received); without them no peer-only operation can be reached. */
+  peerKeys?: PeerKeys;
+  /** How old a peer call's timestamp may be, in ms (default 30 s); its nonce is remembered as long. */
+  peerWindowMs?: number;
   /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
@@ -101,6 +122,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
+    peerKeys: env.PEER_PUBLIC_JWKS ? { privateJwk: env.PEER_PRIVATE_JWK, publicJwks: env.PEER_PUBLIC_JWKS } : undefined,
+    peerWindowMs: env.PEER_WINDOW_MS,
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
@@ -153,7 +176,9 @@ export async function startSubgraph<Loaders>(
   }
 
   const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
-  const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
+  const signer = config.peerKeys?.privateJwk ? new PeerSigner(definition.name, config.peerKeys.privateJwk) : undefined;
+  const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls, signer);
+  const peerVerifier = new PeerVerifier(config.peerKeys?.publicJwks ?? {}, config.peerWindowMs);
   const schema = await buildFederatedSchema(definition);
   const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
   const production = config.production ?? false;
@@ -215,13 +240,36 @@ export async function startSubgraph<Loaders>(
       }
       next();
     },
-    jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES),
+    jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES, { digest: true }),
+    // A call that says it comes from a peer must prove it; one that cannot is refused whole.
+    (req, res, next) => {
+      if (req.header(PEER_HEADER) === undefined) {
+        res.locals.peerCaller = null;
+        next();
+        return;
+      }
+      const verdict = peerVerifier.verify({
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        header: (name) => req.header(name),
+        digest: (req as { bodyDigest?: string }).bodyDigest ?? '',
+      });
+      if (!verdict.ok) {
+        log(`peer call refused: ${verdict.reason}`);
+        res.status(403).json({
+          errors: [{ message: `对等调用未通过验证 / peer call refused: ${verdict.reason}`, extensions: { code: 'FORBIDDEN' } }],
+        });
+        return;
+      }
+      res.locals.peerCaller = verdict.level;
+      next();
+    },
     queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), tokens);
         const em = orm.em.fork();
-        const peerCaller = LEVELS.find((level) => level === req.header(PEER_HEADER)) ?? null;
+        const peerCaller = (res.locals.peerCaller as Level | null | undefined) ?? null;
         return {
           em,
           loaders: definition.createLoaders(em),
