@@ -16,6 +16,7 @@ import {
 } from '@supervision/kit';
 import type { JWK } from 'jose';
 import { join } from 'node:path';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './abuse/rate-limits';
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
@@ -28,6 +29,17 @@ export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape
   DISTRICT_SUBGRAPH_URL: urlSchema.optional(),
   STREET_SUBGRAPH_URL: urlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  // Rate limits: requests per window per client address and per principal (0 turns one off).
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perAddress),
+  RATE_LIMIT_PER_PRINCIPAL: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perPrincipal),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.windowSeconds),
+  // Origins allowed to call from a browser, comma-separated (none by default).
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  // Express "trust proxy": set when a load balancer sits in front, so the client address is the real one.
+  TRUST_PROXY: z.string().optional(),
 });
 
 export interface GatewayConfig {
@@ -41,6 +53,9 @@ export interface GatewayConfig {
   jwtPublicJwk?: JWK;
   tokenKeys?: TokenKeySource;
   tokenPolicy?: TokenPolicy;
+  rateLimits?: RateLimitConfig;
+  corsOrigins?: string[];
+  trustProxy?: string;
   /** Operation limits, deadline and response size (defaults: DEFAULT_LIMITS). */
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
@@ -57,6 +72,9 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     gatewaySecret: env.GATEWAY_SECRET,
     tokenKeys: tokenKeysFromEnv(env),
     tokenPolicy: tokenPolicyFromEnv(env),
+    rateLimits: { perAddress: env.RATE_LIMIT_PER_ADDRESS, perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
     limits: limitsFromEnv(env, DEFAULT_LIMITS),
     production: isProductionMode(env),
   };

@@ -21,6 +21,8 @@ import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { graphiqlRouter } from './graphiql';
 import { maskError } from './mask-errors';
+import { hardenHttp } from './abuse/http-hardening';
+import { DEFAULT_RATE_LIMITS, rateLimits } from './abuse/rate-limits';
 import { requestDeadline } from './request-deadline';
 import { SubgraphSource } from './subgraph-source';
 
@@ -49,6 +51,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
 
   const app = express();
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  hardenHttp(app, config.corsOrigins ?? []);
   const httpServer = createServer(app);
   const limits = config.limits ?? DEFAULT_LIMITS;
   const production = config.production ?? false;
@@ -91,15 +95,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
   app.use(graphiqlRouter());
+  // The token is verified once per request: by the rate limiter (to key it by a subject an
+  // attacker cannot make up) and then, from the same promise, by the GraphQL context.
+  const principalOf = (req: express.Request, res: express.Response) => {
+    res.locals.principal ??= principalFromAuthorization(req.header('authorization'), tokens);
+    return res.locals.principal as ReturnType<typeof principalFromAuthorization>;
+  };
   app.use(
     '/graphql',
+    rateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS, async (req, res) => {
+      try {
+        return (await principalOf(req, res))?.subject ?? null;
+      } catch {
+        return null; // an invalid token is refused by the context with 401
+      }
+    }),
     requestDeadline(limits.deadlineMs),
     jsonBody(MAX_REQUEST_BODY_BYTES),
     queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const authorization = req.header('authorization');
-        const principal = await principalFromAuthorization(authorization, tokens);
+        const principal = await principalOf(req, res);
         return { principal, authorization };
       },
     }),

@@ -9,6 +9,7 @@ import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JWK } from 'jose';
 import express from 'express';
+import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
@@ -183,6 +184,9 @@ export async function startSubgraph<Loaders>(
   const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
   const production = config.production ?? false;
   const app = express();
+  // Security headers on every answer and no framework banner; subgraphs serve no pages or browsers.
+  app.disable('x-powered-by');
+  app.use(helmet());
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
