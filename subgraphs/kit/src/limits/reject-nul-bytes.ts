@@ -1,5 +1,13 @@
-import { Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
 import { badUserInput } from '../errors/graphql-errors';
+
+const NUL_MESSAGE = '不能包含 NUL 字符 / must not contain NUL (U+0000) characters';
+
+/** Refused before execution, so the whole request is a 400 (not a field error in a 200). */
+function nulRefused(field: string): GraphQLError {
+  const error = badUserInput(field, NUL_MESSAGE);
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+}
 
 /**
  * PostgreSQL cannot store U+0000 in text and fails the whole statement on it, so a NUL byte in
@@ -7,14 +15,14 @@ import { badUserInput } from '../errors/graphql-errors';
  */
 export function rejectNulBytes(document: DocumentNode, variables: Record<string, unknown> | undefined): void {
   const inVariables = findNul(variables ?? {}, []);
-  if (inVariables) throw badUserInput(inVariables, '不能包含 NUL 字符 / must not contain NUL (U+0000) characters');
+  if (inVariables) throw nulRefused(inVariables);
   let inline: string | undefined;
   visit(document, {
     Argument(node) {
       if (!inline && containsNul(node.value)) inline = node.name.value;
     },
   });
-  if (inline) throw badUserInput(inline, '不能包含 NUL 字符 / must not contain NUL (U+0000) characters');
+  if (inline) throw nulRefused(inline);
 }
 
 function containsNul(node: ValueNode): boolean {
