@@ -52,10 +52,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   const app = express();
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
-  hardenHttp(app, config.corsOrigins ?? []);
   const httpServer = createServer(app);
   const limits = config.limits ?? DEFAULT_LIMITS;
   const production = config.production ?? false;
+  hardenHttp(app, config.corsOrigins ?? [], production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [

@@ -8,9 +8,15 @@ import helmet from 'helmet';
  * CORS only for the origins in the allow-list (none by default: browsers then refuse
  * cross-origin calls; the dashboard is served from the gateway's own origin).
  */
-export function hardenHttp(app: Express, corsOrigins: readonly string[]): void {
+export function hardenHttp(app: Express, corsOrigins: readonly string[], production: boolean): void {
   app.disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Outside production the gateway is reached over plain HTTP (127.0.0.1, an intranet host):
+      // upgrading its page's requests to HTTPS would break GraphiQL and the dashboard there.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: production ? [] : null } },
+    }),
+  );
   app.use(
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.includes(origin)),
