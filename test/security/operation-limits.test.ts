@@ -1,4 +1,5 @@
-import { GATEWAY_SECRET_HEADER } from '@supervision/kit';
+import { startGateway } from '@supervision/gateway';
+import { DEFAULT_LIMITS, GATEWAY_SECRET_HEADER } from '@supervision/kit';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
@@ -95,6 +96,30 @@ describe('operation limits at the gateway', () => {
     const response = await graphql(platform.gateway.url, query, { token });
     expect(codes(response)).toContain('QUERY_TOO_COMPLEX');
     expect(response.errors?.[0].message).toMatch(/超出查询成本限制/);
+  });
+});
+
+describe('the gateway\'s per-request deadline', () => {
+  it('answers 504 DEADLINE_EXCEEDED when the answer is not ready in time, and keeps serving', async () => {
+    const hasty = await startGateway({
+      port: 0,
+      gatewaySecret: platform.secrets.gatewaySecret,
+      jwtPublicJwk: platform.secrets.publicJwk,
+      subgraphUrls: { city: platform.subgraphs.city.url, district: platform.subgraphs.district.url, street: platform.subgraphs.street.url },
+      // 1 ms: no answer that needs a subgraph can be ready
+      limits: { ...DEFAULT_LIMITS, deadlineMs: 1 },
+      log: () => {},
+    });
+    try {
+      const response = await graphql(hasty.url, '{ city { districts { streets { code } } } }');
+      expect(response.status).toBe(504);
+      expect(codes(response)).toEqual(['DEADLINE_EXCEEDED']);
+      expect(response.errors?.[0].message).toMatch(/请求超出时限（1 毫秒）/);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await expectPlainQueryStillAnswers();
+    } finally {
+      await hasty.stop();
+    }
   });
 });
 

@@ -1,18 +1,20 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSchema } from 'graphql';
 import { DEFAULT_LIMITS } from './operation-limits';
 import { operationLimitsPlugin } from './operation-limits-plugin';
 
 /** A real Apollo Server with slow and large fields: the deadline and the response size. */
 const typeDefs = `type Query { slow: Slow! big: String! } type Slow { after: String! }`;
-const rootValue = {
-  slow: () => new Promise((resolve) => setTimeout(() => resolve({ after: 'too late' }), 150)),
-  big: () => 'x'.repeat(5000),
+const resolvers = {
+  Query: {
+    slow: () => new Promise((resolve) => setTimeout(() => resolve({ after: 'too late' }), 150)),
+    big: () => 'x'.repeat(5000),
+  },
 };
 
 function server(limits: Partial<typeof DEFAULT_LIMITS>) {
   return new ApolloServer<{ principal: null }>({
-    schema: buildSchema(typeDefs),
+    typeDefs,
+    resolvers,
     plugins: [operationLimitsPlugin({ limits: { ...DEFAULT_LIMITS, ...limits }, production: false, isAuthenticated: () => false, fieldDeadline: true })],
   });
 }
