@@ -53,7 +53,8 @@ import {
   AccountabilityDecisionType,
   AccountabilityStatsType,
 } from './accountability.types';
-import { checkBasisReferences, LEVEL_BELOW, type BasisFacts } from './basis-references';
+import { checkBasisReferences, type BasisFacts } from './basis-references';
+import { levelBelow } from '../level/level-relations';
 import type { AuditedType } from './record-audit-trail.module';
 
 type Context = SubgraphContext<
@@ -131,7 +132,7 @@ const LOCAL_CONCEPTS: [Function, BasisRecordConcept | 'Unit' | 'Cadre'][] = [
  */
 export function createAccountabilityModule<J extends { code: string }>(options: AccountabilityModuleOptions<J>) {
   const { level, own } = options;
-  const below = LEVEL_BELOW[level];
+  const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level decides no accountability cases`);
   const name = (concept: string) => levelTypeName(level, concept);
 

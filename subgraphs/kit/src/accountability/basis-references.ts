@@ -1,3 +1,4 @@
+import { levelBelow } from '../level/level-relations';
 import { GraphQLError } from 'graphql';
 import { canRead, type Principal } from '../auth/principal';
 import { AssessmentSheetEntity } from '../assessment/assessment.entity';
@@ -27,7 +28,6 @@ export interface BasisFacts {
   note: string | null;
 }
 
-export const LEVEL_BELOW: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
 
 /** Supervision and assessment are kept only by the levels that supervise and assess. */
 const KEPT_BY: Partial<Record<AccountabilityBasisKind, Level[]>> = {
@@ -72,7 +72,7 @@ export async function checkBasisReferences(
 async function checkOne(context: Context, principal: Principal, decidingLevel: Level, reference: AccountabilityBasisInput, field: string): Promise<BasisFacts> {
   const id = assertUuid(reference.id, `${field}.id`);
   const level = reference.level as unknown as Level;
-  if (level !== decidingLevel && level !== LEVEL_BELOW[decidingLevel]) {
+  if (level !== decidingLevel && level !== levelBelow(decidingLevel)) {
     throw badUserInput(`${field}.level`, `a ${decidingLevel} case cites records of the ${decidingLevel} level or the level directly below`);
   }
   const keptBy = KEPT_BY[reference.kind];

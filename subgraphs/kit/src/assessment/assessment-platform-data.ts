@@ -1,3 +1,5 @@
+import { overdueCondition } from '../calendar/overdue-rule';
+import { FINDING_OVERDUE } from '../supervision/finding-status';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { today } from '../calendar/calendar-date';
@@ -76,7 +78,7 @@ export async function findingCountsByUnit(
   const rows: ({ unitId: string } & FindingCounts)[] = await em.getConnection().execute(
     knex.raw(
       `select "f"."unit_id"::text as "unitId",
-         count(*) filter (where "f"."status" in ('OPEN', 'SENT_BACK', 'REOPENED') and "f"."deadline" < :on::date)::int as "overdue",
+         count(*) filter (where :overdue)::int as "overdue",
          count(*) filter (where "f"."reopen_count" > 0)::int as "reopened"
        from "supervision_finding" as "f"
        join "supervision_check" as "c" on "c"."id" = "f"."check_id"
@@ -84,7 +86,7 @@ export async function findingCountsByUnit(
          and "c"."checked_on" >= make_date(:year, 1, 1) and "c"."checked_on" < make_date(:year + 1, 1, 1)
        group by "f"."unit_id"`,
       {
-        on,
+        overdue: overdueCondition(knex, FINDING_OVERDUE, on, 'f'),
         assessorCode,
         year,
         unitIds: knex.raw(`array[${unitIds.map(() => '?').join(', ')}]::text[]`, [...unitIds]),
@@ -142,10 +144,11 @@ export async function importPlatformData(
   const lowerCodes = [...new Set(sheets.filter((sheet) => sheet.jurisdictionCode !== plan.assessorCode).map((sheet) => sheet.jurisdictionCode))].sort();
   const scoresTasks = plan.indicators.some((indicator) => indicator.source === 'TASK_COMPLETION');
 
+  const on = today();
   const [ownTasks, lowerTasks, findings] = await Promise.all([
-    scoresTasks && ownUnitIds.length > 0 ? taskCountsByUnit(em, ownUnitIds) : new Map<string, TaskCounts>(),
+    scoresTasks && ownUnitIds.length > 0 ? taskCountsByUnit(em, ownUnitIds, on) : new Map<string, TaskCounts>(),
     scoresTasks && lowerCodes.length > 0 ? taskCountsBelow(context, levelOfCode(lowerCodes[0])!, lowerCodes) : new Map<string, TaskCounts>(),
-    findingCountsByUnit(em, plan.assessorCode, plan.year, unitIds, today()),
+    findingCountsByUnit(em, plan.assessorCode, plan.year, unitIds, on),
   ]);
 
   const now = new Date();

@@ -1,3 +1,4 @@
+import { levelBelow } from '../level/level-relations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
@@ -11,7 +12,7 @@ import { DirectiveEntity } from './directive.entity';
 import { IssueDirectiveInput } from './directive.inputs';
 import { DirectiveInterface } from './directive.interfaces';
 import { createDirectiveIssuerLoaders, type DirectiveIssuerLoaders } from './directive.loaders';
-import { ADDRESSEE_LEVEL, assertDeadline, canReadDirective, resolveTargets } from './directive-rules';
+import { assertDeadline, canReadDirective, resolveTargets } from './directive-rules';
 import { today } from '../calendar/calendar-date';
 
 type Context = SubgraphContext<DirectiveIssuerLoaders>;
@@ -41,7 +42,7 @@ export function assertCanReadDirective(context: SubgraphContext<unknown>, direct
  */
 export function createDirectiveIssuerModule<J extends { code: string }>(options: DirectiveIssuerOptions<J>) {
   const { level } = options;
-  const addresseeLevel = ADDRESSEE_LEVEL[level];
+  const addresseeLevel = levelBelow(level);
   if (!addresseeLevel) throw new Error(`a ${level} has no level below it to direct`);
 
   @Directive('@key(fields: "id")')

@@ -1,3 +1,4 @@
+import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
@@ -20,7 +21,6 @@ import { CompleteDirectiveInput, ReportDirectiveProgressInput } from './directiv
 import { DirectiveProgressType, DirectiveResponseInterface } from './directive.interfaces';
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
-import { ISSUER_LEVEL } from './directive-rules';
 import { fetchAddressedDirective } from './upstream-directive';
 
 type Context = SubgraphContext<DirectiveResponderLoaders>;
@@ -41,7 +41,7 @@ export interface IssuedDirectiveStub {
  */
 export function createDirectiveResponderModule<J extends { code: string }>(options: LevelOptions<J>) {
   const { level } = options;
-  const above = ISSUER_LEVEL[level];
+  const above = levelAbove(level);
   if (!above) throw new Error(`a ${level} has no level above it to answer`);
   const issuerLevel: Level = above;
   const issuedTypeName = levelTypeName(issuerLevel, 'Directive');

@@ -1,3 +1,4 @@
+import { levelAbove } from '../level/level-relations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, createUnionType, type ClassType as TypeGraphqlClass } from 'type-graphql';
 import { AttachmentType } from '../attachment/attachment.type';
@@ -34,7 +35,6 @@ function createRectificationLoaders(em: EntityManager) {
 type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
 type Context = SubgraphContext<RectificationLoaders>;
 
-const ABOVE: Partial<Record<Level, Level>> = { district: 'city', street: 'district' };
 
 /** The supervised unit's side and the supervising side both read a report; nobody else. */
 function mayRead(principal: Principal, report: RectificationReportEntity): boolean {
@@ -67,7 +67,7 @@ interface FindingFacts {
  * `localFindingType`: this level's own finding type when it also supervises (city, district).
  */
 export function createRectificationModule(level: Level, localFindingType?: ClassType) {
-  const above = ABOVE[level];
+  const above = levelAbove(level);
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'RectificationReport'), { implements: RectificationReportInterface })

@@ -1,3 +1,7 @@
+import { today } from '../calendar/calendar-date';
+import { overdueCondition } from '../calendar/overdue-rule';
+import { FINDING_OVERDUE } from './finding-status';
+import { levelBelow } from '../level/level-relations';
 import { randomInt } from 'node:crypto';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import {
@@ -62,7 +66,6 @@ import {
 
 type Context = SubgraphContext<SupervisionLoaders>;
 
-const BELOW: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
 
 @ArgsType()
 class FindingListArgs extends PageArgs {
@@ -103,7 +106,7 @@ export function createSupervisionModule<J extends { code: string }>(
   lowerJurisdictionType: ClassType,
 ) {
   const { level } = options;
-  const below = BELOW[level];
+  const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level supervises no level below it`);
   const P = TYPE_PREFIX[level];
   const name = (concept: string) => levelTypeName(level, concept);
@@ -547,7 +550,7 @@ export function createSupervisionModule<J extends { code: string }>(
             sort: { column: 'created_at', property: 'createdAt', direction: 'desc' },
             where: (query) => {
               if (args.status) query.where('status', args.status);
-              if (args.overdueOnly) query.whereIn('status', ['OPEN', 'SENT_BACK', 'REOPENED']).whereRaw('"deadline" < current_date');
+              if (args.overdueOnly) query.whereRaw('?', [overdueCondition(context.em.getKnex(), FINDING_OVERDUE, today())]);
             },
             first: args.first,
             after: args.after,
