@@ -1,3 +1,5 @@
+import type { RectificationLoaders } from '../supervision/rectification.module';
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { LockMode } from '@mikro-orm/core';
 import { IsEnum, IsOptional } from 'class-validator';
 import {
@@ -57,8 +59,8 @@ import { checkBasisReferences, type BasisFacts } from './basis-references';
 import { levelBelow } from '../level/level-relations';
 import type { AuditedType } from './record-audit-trail.module';
 
-type Context = SubgraphContext<
-  AccountabilityLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders & DutyRecordLoaders & SupervisionLoaders & AssessmentLoaders
+type Context = SubgraphContext<JurisdictionLoaders & 
+  AccountabilityLoaders & RectificationLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders & DutyRecordLoaders & SupervisionLoaders & AssessmentLoaders
 >;
 
 /** The level's own types that a case points at (from the org, record, supervision and assessment modules). */
@@ -263,8 +265,8 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '决定层级 The deciding jurisdiction.' })
-    jurisdiction(@Root() record: AccountabilityCaseEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, record.jurisdictionCode);
+    jurisdiction(@Root() record: AccountabilityCaseEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(record.jurisdictionCode);
     }
 
     @Mutation(() => CaseType, {
@@ -382,7 +384,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
         case 'SupervisionFinding':
           return loaders.supervisionFindingById.load(basis.recordId);
         case 'RectificationReport':
-          return loaders.accountabilityReportById.load(basis.recordId);
+          return loaders.rectificationReportById.load(basis.recordId);
         case 'AssessmentScoreSheet':
           return loaders.assessmentSheetById.load(basis.recordId);
       }

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
@@ -30,7 +31,7 @@ import {
   FollowUpStatus,
 } from './assessment.types';
 
-type Context = SubgraphContext<AssessmentLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & AssessmentLoaders>;
 
 /**
  * 年度主体责任考核 The annual assessment a level (city or district) runs over the jurisdictions
@@ -94,8 +95,8 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '考核层级 The assessing level.' })
-    jurisdiction(@Root() plan: AssessmentPlanEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, plan.assessorCode);
+    jurisdiction(@Root() plan: AssessmentPlanEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(plan.assessorCode);
     }
 
     @Mutation(() => PlanType, {

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -23,7 +24,7 @@ import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from 
 import type { DirectiveProgress } from './directive-progress';
 import { fetchAddressedDirective } from './upstream-directive';
 
-type Context = SubgraphContext<DirectiveResponderLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
 /** The issuing level's directive as the answering subgraph sees it: a key and the fields `@requires` asks for. */
 export interface IssuedDirectiveStub {
@@ -177,8 +178,8 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '回应单位 The answering jurisdiction.' })
-    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, response.responderCode);
+    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(response.responderCode);
     }
 
     @Mutation(() => ResponseType, {

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -25,7 +26,7 @@ import {
 import { createDutyReportLoaders, type DutyReportLoaders } from './duty-report.loaders';
 import { DutyReportQuestionInterface, DutyReportReporterInterface, DutyReportSessionInterface } from './duty-report.types';
 
-type Context = SubgraphContext<DutyReportLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DutyReportLoaders>;
 
 /** Only the commission staff of the level that holds a session run it. */
 function assertCommissionOf(principal: Principal, ownerCode: string): void {
@@ -95,8 +96,8 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '召开层级 The level holding the session.' })
-    jurisdiction(@Root() session: DutyReportSessionEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, session.ownerCode);
+    jurisdiction(@Root() session: DutyReportSessionEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(session.ownerCode);
     }
 
     @Mutation(() => SessionType, {

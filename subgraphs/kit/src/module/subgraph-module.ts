@@ -2,19 +2,18 @@ import type { AnyEntity, EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from '../pagination/connection';
 import type { Level } from '../jurisdiction/admin-code';
-import type { SubgraphContext } from '../server/context';
 
 /**
- * What a per-level subgraph tells the shared domain modules about itself: which level it is,
- * its own jurisdiction type (so modules can add fields such as `District.tasks`), and how to
- * load one jurisdiction by code (for fields such as `DistrictTask.district`).
+ * What a per-level subgraph tells the shared domain modules about itself: which level it is and
+ * its own jurisdiction type (so modules can add fields such as `District.tasks`). One
+ * jurisdiction by code (for fields such as `DistrictTask.district`) comes from the level's
+ * `JurisdictionLoaders`, typed in each module's context.
  */
 export interface LevelOptions<J = unknown> {
   level: Level;
   jurisdictionType: ClassType;
   /** GraphQL field name of the jurisdiction on records: `city`, `district` or `street`. */
   jurisdictionField: Level;
-  loadJurisdiction(context: SubgraphContext<any>, code: string): Promise<J | null>;
 }
 
 /** One domain's share of a subgraph: its tables, resolvers and per-request loaders. */

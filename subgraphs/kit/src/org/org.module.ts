@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { notFound } from '../errors/graphql-errors';
@@ -13,7 +14,7 @@ import { CadreInterface, UnitInterface } from './org.interfaces';
 import { createOrgLoaders, type OrgLoaders } from './org.loaders';
 import { UnitEntity } from './unit.entity';
 
-type Context = SubgraphContext<OrgLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders>;
 
 /**
  * Units and leading cadres for one level: `DistrictUnit` / `DistrictCadre` in the district
@@ -58,8 +59,8 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true })
-    jurisdiction(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, unit.jurisdictionCode);
+    jurisdiction(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(unit.jurisdictionCode);
     }
 
     @Mutation(() => UnitType, { name: levelFieldName(level, 'Unit', 'create'), description: '新增单位 Create a unit.' })

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { hasRole } from '../auth/principal';
@@ -25,7 +26,7 @@ import {
 import { createResponsibilityLoaders, type ResponsibilityLoaders } from './responsibility.loaders';
 import { ResponsibilityCategoryType, ResponsibilityItemInterface } from './responsibility.types';
 
-type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders & ResponsibilityLoaders>;
 
 /** The org module's per-level types, so items point at `DistrictUnit`, not just `Unit`. */
 export interface OrgTypes {
@@ -95,8 +96,8 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '所属辖区 The jurisdiction that owns the item.' })
-    jurisdiction(@Root() item: ResponsibilityItemEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, item.jurisdictionCode);
+    jurisdiction(@Root() item: ResponsibilityItemEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(item.jurisdictionCode);
     }
 
     @Mutation(() => ResponsibilityItemType, {

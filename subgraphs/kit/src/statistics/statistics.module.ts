@@ -1,3 +1,4 @@
+import type { JurisdictionRecord, JurisdictionsUnderLoaders } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
@@ -12,16 +13,10 @@ import { createStatisticsLoaders, type StatisticsLoaders } from './statistics.lo
 import { DutyRecordPeriodCountType, StreetTaskTotalsType, TaskStatsType } from './statistics.types';
 import { addTaskCounts, NO_TASKS, TASK_COUNT_FIELDS, taskStatsOf, type TaskCounts } from './task-counts';
 
-type Context = SubgraphContext<StatisticsLoaders>;
+type Context = SubgraphContext<StatisticsLoaders & Partial<JurisdictionsUnderLoaders>>;
 type TaskStats = ReturnType<typeof taskStatsOf>;
 
 export interface StatisticsOptions<J extends { code: string }> extends LevelOptions<J> {
-  /**
-   * The jurisdictions directly below a parent, ordered by code (district level: the districts
-   * of a city; street level: the streets of a district), so that those without any task
-   * still get a row of zeros. Needed at district and street level.
-   */
-  loadJurisdictionsUnder?(context: SubgraphContext<any>, parentCode: string): Promise<J[]>;
   /** This subgraph's stub of `City` (district and street level): gets the city-wide figures. */
   cityType?: ClassType;
   /** This subgraph's stub of `District` (street level): gets the per-street figures. */
@@ -49,6 +44,14 @@ export function createStatisticsModule<J extends { code: string }>(options: Stat
     createLoaders: createStatisticsLoaders,
   };
   return module;
+}
+
+/**
+ * The jurisdictions directly below a parent (district level: the districts of a city; street
+ * level: the streets of a district), so that those without any task still get a row of zeros.
+ */
+function jurisdictionsUnder(context: Context) {
+  return required(context.loaders.jurisdictionsUnder, 'the jurisdictionsUnder loader');
 }
 
 function required<T>(value: T | undefined, what: string): T {
@@ -92,14 +95,13 @@ function createOwnStatsResolver<J extends { code: string }>(options: StatisticsO
  * (which the district subgraph folds into its ranking).
  */
 function createStreetRollUpResolvers<J extends { code: string }>(options: StatisticsOptions<J>): Function[] {
-  const loadStreets = required(options.loadJurisdictionsUnder, 'loadJurisdictionsUnder');
   const districtType = required(options.districtType, 'districtType');
   const cityType = required(options.cityType, 'cityType');
 
   @ObjectType('StreetTaskStats', { description: '街道任务统计 Task statistics of one street.' })
   class StreetTaskStatsType {
     @Field(() => options.jurisdictionType, { description: '街道(乡镇) The street.' })
-    street!: J;
+    street!: JurisdictionRecord;
 
     @Field(() => TaskStatsType)
     stats!: TaskStats;
@@ -113,7 +115,7 @@ function createStreetRollUpResolvers<J extends { code: string }>(options: Statis
     async streetTaskStats(@Root() district: { code: string }, @Ctx() context: Context): Promise<StreetTaskStatsType[]> {
       assertCanRead(requirePrincipal(context), district.code);
       const [streets, counts] = await Promise.all([
-        loadStreets(context, district.code),
+        jurisdictionsUnder(context).load(district.code),
         context.loaders.statsStreetTaskCountsByDistrict.load(district.code),
       ]);
       return streets.map((street) => ({ street, stats: taskStatsOf(counts.get(street.code) ?? NO_TASKS) }));
@@ -144,7 +146,6 @@ export const STREET_TOTALS_SELECTION = `streetTaskTotalsByDistrict { districtCod
  * databases.
  */
 function createDistrictRankingResolver<J extends { code: string }>(options: StatisticsOptions<J>): Function {
-  const loadDistricts = required(options.loadJurisdictionsUnder, 'loadJurisdictionsUnder');
   const cityType = required(options.cityType, 'cityType');
 
   @ObjectType('DistrictRanking', { description: '区排名 One district\'s place in the city-wide ranking.' })
@@ -157,7 +158,7 @@ function createDistrictRankingResolver<J extends { code: string }>(options: Stat
     rank!: number;
 
     @Field(() => options.jurisdictionType, { description: '区 The district.' })
-    district!: J;
+    district!: JurisdictionRecord;
 
     @Field(() => TaskStatsType, { description: '合计 The district\'s own tasks and all its streets\' tasks together.' })
     stats!: TaskStats;
@@ -188,7 +189,7 @@ function createDistrictRankingResolver<J extends { code: string }>(options: Stat
       assertCanRead(requirePrincipal(context), city.code);
       if (!city.streetTaskTotalsByDistrict) throw new Error('the gateway sent no street totals for the district ranking');
       const streetTotals = new Map(city.streetTaskTotalsByDistrict.map(({ districtCode, ...counts }) => [districtCode, counts as TaskCounts]));
-      const districts = await loadDistricts(context, city.code);
+      const districts = await jurisdictionsUnder(context).load(city.code);
       const own = await context.loaders.statsTaskCounts.loadMany(districts.map((district) => district.code));
       const entries = districts.map((district, index) => {
         const ownCounts = own[index];

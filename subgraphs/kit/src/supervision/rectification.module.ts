@@ -32,7 +32,7 @@ function createRectificationLoaders(em: EntityManager) {
     rectificationAttachments: attachmentsByOwnerLoader(em, 'RECTIFICATION_REPORT'),
   };
 }
-type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
+export type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
 type Context = SubgraphContext<RectificationLoaders>;
 
 

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -25,7 +26,7 @@ import { CreateTaskInput, TaskFilter, TaskMilestoneInput, TaskSort } from './tas
 import { createTaskLoaders, type TaskLoaders } from './task.loaders';
 import { TaskInterface, TaskMilestoneType } from './task.types';
 
-type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders & TaskLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders>;
 
 /** The per-level types of the modules tasks point at. */
 export interface TaskLinkedTypes {
@@ -118,8 +119,8 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '所属辖区 The jurisdiction that owns the task.' })
-    jurisdiction(@Root() task: TaskEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, task.jurisdictionCode);
+    jurisdiction(@Root() task: TaskEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(task.jurisdictionCode);
     }
 
     @Mutation(() => TaskType, { name: levelFieldName(level, 'Task', 'create'), description: '下达任务 Create a task for a responsibility item.' })
