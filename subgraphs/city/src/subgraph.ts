@@ -40,7 +40,7 @@ const cityJurisdictionFeature = defineFeature({
   build: () => [cityJurisdictionModule],
 });
 
-const level: LevelOptions<CityEntity> = { level: 'city', jurisdictionType: CityType, jurisdictionField: 'city' };
+const level: LevelOptions = { level: 'city', jurisdictionType: CityType, jurisdictionField: 'city' };
 
 /** What the city has, in build order: it directs and oversees the districts and its own departments. */
 const features = defineLevelFeatures(level, [

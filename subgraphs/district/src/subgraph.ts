@@ -45,7 +45,7 @@ const districtJurisdictionFeature = defineFeature({
   build: () => [districtJurisdictionModule],
 });
 
-const level: LevelOptions<DistrictEntity> = { level: 'district', jurisdictionType: DistrictType, jurisdictionField: 'district' };
+const level: LevelOptions = { level: 'district', jurisdictionType: DistrictType, jurisdictionField: 'district' };
 
 /**
  * What a district has, in build order. A district both answers the city's directives and issues

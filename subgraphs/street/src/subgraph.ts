@@ -39,7 +39,7 @@ const streetJurisdictionFeature = defineFeature({
   build: () => [streetJurisdictionModule],
 });
 
-const level: LevelOptions<StreetEntity> = { level: 'street', jurisdictionType: StreetType, jurisdictionField: 'street' };
+const level: LevelOptions = { level: 'street', jurisdictionType: StreetType, jurisdictionField: 'street' };
 
 /**
  * What a street has, in build order: it answers its district's directives and findings about

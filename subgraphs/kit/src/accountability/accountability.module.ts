@@ -75,7 +75,7 @@ export interface AccountabilityOwnTypes {
   SheetType: ClassType;
 }
 
-export interface AccountabilityModuleOptions<J> extends LevelOptions<J> {
+export interface AccountabilityModuleOptions extends LevelOptions {
   own: AccountabilityOwnTypes;
   /**
    * The subgraph's stub of the level below's unit type (`DistrictUnit` in the city subgraph),
@@ -132,7 +132,7 @@ const LOCAL_CONCEPTS: [Function, BasisRecordConcept | 'Unit' | 'Cadre'][] = [
  * the case, its decision and the records of two levels with their own timestamps, duty records
  * and audit trails (`auditTrail`, contributed by `createRecordAuditTrailModule` in every level).
  */
-export function createAccountabilityModule<J extends { code: string }>(options: AccountabilityModuleOptions<J>) {
+export function createAccountabilityModule(options: AccountabilityModuleOptions) {
   const { level, own } = options;
   const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level decides no accountability cases`);
@@ -394,7 +394,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
   @Resolver(() => options.jurisdictionType)
   class JurisdictionCases {
     @FieldResolver(() => CaseConnection, { description: '问责 Cases this jurisdiction decides, newest first. Needs a token that may read it.' })
-    accountabilityCases(@Root() jurisdiction: J, @Args(() => CaseListArgs) args: CaseListArgs, @Ctx() context: Context): Promise<Connection<AccountabilityCaseEntity>> {
+    accountabilityCases(@Root() jurisdiction: JurisdictionRecord, @Args(() => CaseListArgs) args: CaseListArgs, @Ctx() context: Context): Promise<Connection<AccountabilityCaseEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       const key = `${args.status ?? '*'}:${args.first}:${args.after ?? ''}`;
       const loader = context.loaders.accountabilityCasePages.get(key, () =>
@@ -413,7 +413,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => AccountabilityStatsType, { description: '问责统计 Cases this jurisdiction decides, by status and decision form (one SQL statement).' })
-    accountabilityStats(@Root() jurisdiction: J, @Ctx() context: Context): Promise<AccountabilityStats> {
+    accountabilityStats(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<AccountabilityStats> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.accountabilityStats.load(jurisdiction.code);
     }

@@ -38,7 +38,7 @@ type Context = SubgraphContext<JurisdictionLoaders & AssessmentLoaders>;
  * directly below it and its own units. The assessing level owns everything here: plan, score
  * sheets, ranking, commendation, interviews and follow-ups; only its commission staff write.
  */
-export function createAssessmentModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createAssessmentModule(options: LevelOptions) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -250,7 +250,7 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
   @Resolver(() => options.jurisdictionType)
   class JurisdictionAssessmentResolver {
     @FieldResolver(() => PlanType, { nullable: true, description: '考核方案 This level\'s assessment plan for a year. Needs a token that may read it.' })
-    assessmentPlan(@Root() jurisdiction: J, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentPlanEntity | null> {
+    assessmentPlan(@Root() jurisdiction: JurisdictionRecord, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentPlanEntity | null> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.assessmentPlanByAssessor(year).load(jurisdiction.code);
     }
@@ -258,7 +258,7 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
     @FieldResolver(() => [SheetType], {
       description: '考核排名 The year\'s finalized ranking of the units this level assessed, best first (ties share a rank: 1, 1, 3); empty until finalized.',
     })
-    assessmentRanking(@Root() jurisdiction: J, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentSheetEntity[]> {
+    assessmentRanking(@Root() jurisdiction: JurisdictionRecord, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentSheetEntity[]> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.assessmentRankingByAssessor(year).load(jurisdiction.code);
     }

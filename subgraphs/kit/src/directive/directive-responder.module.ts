@@ -40,7 +40,7 @@ export interface IssuedDirectiveStub {
  * the district subgraph. Whether the caller is an addressee is asked of the issuing subgraph at
  * write time (see `fetchAddressedDirective`), so no directive is ever copied down.
  */
-export function createDirectiveResponderModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createDirectiveResponderModule(options: LevelOptions) {
   const { level } = options;
   const above = levelAbove(level);
   if (!above) throw new Error(`a ${level} has no level above it to answer`);

@@ -1,7 +1,7 @@
 import { levelBelow } from '../level/level-relations';
 import { canRead, type Principal } from '../auth/principal';
 import { badUserInput } from '../errors/graphql-errors';
-import { assertAdminCode, levelOfCode, type Level } from '../jurisdiction/admin-code';
+import { assertAdminCode, levelOfCode } from '../jurisdiction/admin-code';
 import { childDivisions } from '../jurisdiction/divisions';
 import { isCalendarDate } from '../calendar/calendar-date';
 

@@ -42,7 +42,7 @@ const CORRECTABLE = ['cadreId', 'kind', 'occurredOn', 'taskId', 'responsibilityI
  * earlier version readable with its own files. `CadreType` is the level's cadre type from
  * `createOrgModule`, so `DistrictDutyRecord.cadre` is a `DistrictCadre`.
  */
-export function createDutyRecordModule<J extends { code: string }>(options: LevelOptions<J>, CadreType: ClassType) {
+export function createDutyRecordModule(options: LevelOptions, CadreType: ClassType) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -224,7 +224,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
       description: '履职纪实 The latest version of each duty record this jurisdiction owns, most recent occurrence first. Needs a token that may read it.',
     })
     dutyRecords(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => DutyRecordFilter, { nullable: true }) filter: DutyRecordFilter | undefined,
       @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number,
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | undefined,

@@ -44,7 +44,7 @@ function assertCommissionOf(principal: Principal, ownerCode: string): void {
  * go to. Ownership of the answer is kept where it matters: only an admin of the reporter's own
  * jurisdiction may write it, and the row records which jurisdiction answered.
  */
-export function createDutyReportModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createDutyReportModule(options: LevelOptions) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -67,12 +67,6 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
   class QuestionType extends DutyReportQuestionInterface {}
 
   const SessionConnection = createConnectionType(SessionType, levelTypeName(level, 'DutyReportSession'));
-
-  async function sessionForWrite(context: Context, id: string, field: string): Promise<DutyReportSessionEntity> {
-    const session = await context.loaders.dutyReportSessionById.load(assertUuid(id, field));
-    if (!session) throw notFound('duty report session', id);
-    return session;
-  }
 
   async function reporterOf(context: Context, id: string, field: string): Promise<DutyReportReporterEntity> {
     const reporter = await context.loaders.dutyReportReporterById.load(assertUuid(id, field));
@@ -233,7 +227,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
   @Resolver(() => options.jurisdictionType)
   class JurisdictionSessionsResolver {
     @FieldResolver(() => SessionConnection, { description: '述责述廉会议 Sessions this level held, latest first. Needs a token that may read it.' })
-    dutyReportSessions(@Root() jurisdiction: J, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<Connection<DutyReportSessionEntity>> {
+    dutyReportSessions(@Root() jurisdiction: JurisdictionRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<Connection<DutyReportSessionEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.dutyReportSessionsByOwner(page.first, page.after).load(jurisdiction.code);
     }

@@ -28,12 +28,12 @@ export interface LevelTypes {
 }
 
 /** What a feature is built with: the level, the types earlier features provided, the audited records. */
-export class LevelBuild<J = unknown> {
+export class LevelBuild {
   private readonly types: Partial<LevelTypes> = {};
   /** Records whose audit trail the level exposes (问责依据在线倒查), collected from every feature. */
   readonly audited: AuditedType[] = [];
 
-  constructor(readonly level: LevelOptions<J>) {}
+  constructor(readonly level: LevelOptions) {}
 
   provide(types: Partial<LevelTypes>): void {
     Object.assign(this.types, types);
@@ -108,9 +108,9 @@ export function checkFeatures(features: readonly LevelFeature<object>[], provide
  * migrations create, and the migrations in the platform's one order. Throws at start-up when
  * two features declare one migration or a feature needs a loader nobody creates.
  */
-export function defineLevelFeatures<J, const F extends readonly LevelFeature<object>[]>(level: LevelOptions<J>, features: F) {
+export function defineLevelFeatures<const F extends readonly LevelFeature<object>[]>(level: LevelOptions, features: F) {
   const build = new LevelBuild(level);
-  const modules = features.flatMap((feature) => feature.build(build as LevelBuild));
+  const modules = features.flatMap((feature) => feature.build(build));
   const combined = combineModules(...modules);
   // Loader factories only create DataLoaders; no query runs until one is used.
   const providedLoaders = Object.keys(combined.createLoaders({} as EntityManager));

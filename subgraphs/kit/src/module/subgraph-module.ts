@@ -9,7 +9,7 @@ import type { Level } from '../jurisdiction/admin-code';
  * jurisdiction by code (for fields such as `DistrictTask.district`) comes from the level's
  * `JurisdictionLoaders`, typed in each module's context.
  */
-export interface LevelOptions<J = unknown> {
+export interface LevelOptions {
   level: Level;
   jurisdictionType: ClassType;
   /** GraphQL field name of the jurisdiction on records: `city`, `district` or `street`. */
@@ -29,7 +29,7 @@ type LoadersOf<M> = M extends SubgraphModule<infer L> ? L : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Merges modules into the parts of a SubgraphDefinition; loader names must not collide. */
-export function combineModules<M extends SubgraphModule<any>[]>(...modules: M) {
+export function combineModules<M extends SubgraphModule<object>[]>(...modules: M) {
   type Loaders = UnionToIntersection<LoadersOf<M[number]>>;
   const referenceResolvers: Record<string, Record<string, unknown>> = {};
   for (const module of modules) {

@@ -20,7 +20,7 @@ type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders>;
  * Units and leading cadres for one level: `DistrictUnit` / `DistrictCadre` in the district
  * subgraph, and so on. The logic is the same at every level; only names and owner differ.
  */
-export function createOrgModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createOrgModule(options: LevelOptions) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -137,7 +137,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
   @Resolver(() => options.jurisdictionType)
   class JurisdictionUnitsResolver {
     @FieldResolver(() => [UnitType], { description: '单位 Units this jurisdiction owns, by name. Needs a token that may read it.' })
-    units(@Root() jurisdiction: J, @Ctx() context: Context): Promise<UnitEntity[]> {
+    units(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<UnitEntity[]> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.unitsByJurisdiction.load(jurisdiction.code);
     }

@@ -39,7 +39,7 @@ export interface OrgTypes {
  * subgraph, and so on. An item belongs to a unit's list, either the leadership team's (no cadre)
  * or one cadre's, and is owned by the unit's jurisdiction.
  */
-export function createResponsibilityModule<J extends { code: string }>(options: LevelOptions<J>, org: OrgTypes) {
+export function createResponsibilityModule(options: LevelOptions, org: OrgTypes) {
   const { level } = options;
   const { UnitType, CadreType } = org;
   const typeName = levelTypeName(level, 'ResponsibilityItem');
@@ -213,7 +213,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
       description: '主体责任清单 Responsibility items this jurisdiction owns, oldest first, a page at a time.',
     })
     responsibilityItems(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => ResponsibilityItemFilter, { nullable: true }) filter: ResponsibilityItemFilter | undefined,
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() context: Context,
@@ -256,6 +256,8 @@ function applyItemFilter(query: Knex.QueryBuilder, filter: ResponsibilityItemFil
   if (filter.unitId) query.where('unit_id', filter.unitId);
   if (filter.text) {
     const pattern = containsPattern(filter.text);
-    query.where((text) => text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]));
+    query.where((text) => {
+      text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]);
+    });
   }
 }

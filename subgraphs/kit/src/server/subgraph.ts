@@ -135,7 +135,7 @@ export async function startSubgraph<Loaders>(
   });
   try {
     if (config.migrateOnStart ?? true) {
-      const applied = await migrate(orm);
+      await migrate(orm);
     }
     if (config.seedOnStart ?? true) {
       const seeded = await orm.em.fork().transactional((em) => definition.seed(em));

@@ -16,7 +16,7 @@ import { addTaskCounts, NO_TASKS, TASK_COUNT_FIELDS, taskStatsOf, type TaskCount
 type Context = SubgraphContext<StatisticsLoaders & Partial<JurisdictionsUnderLoaders>>;
 type TaskStats = ReturnType<typeof taskStatsOf>;
 
-export interface StatisticsOptions<J extends { code: string }> extends LevelOptions<J> {
+export interface StatisticsOptions extends LevelOptions {
   /** This subgraph's stub of `City` (district and street level): gets the city-wide figures. */
   cityType?: ClassType;
   /** This subgraph's stub of `District` (street level): gets the per-street figures. */
@@ -29,7 +29,7 @@ export interface StatisticsOptions<J extends { code: string }> extends LevelOpti
  * below contributes its per-child figures to the type above (`District.streetTaskStats` from
  * the street subgraph), so the gateway assembles a city-wide picture from per-level aggregates.
  */
-export function createStatisticsModule<J extends { code: string }>(options: StatisticsOptions<J>) {
+export function createStatisticsModule(options: StatisticsOptions) {
   const { level } = options;
   const resolvers: Function[] = [createOwnStatsResolver(options)];
   if (level === 'district') resolvers.push(createDistrictRankingResolver(options));
@@ -60,13 +60,13 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 /** `taskStats` and `dutyRecordStats` of a jurisdiction: its own rows, at every level. */
-function createOwnStatsResolver<J extends { code: string }>(options: StatisticsOptions<J>): Function {
+function createOwnStatsResolver(options: StatisticsOptions): Function {
   @Resolver(() => options.jurisdictionType)
   class OwnStatisticsResolver {
     @FieldResolver(() => TaskStatsType, {
       description: '任务统计 Statistics of the tasks this jurisdiction itself owns (not those of the levels below). Needs a token that may read it.',
     })
-    async taskStats(@Root() jurisdiction: J, @Ctx() context: Context): Promise<TaskStats> {
+    async taskStats(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<TaskStats> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return taskStatsOf(await context.loaders.statsTaskCounts.load(jurisdiction.code));
     }
@@ -77,7 +77,7 @@ function createOwnStatsResolver<J extends { code: string }>(options: StatisticsO
         'every period of the range is listed, zeros included; a corrected record counts once, in the period of its latest version.',
     })
     async dutyRecordStats(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('period', () => StatisticsPeriod) period: StatisticsPeriod,
       @Arg('from', () => String, { description: '起始日期 First day, YYYY-MM-DD.' }) from: string,
       @Arg('to', () => String, { description: '截止日期 Last day (inclusive), YYYY-MM-DD.' }) to: string,
@@ -94,7 +94,7 @@ function createOwnStatsResolver<J extends { code: string }>(options: StatisticsO
  * Street level: per-street figures for a district, and street totals per district for the city
  * (which the district subgraph folds into its ranking).
  */
-function createStreetRollUpResolvers<J extends { code: string }>(options: StatisticsOptions<J>): Function[] {
+function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   const districtType = required(options.districtType, 'districtType');
   const cityType = required(options.cityType, 'cityType');
 
@@ -145,7 +145,7 @@ export const STREET_TOTALS_SELECTION = `streetTaskTotalsByDistrict { districtCod
  * `@requires`, so each level still counts its rows in one statement and nothing crosses
  * databases.
  */
-function createDistrictRankingResolver<J extends { code: string }>(options: StatisticsOptions<J>): Function {
+function createDistrictRankingResolver(options: StatisticsOptions): Function {
   const cityType = required(options.cityType, 'cityType');
 
   @ObjectType('DistrictRanking', { description: '区排名 One district\'s place in the city-wide ranking.' })

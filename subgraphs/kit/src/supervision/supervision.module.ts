@@ -13,7 +13,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -24,7 +23,7 @@ import type { Principal } from '../auth/principal';
 import { canRead } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import { assertAdminCode, levelOfCode, parentCode, type Level } from '../jurisdiction/admin-code';
+import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName, TYPE_PREFIX } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
@@ -100,8 +99,8 @@ function assertCanSee(principal: Principal, record: { jurisdictionCode: string; 
  * (`District` in the city subgraph), shared with the other modules that add fields to it, since
  * one schema can hold only one class of that name.
  */
-export function createSupervisionModule<J extends { code: string }>(
-  options: LevelOptions<J>,
+export function createSupervisionModule(
+  options: LevelOptions,
   unitType: ClassType,
   lowerJurisdictionType: ClassType,
 ) {

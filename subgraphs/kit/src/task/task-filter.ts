@@ -21,7 +21,9 @@ export function applyTaskFilter(knex: Knex, query: Knex.QueryBuilder, filter: Ta
   if (filter.dueTo) query.where('due_date', '<=', filter.dueTo);
   if (filter.text) {
     const pattern = containsPattern(filter.text);
-    query.where((text) => text.whereRaw(`"title" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"description" ilike ? escape '\\'`, [pattern]));
+    query.where((text) => {
+      text.whereRaw(`"title" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"description" ilike ? escape '\\'`, [pattern]);
+    });
   }
   if (filter.overdue === true) query.whereRaw('?', [overdueCondition(knex, TASK_OVERDUE, today)]);
   if (filter.overdue === false) query.whereRaw('?', [notOverdueCondition(knex, TASK_OVERDUE, today)]);

@@ -48,7 +48,7 @@ class TaskMilestoneResolver {
  * carries out one responsibility item, is owned by that item's jurisdiction, and moves through
  * the workflow in task-workflow.ts; every change is one transaction with its audit entry.
  */
-export function createTaskModule<J extends { code: string }>(options: LevelOptions<J>, linked: TaskLinkedTypes) {
+export function createTaskModule(options: LevelOptions, linked: TaskLinkedTypes) {
   const { level } = options;
   const { CadreType, ResponsibilityItemType } = linked;
   const typeName = levelTypeName(level, 'Task');
@@ -263,7 +263,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       description: '任务清单 Tasks this jurisdiction owns, filtered and sorted (by due date unless told), a page at a time.',
     })
     tasks(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
       @Arg('sort', () => TaskSort, { nullable: true }) sort: TaskSort | undefined,
       @Args(() => PageArgs) page: PageArgs,
