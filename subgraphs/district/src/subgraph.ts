@@ -45,14 +45,14 @@ const districtJurisdictionFeature = defineFeature({
   build: () => [districtJurisdictionModule],
 });
 
-const level: LevelOptions = { level: 'district', jurisdictionType: DistrictType, jurisdictionField: 'district' };
+export const districtLevel: LevelOptions = { level: 'district', jurisdictionType: DistrictType, jurisdictionField: 'district' };
 
 /**
  * What a district has, in build order. A district both answers the city's directives and issues
  * its own to its streets (the cascade links the two); it oversees its streets and its own units,
  * and answers the city's findings about itself.
  */
-const features = defineLevelFeatures(level, [
+export const districtFeatures = [
   districtJurisdictionFeature,
   levelRecordsFeature,
   directiveIssuerFeature(StreetRef),
@@ -65,7 +65,9 @@ const features = defineLevelFeatures(level, [
   assessmentFeature,
   accountabilityFeature,
   recordAuditTrailFeature,
-]);
+] as const;
+
+const features = defineLevelFeatures(districtLevel, districtFeatures);
 
 export type DistrictSubgraphLoaders = ReturnType<typeof features.createLoaders>;
 

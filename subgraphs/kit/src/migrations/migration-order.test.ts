@@ -20,14 +20,16 @@ describe('the shared migration order', () => {
     }
   });
 
-  it("puts a level's own migrations first, then the shared ones in the one order", () => {
+  it("keeps a level's own migrations where listed and puts the shared ones in the one order", () => {
     const [records, issued, responses] = SHARED_MIGRATION_ORDER;
     const own = { name: 'Migration20261127000000_jurisdiction', class: records.class };
-    expect(orderMigrations([responses, own, issued, records]).map((migration) => migration.name)).toEqual([
+    const later = { name: 'Migration20261201000000_later', class: records.class };
+    expect(orderMigrations([own, responses, issued, records, later]).map((migration) => migration.name)).toEqual([
       own.name,
       records.name,
       issued.name,
       responses.name,
+      later.name,
     ]);
   });
 });

@@ -47,13 +47,15 @@ export const RELEASED_OUT_OF_ORDER: readonly string[] = [
 ];
 
 /**
- * A level's migrations in application order: its own (not shared) ones first, in the order
- * given, then the shared ones in `SHARED_MIGRATION_ORDER`.
+ * A level's migrations in application order: each migration where its feature is listed, except
+ * that the shared ones among them follow `SHARED_MIGRATION_ORDER` (the slots they occupy are
+ * refilled in that order). A level's jurisdiction feature, listed first, goes first; a feature
+ * defined outside the kit and listed last is applied last.
  */
 export function orderMigrations(migrations: readonly MigrationObject[]): MigrationObject[] {
   const position = new Map(SHARED_MIGRATION_ORDER.map((migration, index) => [migration.name, index]));
-  const own = migrations.filter((migration) => !position.has(migration.name));
   const shared = migrations.filter((migration) => position.has(migration.name));
   shared.sort((a, b) => position.get(a.name)! - position.get(b.name)!);
-  return [...own, ...shared];
+  let next = 0;
+  return migrations.map((migration) => (position.has(migration.name) ? shared[next++] : migration));
 }
