@@ -140,3 +140,5 @@ export * from './duty-report/duty-report.feature';
 export * from './assessment/assessment.feature';
 export * from './accountability/accountability.features';
 export * from './db/schema-drift';
+export * from './cross-level/peer-operations';
+export * from './task/task.operations';

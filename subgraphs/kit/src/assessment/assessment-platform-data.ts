@@ -6,10 +6,10 @@ import { today } from '../calendar/calendar-date';
 import { badUserInput } from '../errors/graphql-errors';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import type { MutationScope } from '../mutation/run-in-transaction';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, TASK_COUNTS_BELOW } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { taskCountsByUnit } from '../statistics/statistics.sql';
-import { completionRate, TASK_COUNT_FIELDS, type TaskCounts } from '../statistics/task-counts';
+import { completionRate, type TaskCounts } from '../statistics/task-counts';
 import { lockPlan } from './assessment-finalize';
 import { round2 } from './assessment-scoring';
 import { AssessmentSheetEntity, type AssessmentPlanEntity } from './assessment.entity';
@@ -38,9 +38,6 @@ export interface FindingCounts {
 }
 
 const NO_FINDINGS: FindingCounts = Object.freeze({ overdue: 0, reopened: 0 });
-
-/** The root field through which each level's subgraph serves one jurisdiction. */
-const JURISDICTION_FIELD: Record<Level, string> = { city: 'city', district: 'district', street: 'street' };
 
 /** 扣分 The deduction and its explanation for one unit's findings of the year (pure). */
 export function findingDeduction(
@@ -103,13 +100,8 @@ export async function findingCountsByUnit(
  */
 export async function taskCountsBelow(context: SubgraphContext<unknown>, below: Level, codes: readonly string[]): Promise<Map<string, TaskCounts>> {
   if (codes.length === 0) return new Map();
-  const field = JURISDICTION_FIELD[below];
-  const selection = `code taskStats { ${TASK_COUNT_FIELDS.join(' ')} }`;
-  const query = `query(${codes.map((_, index) => `$c${index}: ID!`).join(', ')}) {
-    ${codes.map((_, index) => `j${index}: ${field}(code: $c${index}) { ${selection} }`).join('\n    ')}
-  }`;
   const variables = Object.fromEntries(codes.map((code, index) => [`c${index}`, code]));
-  const data = await callPeer<Record<string, { code: string; taskStats: TaskCounts } | null>>(context, below, query, variables);
+  const data = await askPeer(context, TASK_COUNTS_BELOW, below, { count: codes.length }, variables);
   return new Map(
     codes.map((code, index) => {
       const jurisdiction = data[`j${index}`];

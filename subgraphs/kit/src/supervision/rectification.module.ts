@@ -14,7 +14,7 @@ import { levelFieldName, levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, RECORD_FINDING_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { recordFindingReport } from './finding-transitions';
@@ -183,13 +183,6 @@ function aboveFindingStub(above: Level): ClassType {
 
 /** Asks the level above to record the report on its finding (see the module comment). */
 async function recordAbove(context: Context, above: Level, findingId: string, reportId: string): Promise<FindingFacts | null> {
-  const field = levelFieldName(above, 'SupervisionFindingReport', 'record');
-  const data = await callPeer<Record<string, FindingFacts | null>>(
-    context,
-    above,
-    `mutation($findingId: ID!, $reportId: ID!) { ${field}(findingId: $findingId, reportId: $reportId) { id jurisdictionCode unitId unitJurisdictionCode } }`,
-    { findingId, reportId },
-    { findingId: 'input.findingId' },
-  );
-  return data[field];
+  const data = await askPeer(context, RECORD_FINDING_REPORT, above, undefined, { findingId, reportId }, { findingId: 'input.findingId' });
+  return data.finding;
 }

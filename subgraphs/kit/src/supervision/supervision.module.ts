@@ -30,7 +30,7 @@ import { runInTransaction } from '../mutation/run-in-transaction';
 import { UnitEntity } from '../org/unit.entity';
 import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
 import { pagedLoader } from '../pagination/paged-loader';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
@@ -208,14 +208,7 @@ export function createSupervisionModule(
     if (unitLevel === level) {
       report = await context.em.findOne(RectificationReportEntity, { id: reportId });
     } else {
-      const field = levelFieldName(unitLevel, 'RectificationReport');
-      const data = await callPeer<Record<string, { id: string; findingId: string } | null>>(
-        context,
-        unitLevel,
-        `query($id: ID!) { ${field}(id: $id) { id findingId } }`,
-        { id: reportId },
-      );
-      report = data[field];
+      ({ report } = await askPeer(context, RECTIFICATION_REPORT, unitLevel, undefined, { id: reportId }));
     }
     if (!report || report.findingId !== finding.id) {
       throw badUserInput('id', `the rectification report ${reportId} of this finding does not exist`);
