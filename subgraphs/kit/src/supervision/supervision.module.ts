@@ -92,10 +92,8 @@ function assertCanSee(principal: Principal, record: { jurisdictionCode: string; 
  * reports live in their own level (see `createRectificationModule`).
  *
  * `unitType` is this level's own unit type (from the org module); units of the level below are
- * referenced through a key-only stub that the gateway completes.
- */
-/**
- * `lowerJurisdictionType` is the subgraph's own stub of the level below's jurisdiction type
+ * referenced through a key-only stub that the gateway completes. `lowerJurisdictionType` is the
+ * subgraph's own stub of the level below's jurisdiction type
  * (`District` in the city subgraph), shared with the other modules that add fields to it, since
  * one schema can hold only one class of that name.
  */
