@@ -1,10 +1,10 @@
 import {
   accountabilityFeature,
   assessmentFeature,
-  defineFeature,
   defineLevelFeatures,
   directiveIssuerFeature,
   dutyReportFeature,
+  jurisdictionFeature,
   levelRecordsFeature,
   recordAuditTrailFeature,
   rectificationFeature,
@@ -33,12 +33,7 @@ const cityJurisdictionModule: SubgraphModule<CityLoaders> = {
   createLoaders: createCityLoaders,
 };
 
-const cityJurisdictionFeature = defineFeature({
-  name: 'cityJurisdiction',
-  migrations: [cityJurisdictionMigration],
-  entities: [CityEntity],
-  build: () => [cityJurisdictionModule],
-});
+const cityJurisdictionFeature = jurisdictionFeature('cityJurisdiction', cityJurisdictionMigration, cityJurisdictionModule);
 
 const level: LevelOptions = { level: 'city', jurisdictionType: CityType, jurisdictionField: 'city' };
 

@@ -1,12 +1,12 @@
 import {
   accountabilityFeature,
   assessmentFeature,
-  defineFeature,
   defineLevelFeatures,
   directiveCascadeFeature,
   directiveIssuerFeature,
   directiveResponderFeature,
   dutyReportFeature,
+  jurisdictionFeature,
   levelRecordsFeature,
   recordAuditTrailFeature,
   rectificationFeature,
@@ -38,12 +38,7 @@ const districtJurisdictionModule: SubgraphModule<DistrictLoaders> = {
   createLoaders: createDistrictLoaders,
 };
 
-const districtJurisdictionFeature = defineFeature({
-  name: 'districtJurisdiction',
-  migrations: [districtJurisdictionMigration],
-  entities: [DistrictEntity],
-  build: () => [districtJurisdictionModule],
-});
+const districtJurisdictionFeature = jurisdictionFeature('districtJurisdiction', districtJurisdictionMigration, districtJurisdictionModule);
 
 export const districtLevel: LevelOptions = { level: 'district', jurisdictionType: DistrictType, jurisdictionField: 'district' };
 

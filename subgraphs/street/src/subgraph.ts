@@ -1,7 +1,7 @@
 import {
-  defineFeature,
   defineLevelFeatures,
   directiveResponderFeature,
+  jurisdictionFeature,
   levelRecordsFeature,
   recordAuditTrailFeature,
   rectificationFeature,
@@ -32,12 +32,7 @@ const streetJurisdictionModule: SubgraphModule<StreetLoaders> = {
   createLoaders: createStreetLoaders,
 };
 
-const streetJurisdictionFeature = defineFeature({
-  name: 'streetJurisdiction',
-  migrations: [streetJurisdictionMigration],
-  entities: [StreetEntity],
-  build: () => [streetJurisdictionModule],
-});
+const streetJurisdictionFeature = jurisdictionFeature('streetJurisdiction', streetJurisdictionMigration, streetJurisdictionModule);
 
 const level: LevelOptions = { level: 'street', jurisdictionType: StreetType, jurisdictionField: 'street' };
 

@@ -2,18 +2,11 @@ import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { ADDRESSED_DIRECTIVE, askPeer } from '../cross-level/peer-operations';
+import { ADDRESSED_DIRECTIVE, askPeer, type PeerDirective } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 
 /** What the answering level needs to know about a directive from the level above. */
-export interface UpstreamDirective {
-  id: string;
-  issuerCode: string;
-  title: string;
-  requirements: string;
-  deadline: string;
-  targetCodes: string[];
-}
+export type UpstreamDirective = PeerDirective;
 
 /**
  * Fetches a directive from the subgraph that owns it, as the caller, and makes sure the caller's

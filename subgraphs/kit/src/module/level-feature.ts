@@ -75,6 +75,14 @@ export function defineFeature<Loaders extends object>(feature: LevelFeature<Load
   return feature;
 }
 
+/**
+ * A level's own jurisdiction backbone (City / District / Street: its table, loaders, resolvers
+ * and the stubs of the other levels) as the first feature of its list.
+ */
+export function jurisdictionFeature<Loaders extends object>(name: string, migration: MigrationObject, module: SubgraphModule<Loaders>): LevelFeature<Loaders> {
+  return { name, migrations: [migration], entities: module.entities, build: () => [module] };
+}
+
 type LoadersOfFeature<F> = F extends LevelFeature<infer L> ? L : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 /** Every loader a level's features create, as one type: the level's request context is built on it. */
