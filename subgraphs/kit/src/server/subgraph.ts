@@ -18,7 +18,7 @@ import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySour
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
-import { LEVELS, type Level } from '../jurisdiction/admin-code';
+import type { Level } from '../jurisdiction/admin-code';
 import { PeerDirectory } from '../peer/peer-client';
 import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
@@ -162,7 +162,7 @@ export async function startSubgraph<Loaders>(
   });
   try {
     if (config.migrateOnStart ?? true) {
-      const applied = await migrate(orm);
+      await migrate(orm);
     }
     if (config.seedOnStart ?? true) {
       const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
