@@ -6,13 +6,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
+import {
+  DEFAULT_LIMITS,
+  explainTokenLimit,
+  createTokenVerifier,
+  jsonBody,
+  MAX_REQUEST_BODY_BYTES,
+  operationLimitsPlugin,
+  principalFromAuthorization,
+  queryLengthGuard,
+} from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { dashboardRouter } from './dashboard';
 import { exportRouter } from './export';
 import { graphiqlRouter } from './graphiql';
+import { maskError } from './mask-errors';
+import { hardenHttp } from './abuse/http-hardening';
+import { DEFAULT_RATE_LIMITS, rateLimits } from './abuse/rate-limits';
+import { requestDeadline } from './request-deadline';
 import { SubgraphSource } from './subgraph-source';
 
 export interface RunningGateway {
@@ -44,14 +57,31 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return new SubgraphSource(target, config.gatewaySecret);
     },
   });
-  const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
 
   const app = express();
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   const httpServer = createServer(app);
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const production = config.production ?? false;
+  hardenHttp(app, config.corsOrigins ?? [], production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Before planning: a refused operation never reaches the query planner or a subgraph.
+      operationLimitsPlugin<GatewayContext>({ limits, production, isAuthenticated: (context) => context.principal !== null }),
+    ],
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per caller by the limits plugin; NODE_ENV must not decide it for all.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: limits.authenticated.tokens },
+    formatError: (formatted) =>
+      maskError(explainTokenLimit(formatted, limits.authenticated.tokens), (original) =>
+        log(`internal error: ${JSON.stringify(original)}`),
+      ),
   });
   await apollo.start();
 
@@ -76,13 +106,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use(exportRouter({ graphqlUrl: () => ownGraphqlUrl(httpServer, config.host), pageSize: config.exportPageSize }));
+  // The token is verified once per request: by the rate limiter (to key it by a subject an
+  // attacker cannot make up) and then, from the same promise, by the GraphQL context.
+  const principalOf = (req: express.Request, res: express.Response) => {
+    res.locals.principal ??= principalFromAuthorization(req.header('authorization'), tokens);
+    return res.locals.principal as ReturnType<typeof principalFromAuthorization>;
+  };
   app.use(
     '/graphql',
+    rateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS, async (req, res) => {
+      try {
+        return (await principalOf(req, res))?.subject ?? null;
+      } catch {
+        return null; // an invalid token is refused by the context with 401
+      }
+    }),
+    requestDeadline(limits.deadlineMs),
     jsonBody(MAX_REQUEST_BODY_BYTES),
+    queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const authorization = req.header('authorization');
-        const principal = await principalFromAuthorization(authorization, publicKey);
+        const principal = await principalOf(req, res);
         return { principal, authorization };
       },
     }),

@@ -28,7 +28,10 @@ const DAYINGMEN = '120103001'; // 大营门街道 (河西区)
 const PREFIX: Record<Level, string> = { city: 'City', district: 'District', street: 'Street' };
 const levelOf = (code: string): Level => (code === CITY ? 'city' : code.length === 6 ? 'district' : 'street');
 
-async function ok<T = Record<string, any>>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** A city-wide list's answer, as the assertions read it. */
+type Listing = Record<string, { edges: { level: string; jurisdictionCode: string; node: Record<string, string | boolean> }[]; pageInfo: { hasNextPage: boolean }; nodes: unknown[] }>;
+
+async function ok<T = Listing>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await graphql<T>(url, query, { token, variables });
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   return response.data!;
@@ -53,23 +56,23 @@ async function org(code: string, cadreNames: string[]): Promise<Org> {
 async function task(code: string, title: string, inDays: number): Promise<string> {
   const prefix = PREFIX[levelOf(code)];
   const owner = orgs[code];
-  const data = await ok(tokens[code], `mutation ($input: CreateTaskInput!) { create${prefix}Task(input: $input) { id } }`, {
+  const data = await ok<Record<string, { id: string }>>(tokens[code], `mutation ($input: CreateTaskInput!) { create${prefix}Task(input: $input) { id } }`, {
     input: { responsibilityItemId: owner.itemId, cadreId: Object.values(owner.cadres)[0], title, dueDate: daysFromToday(inDays) },
   });
-  return data[`create${prefix}Task`].id as string;
+  return data[`create${prefix}Task`].id;
 }
 
 async function duty(code: string, cadre: string, occurredOn: string): Promise<string> {
   const prefix = PREFIX[levelOf(code)];
-  const data = await ok(tokens[code], `mutation ($input: RecordDutyInput!) { record${prefix}Duty(input: $input) { recordId } }`, {
+  const data = await ok<Record<string, { recordId: string }>>(tokens[code], `mutation ($input: RecordDutyInput!) { record${prefix}Duty(input: $input) { recordId } }`, {
     input: { cadreId: orgs[code].cadres[cadre], responsibilityItemId: orgs[code].itemId, kind: 'MEETING', occurredOn, summary: `${cadre} 主持召开专题会议` },
   });
-  return data[`record${prefix}Duty`].recordId as string;
+  return data[`record${prefix}Duty`].recordId;
 }
 
 async function check(supervisor: string, unitCode: string, findings: number): Promise<string[]> {
   const prefix = PREFIX[levelOf(supervisor)];
-  const data = await ok(tokens[supervisor], `mutation ($input: CreateSupervisionCheckInput!) { create${prefix}SupervisionCheck(input: $input) { findings { id } } }`, {
+  const data = await ok<Record<string, { findings: { id: string }[] }>>(tokens[supervisor], `mutation ($input: CreateSupervisionCheckInput!) { create${prefix}SupervisionCheck(input: $input) { findings { id } } }`, {
     input: {
       unitId: orgs[unitCode].unitId,
       unitJurisdictionCode: unitCode,
@@ -79,7 +82,7 @@ async function check(supervisor: string, unitCode: string, findings: number): Pr
       findings: Array.from({ length: findings }, (_, index) => ({ description: `问题 ${index + 1}`, deadline: daysFromToday(30) })),
     },
   });
-  return (data[`create${prefix}SupervisionCheck`].findings as { id: string }[]).map((finding) => finding.id);
+  return data[`create${prefix}SupervisionCheck`].findings.map((finding) => finding.id);
 }
 
 async function shiftDates(): Promise<void> {
@@ -156,7 +159,7 @@ beforeAll(async () => {
   await check(CITY, HEXI, 1);
   await check(HEPING, HEPING, 1);
   await check(HEPING, QUANYECHANG, 2);
-  const report = await ok(tokens[HEPING], `mutation ($input: SubmitRectificationReportInput!) { submitDistrictRectificationReport(input: $input) { id } }`, {
+  const report = await ok<Record<string, { id: string }>>(tokens[HEPING], `mutation ($input: SubmitRectificationReportInput!) { submitDistrictRectificationReport(input: $input) { id } }`, {
     input: { findingId: cityOnHeping[1], summary: '已整改到位' },
   });
   expect(report.submitDistrictRectificationReport.id).toEqual(expect.any(String));
@@ -165,10 +168,10 @@ beforeAll(async () => {
   // Directives (deadline in days; after the shift 20 days earlier).
   const issue = async (code: string, title: string, targets: string[], inDays: number) => {
     const prefix = PREFIX[levelOf(code)];
-    const data = await ok(tokens[code], `mutation ($input: IssueDirectiveInput!) { issue${prefix}Directive(input: $input) { id } }`, {
+    const data = await ok<Record<string, { id: string }>>(tokens[code], `mutation ($input: IssueDirectiveInput!) { issue${prefix}Directive(input: $input) { id } }`, {
       input: { title, requirements: '按期完成并报告', deadline: daysFromToday(inDays), targetCodes: targets },
     });
-    return data[`issue${prefix}Directive`].id as string;
+    return data[`issue${prefix}Directive`].id;
   };
   cityDirective1 = await issue(CITY, '市级指令一', [HEPING, HEXI], 10); // 10 days overdue; 和平区 completes, 河西区 does not
   cityDirective2 = await issue(CITY, '市级指令二', [HEPING], 5); // 15 days overdue, but completed by its only addressee
@@ -208,7 +211,7 @@ type Edge = { level: string; jurisdictionCode: string; daysOverdue: number; curs
 
 describe('the six questions, one query each', () => {
   it('1 and 2 and 6: overdue tasks, findings not rectified and this quarter\'s duty records per district, streets included', async () => {
-    const data = await ok<{ districtFigures: any[] }>(tokens[CITY], FIGURES, { scope: [CITY] });
+    const data = await ok<{ districtFigures: { code: string }[] }>(tokens[CITY], FIGURES, { scope: [CITY] });
     expect(data.districtFigures).toHaveLength(16);
     const byCode = Object.fromEntries(data.districtFigures.map((figure) => [figure.code, figure]));
     expect(byCode[HEPING]).toEqual({
@@ -261,7 +264,7 @@ describe('the six questions, one query each', () => {
         }
       }`, { from: quarterStart(), to: daysFromToday(0) });
     // Everyone but 王一, 李一 and 赵二, by code point: 周 U+5468 < 孙 U+5B59 < 李 U+674E < 王 U+738B < 赵 U+8D75 < 钱 U+94B1.
-    expect(data.citywideCadres.edges.map((edge: any) => [edge.node.name, edge.jurisdictionCode, edge.node.__typename])).toEqual([
+    expect(data.citywideCadres.edges.map((edge) => [edge.node.name, edge.jurisdictionCode, edge.node.__typename])).toEqual([
       ['周一', DAYINGMEN, 'StreetCadre'],
       ['孙一', XIAOBAILOU, 'StreetCadre'],
       ['李二', HEPING, 'DistrictCadre'],
@@ -319,7 +322,7 @@ describe('city-wide lists', () => {
     const findings = await ok(tokens[CITY], `{
       citywideFindings(scope: ["120101"], filter: { notRectified: true }) { edges { level jurisdictionCode node { __typename } } }
     }`);
-    expect(findings.citywideFindings.edges.map((edge: any) => `${edge.level}:${edge.jurisdictionCode}`).sort()).toEqual(
+    expect(findings.citywideFindings.edges.map((edge) => `${edge.level}:${edge.jurisdictionCode}`).sort()).toEqual(
       ['city:120101', 'district:120101', 'district:120101001', 'district:120101001'].sort(),
     );
     const units = await ok(tokens[CITY], `{ citywideUnits(scope: ["120000"], filter: { noResponsibilityListYear: 2025 }) { edges { jurisdictionCode } } }`);
@@ -328,13 +331,23 @@ describe('city-wide lists', () => {
     expect(with2026.citywideUnits.edges).toHaveLength(0);
   });
 
+  it('lists the checks of a district\'s and its streets\' units, by the city and the district, and interviews of the scope', async () => {
+    const checks = await ok(tokens[CITY], `{ citywideChecks(scope: ["120101"]) { edges { level jurisdictionCode node { __typename ... on SupervisionCheck { summary } } } } }`);
+    expect(checks.citywideChecks.edges.map((edge) => `${edge.level}:${edge.jurisdictionCode}:${String(edge.node.__typename)}`).sort()).toEqual(
+      ['city:120101:CitySupervisionCheck', 'district:120101:DistrictSupervisionCheck', 'district:120101001:DistrictSupervisionCheck'].sort(),
+    );
+    // No assessment was finalized here, so nobody was interviewed.
+    const interviews = await ok(tokens[CITY], `{ citywideInterviews(scope: ["120000"], filter: { followUpStatus: AWAITING_FOLLOW_UP }) { edges { level } } }`);
+    expect(interviews.citywideInterviews.edges).toEqual([]);
+  });
+
   it('lists duty records of the whole city, latest versions, newest first', async () => {
     const data = await ok(tokens[CITY], `{ citywideDutyRecords(scope: ["120000"]) { edges { level node { ... on DutyRecord { summary latest } } } } }`);
-    const summaries = data.citywideDutyRecords.edges.map((edge: any) => edge.node.summary);
+    const summaries = data.citywideDutyRecords.edges.map((edge) => edge.node.summary);
     expect(summaries).toHaveLength(4);
     expect(summaries.at(-1)).toBe('赵一 主持召开专题会议'); // last quarter's, the oldest
     expect(summaries).toContain('李一 主持召开专题会议（补充）');
-    expect(data.citywideDutyRecords.edges.every((edge: any) => edge.node.latest)).toBe(true);
+    expect(data.citywideDutyRecords.edges.every((edge) => edge.node.latest)).toBe(true);
   });
 });
 

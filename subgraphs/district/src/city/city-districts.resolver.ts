@@ -8,6 +8,6 @@ import { CityRef } from './city.ref';
 export class CityDistrictsResolver {
   @FieldResolver(() => [DistrictType], { description: '下辖区 The districts of this city, ordered by code.' })
   districts(@Root() city: CityRef, @Ctx() { loaders }: DistrictContext): Promise<DistrictEntity[]> {
-    return loaders.districtsByCity.load(city.code);
+    return loaders.jurisdictionsUnder.load(city.code);
   }
 }

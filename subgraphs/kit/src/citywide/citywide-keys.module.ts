@@ -10,6 +10,7 @@ import { resolveScope } from './citywide-scope';
 import { keysRequestSchema, selectCitywideKeys } from './citywide-lists';
 import { selectDistrictFigures } from './district-figures.sql';
 import { selectCompletedAddressees, selectOverdueDirectiveKeys } from './overdue-directives.sql';
+import { citywidePeerFields } from './citywide.operations';
 
 type Context = SubgraphContext<unknown>;
 
@@ -20,14 +21,6 @@ const scope = z.array(z.string().regex(/^\d{6}(\d{3})?$/)).min(1).max(320);
 const figuresRequestSchema = z.object({ districts: z.array(z.string().regex(/^\d{6}$/)).min(1).max(320), from: date, to: date, today: date });
 const overdueDirectivesRequestSchema = z.object({ scope, first: z.number().int().min(1).max(101), after: z.string().nullable(), today: date });
 const completedRequestSchema = z.object({ directiveIds: z.array(uuid).max(101) });
-
-/** The names the merging subgraph asks a level by: `districtCitywideKeys`, … */
-export const citywidePeerFields = (level: Level) => ({
-  keys: `${level}CitywideKeys`,
-  figures: `${level}DistrictFigures`,
-  overdueDirectives: `${level}OverdueDirectiveKeys`,
-  completedAddressees: `${level}CompletedDirectiveAddressees`,
-});
 
 /**
  * Only another level's subgraph asks these (they are `@inaccessible`, so the gateway's API has

@@ -1,7 +1,7 @@
-import { callPeer } from '../peer/peer-client';
+import { askPeer } from '../cross-level/peer-operations';
 import type { Level } from '../jurisdiction/admin-code';
 import type { SubgraphContext } from '../server/context';
-import { citywidePeerFields } from './citywide-keys.module';
+import { citywideOperation, type CitywidePeerField } from './citywide.operations';
 import { levelsForList, selectCitywideKeys, type KeysRequest } from './citywide-lists';
 import { selectDistrictFigures, type FigureRow, type FiguresRequest } from './district-figures.sql';
 import { encodeCursor, mergePages, type CitywideKey } from './keyset';
@@ -16,16 +16,13 @@ type Context = SubgraphContext<unknown>;
 async function askLevel<T>(
   context: Context,
   level: Level,
-  field: keyof ReturnType<typeof citywidePeerFields>,
+  field: CitywidePeerField,
   request: object,
   local: () => Promise<T>,
 ): Promise<T> {
   if (level === context.level) return local();
-  const name = citywidePeerFields(level)[field];
-  const data = await callPeer<Record<string, string>>(context, level, `query ($request: String!) { ${name}(request: $request) }`, {
-    request: JSON.stringify(request),
-  });
-  return JSON.parse(data[name]) as T;
+  const data = await askPeer(context, citywideOperation(field), level, undefined, { request: JSON.stringify(request) });
+  return JSON.parse(data.answer) as T;
 }
 
 export interface CitywidePage {

@@ -15,11 +15,16 @@ import { UnitEntity } from '../org/unit.entity';
 import { PageInfo, type ClassType } from '../pagination/connection';
 import { SortDirection } from '../pagination/sort-direction';
 import type { SubgraphContext } from '../server/context';
-import { SupervisionFindingEntity } from '../supervision/supervision.entities';
+import { SupervisionCheckEntity, SupervisionFindingEntity } from '../supervision/supervision.entities';
+import { AssessmentInterviewEntity } from '../assessment/assessment.entity';
 import { TaskEntity } from '../task/task.entity';
 import { resolveScope } from './citywide-scope';
 import {
   CitywideCadreFilter,
+  CitywideCheckFilter,
+  CitywideCheckSort,
+  CitywideInterviewFilter,
+  CitywideInterviewSort,
   CitywideDutyRecordFilter,
   CitywideDutyRecordSort,
   CitywideFindingFilter,
@@ -47,6 +52,8 @@ export interface CitywideOwnTypes {
   CadreType: ClassType;
   UnitType: ClassType;
   FindingType: ClassType;
+  CheckType: ClassType;
+  InterviewType: ClassType;
   DirectiveType: ClassType;
   /** The merging level's stub of the District entity, for the figures. */
   DistrictType: ClassType;
@@ -68,6 +75,8 @@ const BINDINGS: ListBinding[] = [
   { list: 'cadres', name: 'Cadre', label: '全市干部 City-wide cadres', entity: CadreEntity, own: 'CadreType', defaultSort: 'NAME', defaultDirection: 'asc' },
   { list: 'units', name: 'Unit', label: '全市单位 City-wide units', entity: UnitEntity, own: 'UnitType', defaultSort: 'NAME', defaultDirection: 'asc' },
   { list: 'findings', name: 'Finding', label: '全市问题 City-wide supervision findings', entity: SupervisionFindingEntity, own: 'FindingType', defaultSort: 'DAYS_OVERDUE', defaultDirection: 'desc' },
+  { list: 'checks', name: 'Check', label: '全市监督检查 City-wide supervision checks', entity: SupervisionCheckEntity, own: 'CheckType', defaultSort: 'CHECKED_ON', defaultDirection: 'desc' },
+  { list: 'interviews', name: 'Interview', label: '全市约谈 City-wide assessment interviews', entity: AssessmentInterviewEntity, own: 'InterviewType', defaultSort: 'HELD_ON', defaultDirection: 'asc' },
 ];
 
 const divisionNames = new Map<string, string>();
@@ -265,6 +274,31 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       @Ctx() context: Context,
     ) {
       return page(context, binding('findings'), args, sort, filter);
+    }
+
+    @Query(() => connections.get('checks')!, {
+      description: '全市监督检查 Supervision checks of units of any set of jurisdictions, by the city or a district; default order: newest first.',
+    })
+    citywideChecks(
+      @Args(() => CitywideListArgs) args: CitywideListArgs,
+      @Arg('filter', () => CitywideCheckFilter, { nullable: true, description: '筛选 Conditions, all of which hold.' }) filter: CitywideCheckFilter | undefined,
+      @Arg('sort', () => CitywideCheckSort, { nullable: true, description: '排序 Order (default CHECKED_ON, descending).' }) sort: CitywideCheckSort | undefined,
+      @Ctx() context: Context,
+    ) {
+      return page(context, binding('checks'), args, sort, filter);
+    }
+
+    @Query(() => connections.get('interviews')!, {
+      description:
+        '全市约谈 Assessment interviews held by the city or districts in the scope; filter { followUpStatus: AWAITING_FOLLOW_UP }: interviews never followed up (一谈了之).',
+    })
+    citywideInterviews(
+      @Args(() => CitywideListArgs) args: CitywideListArgs,
+      @Arg('filter', () => CitywideInterviewFilter, { nullable: true, description: '筛选 Conditions, all of which hold.' }) filter: CitywideInterviewFilter | undefined,
+      @Arg('sort', () => CitywideInterviewSort, { nullable: true, description: '排序 Order (default HELD_ON, ascending).' }) sort: CitywideInterviewSort | undefined,
+      @Ctx() context: Context,
+    ) {
+      return page(context, binding('interviews'), args, sort, filter);
     }
 
     @Query(() => [DistrictFigures], {

@@ -1,3 +1,2 @@
-export { createCitywideKeysModule } from './citywide-keys.module';
-export { createCitywideModule, type CitywideOwnTypes } from './citywide.module';
+export { citywideFeature, citywideKeysFeature } from './citywide.feature';
 export { entityStub } from './entity-stub';

@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { Connection } from './connection';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type CursorValueKind } from './cursor';
 
 export interface PageRequest<T> {
   entity: EntityClass<T>;
@@ -38,7 +38,7 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
       .from(filtered.as('filtered'))
       .select('*', knex.raw(`row_number() over (partition by ?? order by ?? ${direction}, "id" ${direction}) as "__rank"`, [request.partitionColumn, column]));
     if (request.after) {
-      const [value, id] = decodeCursor(request.after);
+      const [value, id] = decodeCursor(request.after, 'after', cursorKind(meta.properties[property]?.runtimeType, meta.properties[property]?.type));
       ranked.whereRaw(`(??, "id") ${comparison} (?, ?)`, [column, value as Knex.Value, id]);
     }
     const rows: Record<string, unknown>[] = await em
@@ -75,6 +75,13 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
   });
 }
 
+function cursorKind(runtimeType: string | undefined, columnType: unknown): CursorValueKind | undefined {
+  if (runtimeType === 'Date' || columnType === 'date') return 'date';
+  if (runtimeType === 'number') return 'number';
+  if (runtimeType === 'string') return 'string';
+  return undefined;
+}
+
 function serialise(value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
@@ -84,14 +91,14 @@ function serialise(value: unknown): unknown {
  * under one query share a loader and so a statement, while `tasks(first: 5)` elsewhere gets its own.
  */
 export class LoaderFamily {
-  private readonly loaders = new Map<string, DataLoader<any, any>>();
+  // Each key was created with its own K and V; `get` hands it back with the caller's.
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(key);
-    if (!loader) {
-      loader = create();
-      this.loaders.set(key, loader);
-    }
+    const known = this.loaders.get(key);
+    if (known) return known as DataLoader<K, V>;
+    const loader = create();
+    this.loaders.set(key, loader as DataLoader<unknown, unknown>);
     return loader;
   }
 }

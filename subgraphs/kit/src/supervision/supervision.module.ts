@@ -1,4 +1,8 @@
 import { entityStub } from '../citywide/entity-stub';
+import { today } from '../calendar/calendar-date';
+import { overdueCondition } from '../calendar/overdue-rule';
+import { FINDING_OVERDUE } from './finding-status';
+import { levelBelow } from '../level/level-relations';
 import { randomInt } from 'node:crypto';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import {
@@ -10,7 +14,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -21,14 +24,14 @@ import type { Principal } from '../auth/principal';
 import { canRead } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import { assertAdminCode, levelOfCode, parentCode, type Level } from '../jurisdiction/admin-code';
+import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName, TYPE_PREFIX } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import { UnitEntity } from '../org/unit.entity';
 import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
 import { pagedLoader } from '../pagination/paged-loader';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
@@ -63,7 +66,6 @@ import {
 
 type Context = SubgraphContext<SupervisionLoaders>;
 
-const BELOW: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
 
 @ArgsType()
 class FindingListArgs extends PageArgs {
@@ -91,20 +93,18 @@ function assertCanSee(principal: Principal, record: { jurisdictionCode: string; 
  * reports live in their own level (see `createRectificationModule`).
  *
  * `unitType` is this level's own unit type (from the org module); units of the level below are
- * referenced through a key-only stub that the gateway completes.
- */
-/**
- * `lowerJurisdictionType` is the subgraph's own stub of the level below's jurisdiction type
+ * referenced through a key-only stub that the gateway completes. `lowerJurisdictionType` is the
+ * subgraph's own stub of the level below's jurisdiction type
  * (`District` in the city subgraph), shared with the other modules that add fields to it, since
  * one schema can hold only one class of that name.
  */
-export function createSupervisionModule<J extends { code: string }>(
-  options: LevelOptions<J>,
+export function createSupervisionModule(
+  options: LevelOptions,
   unitType: ClassType,
   lowerJurisdictionType: ClassType,
 ) {
   const { level } = options;
-  const below = BELOW[level];
+  const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level supervises no level below it`);
   const P = TYPE_PREFIX[level];
   const name = (concept: string) => levelTypeName(level, concept);
@@ -202,14 +202,7 @@ export function createSupervisionModule<J extends { code: string }>(
     if (unitLevel === level) {
       report = await context.em.findOne(RectificationReportEntity, { id: reportId });
     } else {
-      const field = levelFieldName(unitLevel, 'RectificationReport');
-      const data = await callPeer<Record<string, { id: string; findingId: string } | null>>(
-        context,
-        unitLevel,
-        `query($id: ID!) { ${field}(id: $id) { id findingId } }`,
-        { id: reportId },
-      );
-      report = data[field];
+      ({ report } = await askPeer(context, RECTIFICATION_REPORT, unitLevel, undefined, { id: reportId }));
     }
     if (!report || report.findingId !== finding.id) {
       throw badUserInput('id', `the rectification report ${reportId} of this finding does not exist`);
@@ -543,7 +536,7 @@ export function createSupervisionModule<J extends { code: string }>(
             sort: { column: 'created_at', property: 'createdAt', direction: 'desc' },
             where: (query) => {
               if (args.status) query.where('status', args.status);
-              if (args.overdueOnly) query.whereIn('status', ['OPEN', 'SENT_BACK', 'REOPENED']).whereRaw('"deadline" < current_date');
+              if (args.overdueOnly) query.whereRaw('?', [overdueCondition(context.em.getKnex(), FINDING_OVERDUE, today())]);
             },
             first: args.first,
             after: args.after,
@@ -601,5 +594,5 @@ export function createSupervisionModule<J extends { code: string }>(
     },
     createLoaders: createSupervisionLoaders,
   };
-  return { ...module, FindingType, LowerUnitRef, prefix: P };
+  return { ...module, FindingType, CheckType, LowerUnitRef, prefix: P };
 }

@@ -10,6 +10,6 @@ export class DistrictStreetsResolver {
     description: '下辖街道(乡镇) The street-level divisions of this district, ordered by code.',
   })
   streets(@Root() district: DistrictRef, @Ctx() { loaders }: StreetContext): Promise<StreetEntity[]> {
-    return loaders.streetsByDistrict.load(district.code);
+    return loaders.jurisdictionsUnder.load(district.code);
   }
 }
