@@ -388,6 +388,18 @@ describe('who may use the city-wide lists', () => {
     expect(errorOf(street)).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'scope.0' }));
   });
 
+  it('weighs a city-wide list by its page in the operation limits', async () => {
+    // 100 cadres (the page) × 20 duty records × 20 versions × 20 files: far over the cost limit of 200,000, refused before planning.
+    const heavy = await graphql(url, `{
+      citywideCadres(scope: ["120000"], first: 100) { edges { node { ... on CityCadre {
+        dutyRecords { versions { id summary attachments { id name } } }
+      } } } }
+    }`, { token: tokens[CITY] });
+    expect(heavy.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const light = await graphql(url, `{ citywideCadres(scope: ["120000"], first: 5) { edges { node { ... on CityCadre { dutyRecords { id } } } } } }`, { token: tokens[CITY] });
+    expect(light.errors).toBeUndefined();
+  });
+
   it('keeps the levels\' key queries out of the API and refuses them to anyone but a peer subgraph', async () => {
     const throughGateway = await graphql(url, `{ districtCitywideKeys(request: "{}") }`, { token: tokens[CITY] });
     expect(throughGateway.errors?.[0]?.message).toContain('districtCitywideKeys');
