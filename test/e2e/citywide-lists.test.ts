@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { startGateway, type RunningGateway } from '@supervision/gateway';
-import type { Level } from '@supervision/kit';
+import { newId, sqlStatementCount, TaskEntity, type Level } from '@supervision/kit';
 import { createResponsibilityItem, createUnitWithCadres, daysFromToday } from '../support/task-fixtures';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
 
@@ -316,6 +316,32 @@ describe('city-wide lists', () => {
       after = data.citywideTasks.pageInfo.endCursor;
     }
     expect(seen).toEqual(['c1', 'd1', 's1', 'e1', 's2', 'd2', 't1', 'c2', 'd3', 't2', 'e2', 's3']);
+  });
+
+  it('costs each level the same statements for a page whatever the tables hold', async () => {
+    const levels = ['city', 'district', 'street'] as const;
+    const statements = async () => {
+      const before = await Promise.all(levels.map((level) => sqlStatementCount(platform.subgraphs[level].metrics)));
+      const data = await ok<{ citywideTasks: { edges: Edge[] } }>(tokens[CITY], TOP_OVERDUE, { scope: [CITY], first: 5 });
+      expect(data.citywideTasks.edges).toHaveLength(5);
+      const after = await Promise.all(levels.map((level) => sqlStatementCount(platform.subgraphs[level].metrics)));
+      return levels.map((_, index) => after[index] - before[index]);
+    };
+    const few = await statements();
+    // 400 more overdue street tasks, written straight into the street database: only volume matters here.
+    const em = platform.subgraphs.street.orm.em.fork() as EntityManager;
+    const owner = orgs[DAYINGMEN];
+    await em.insertMany(
+      TaskEntity,
+      Array.from({ length: 400 }, (_, index) => ({
+        id: newId(), jurisdictionCode: DAYINGMEN, responsibilityItemId: owner.itemId, cadreId: Object.values(owner.cadres)[0],
+        title: `批量 ${index}`, description: '', dueDate: daysFromToday(-1 - (index % 3)), progress: 0, status: 'PLANNED' as const,
+        cancelReason: null, completedAt: null, createdAt: new Date(), updatedAt: new Date(),
+      })),
+    );
+    const many = await statements();
+    expect(many).toEqual(few);
+    await em.getConnection().execute(`delete from "task" where "title" like '批量 %'`);
   });
 
   it('lists findings not rectified of a district and its streets, most overdue first, and units without a list for a year', async () => {
