@@ -146,6 +146,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
   @Resolver(() => IssuedDirectiveRef)
   class IssuedDirectiveResolver {
     @FieldResolver(() => [ResponseType], {
+      nullable: true,
       description: `回应 The ${level}s' answers, by ${level} code; each reader sees the answers of jurisdictions it may read.`,
     })
     async responses(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveResponseEntity[]> {
@@ -156,6 +157,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
 
     @Directive('@requires(fields: "issuerCode targetCodes")')
     @FieldResolver(() => DirectiveProgressType, {
+      nullable: true,
       description: `逐级汇总 How all addressed ${level}s stand, counted here in one statement; for the issuer and those above it.`,
     })
     progress(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveProgress> {

@@ -108,6 +108,7 @@ function createStreetRollUpResolvers<J extends { code: string }>(options: Statis
   @Resolver(() => districtType)
   class DistrictStreetStatisticsResolver {
     @FieldResolver(() => [StreetTaskStatsType], {
+      nullable: true,
       description: '各街道任务统计 Task statistics of each street of this district, by street code (streets without tasks included).',
     })
     async streetTaskStats(@Root() district: { code: string }, @Ctx() context: Context): Promise<StreetTaskStatsType[]> {
@@ -123,6 +124,7 @@ function createStreetRollUpResolvers<J extends { code: string }>(options: Statis
   @Resolver(() => cityType)
   class CityStreetTotalsResolver {
     @FieldResolver(() => [StreetTaskTotalsType], {
+      nullable: true,
       description: '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.',
     })
     streetTaskTotalsByDistrict(@Root() city: { code: string }, @Ctx() context: Context): Promise<DistrictTaskTotals[]> {
@@ -175,13 +177,14 @@ function createDistrictRankingResolver<J extends { code: string }>(options: Stat
   class CityDistrictRankingResolver {
     /** Resolved by the street subgraph; declared here only so that `@requires` can name it. */
     @Directive('@external')
-    @FieldResolver(() => [StreetTaskTotalsType], { description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
+    @FieldResolver(() => [StreetTaskTotalsType], { nullable: true, description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
     streetTaskTotalsByDistrict(@Root() city: CityWithStreetTotals): DistrictTaskTotals[] {
       return city.streetTaskTotalsByDistrict ?? [];
     }
 
     @Directive(`@requires(fields: "${STREET_TOTALS_SELECTION}")`)
     @FieldResolver(() => [DistrictRankingType], {
+      nullable: true,
       description: '区排名 Districts ranked by the completion rate of their own and their streets\' tasks. Needs a city-level token.',
     })
     async districtRanking(@Root() city: CityWithStreetTotals, @Ctx() context: Context): Promise<DistrictRankingType[]> {

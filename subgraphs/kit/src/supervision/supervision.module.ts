@@ -534,6 +534,7 @@ export function createSupervisionModule<J extends { code: string }>(
     @Resolver(() => target)
     class JurisdictionFindings {
       @FieldResolver(() => FindingConnection, {
+        nullable: true,
         name: `${level}Findings`,
         description: `问题 Findings the ${level} raised against units of this jurisdiction, newest first.`,
       })
@@ -557,6 +558,7 @@ export function createSupervisionModule<J extends { code: string }>(
       }
 
       @FieldResolver(() => SupervisionFindingStatsType, {
+        nullable: true,
         name: `${level}FindingStats`,
         description: `问题整改统计 Findings the ${level} raised against units of this jurisdiction, by status, with overdue rectification.`,
       })
