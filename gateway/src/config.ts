@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { portSchema, urlSchema } from '@supervision/kit';
+import { DEFAULT_SUBGRAPH_DEADLINE_MS, deadlineMsSchema, portSchema, urlSchema } from '@supervision/kit';
 import type { JWK } from 'jose';
 import { join } from 'node:path';
 
@@ -14,6 +14,7 @@ export const gatewayEnvSchema = z.object({
   DISTRICT_SUBGRAPH_URL: urlSchema.optional(),
   STREET_SUBGRAPH_URL: urlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
+  SUBGRAPH_DEADLINE_MS: deadlineMsSchema.default(DEFAULT_SUBGRAPH_DEADLINE_MS),
   JWT_PUBLIC_JWK: z.string().transform((text, ctx) => {
     try {
       return JSON.parse(text) as JWK;
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   subgraphUrls?: Partial<Record<string, string>>;
   gatewaySecret: string;
   jwtPublicJwk: JWK;
+  /** Deadline of one call to a subgraph (default 10 s). */
+  subgraphDeadlineMs?: number;
   log?: (line: string) => void;
 }
 
@@ -42,6 +45,7 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     gatewaySecret: env.GATEWAY_SECRET,
+    subgraphDeadlineMs: env.SUBGRAPH_DEADLINE_MS,
     jwtPublicJwk: env.JWT_PUBLIC_JWK,
   };
 }

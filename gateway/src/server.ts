@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
+import { DEFAULT_SUBGRAPH_DEADLINE_MS, importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
@@ -32,7 +32,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const target = config.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      return new SubgraphSource(target, config.gatewaySecret);
+      return new SubgraphSource({
+        name,
+        url: target,
+        gatewaySecret: config.gatewaySecret,
+        deadlineMs: config.subgraphDeadlineMs ?? DEFAULT_SUBGRAPH_DEADLINE_MS,
+      });
     },
   });
   const publicKey = await importPublicJwk(config.jwtPublicJwk);

@@ -106,6 +106,7 @@ export * from './assessment/assessment-interviews';
 export * from './assessment/assessment.module';
 export * from './module/level-record-modules';
 export * from './peer/peer-client';
+export * from './http/deadline-fetch';
 export * from './supervision/plan-draw';
 export * from './supervision/supervision.entities';
 export * from './supervision/supervision.enums';

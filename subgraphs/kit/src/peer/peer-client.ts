@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '../auth/gateway-secret';
+import { DEFAULT_PEER_DEADLINE_MS, fetchWithDeadline, isReadOperation } from '../http/deadline-fetch';
 import type { Level } from '../jurisdiction/admin-code';
 import type { SubgraphContext } from '../server/context';
 
@@ -13,6 +14,8 @@ export const PEER_HEADER = 'x-peer-subgraph';
 /** Where the other levels' subgraphs listen; filled at start-up (or later, when ports are chosen by the OS). */
 export class PeerDirectory {
   private readonly urls = new Map<Level, string>();
+  /** How long one call to a peer may take (PEER_DEADLINE_MS). */
+  deadlineMs = DEFAULT_PEER_DEADLINE_MS;
 
   constructor(readonly gatewaySecret: string, initial: Partial<Record<Level, string>> = {}) {
     for (const [level, url] of Object.entries(initial)) if (url) this.urls.set(level as Level, url);
@@ -43,7 +46,7 @@ export async function callPeer<T>(
   fieldNames: Record<string, string> = {},
 ): Promise<T> {
   if (!context.peers) throw new Error('this subgraph has no peer directory');
-  const response = await fetch(context.peers.url(level), {
+  const response = await fetchWithDeadline(context.peers.url(level), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -52,7 +55,7 @@ export async function callPeer<T>(
       ...(context.authorization ? { authorization: context.authorization } : {}),
     },
     body: JSON.stringify({ query, variables }),
-  });
+  }, { service: level, deadlineMs: context.peers.deadlineMs, retryOnConnectionError: isReadOperation(query) });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   const [error] = body.errors ?? [];
   if (error) {

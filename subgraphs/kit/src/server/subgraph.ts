@@ -13,7 +13,8 @@ import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
-import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
+import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
+import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
@@ -65,6 +66,8 @@ export const subgraphEnvSchema = z.object({
   SEED_DEMO_DATA: booleanSchema.default(false),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
+  // How long one call to another level's subgraph may take before the write that needed it fails.
+  PEER_DEADLINE_MS: deadlineMsSchema.default(DEFAULT_PEER_DEADLINE_MS),
   // The other levels' subgraphs, for the few questions one level must ask another directly
   // (a rectification report checks the finding it answers with the supervising level).
   CITY_SUBGRAPH_URL: z.url().optional(),
@@ -85,6 +88,8 @@ export interface SubgraphConfig {
   sqlDebug?: boolean;
   /** The other subgraphs' /graphql URLs; may also be set after start on `RunningSubgraph.peers`. */
   peerUrls?: Partial<Record<Level, string>>;
+  /** Deadline of one call to a peer subgraph (default 5 s). */
+  peerDeadlineMs?: number;
   log?: (line: string) => void;
 }
 
@@ -100,6 +105,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
+    peerDeadlineMs: env.PEER_DEADLINE_MS,
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
 }
@@ -151,6 +157,7 @@ export async function startSubgraph<Loaders>(
 
   const publicKey = await importPublicJwk(config.jwtPublicJwk);
   const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
+  peers.deadlineMs = config.peerDeadlineMs ?? DEFAULT_PEER_DEADLINE_MS;
   const schema = await buildFederatedSchema(definition);
   const app = express();
   const httpServer: Server = createServer(app);
