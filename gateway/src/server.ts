@@ -52,7 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+    res.json({ status: 'ok', service: 'gateway', pid: process.pid });
   });
   // Ready means every subgraph answers its own readiness check (and so reaches its database).
   app.get('/ready', async (_req, res) => {

@@ -178,7 +178,7 @@ export async function startSubgraph<Loaders>(
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: `${definition.name}-subgraph` });
+    res.json({ status: 'ok', service: `${definition.name}-subgraph`, pid: process.pid });
   });
   app.get('/ready', async (_req, res) => {
     try {
