@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SUBGRAPH_DEADLINE_MS, deadlineMsSchema, portSchema, urlSchema } from '@supervision/kit';
+import { DEFAULT_SUBGRAPH_DEADLINE_MS, deadlineMsSchema, logLevelSchema, portSchema, urlSchema, type Logger, type LogLevel } from '@supervision/kit';
 import type { JWK } from 'jose';
 import { join } from 'node:path';
 
@@ -15,6 +15,7 @@ export const gatewayEnvSchema = z.object({
   STREET_SUBGRAPH_URL: urlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   SUBGRAPH_DEADLINE_MS: deadlineMsSchema.default(DEFAULT_SUBGRAPH_DEADLINE_MS),
+  LOG_LEVEL: logLevelSchema,
   JWT_PUBLIC_JWK: z.string().transform((text, ctx) => {
     try {
       return JSON.parse(text) as JWK;
@@ -36,6 +37,9 @@ export interface GatewayConfig {
   /** Deadline of one call to a subgraph (default 10 s). */
   subgraphDeadlineMs?: number;
   log?: (line: string) => void;
+  /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
+  logger?: Logger;
+  logLevel?: LogLevel;
 }
 
 export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {
@@ -46,6 +50,7 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     subgraphUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     gatewaySecret: env.GATEWAY_SECRET,
     subgraphDeadlineMs: env.SUBGRAPH_DEADLINE_MS,
+    logLevel: env.LOG_LEVEL,
     jwtPublicJwk: env.JWT_PUBLIC_JWK,
   };
 }

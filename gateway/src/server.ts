@@ -6,15 +6,24 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { DEFAULT_SUBGRAPH_DEADLINE_MS, importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
+import {
+  createLogger,
+  DEFAULT_SUBGRAPH_DEADLINE_MS,
+  metricsEndpoint,
+  observabilityPlugin,
+  requestIdMiddleware,
+  importPublicJwk,
+  jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { graphiqlRouter } from './graphiql';
+import { createGatewayMetrics, recordSubgraphFetch, type GatewayMetrics } from './metrics';
 import { SubgraphSource } from './subgraph-source';
 
 export interface RunningGateway {
   url: string;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
 }
 
@@ -23,7 +32,9 @@ export interface RunningGateway {
  * was composed and reviewed. Subgraph URLs in the file are defaults that configuration may replace.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const log = config.log ?? ((line: string) => console.log(`[gateway] ${line}`));
+  const logger = config.logger ?? createLogger('gateway', config.logLevel ?? (config.log ? 'silent' : 'info'));
+  const log = config.log ?? ((line: string) => logger.info(line));
+  const metrics = createGatewayMetrics();
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -37,6 +48,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         url: target,
         gatewaySecret: config.gatewaySecret,
         deadlineMs: config.subgraphDeadlineMs ?? DEFAULT_SUBGRAPH_DEADLINE_MS,
+        onFetch: (event) => recordSubgraphFetch(metrics, logger, event),
       });
     },
   });
@@ -46,7 +58,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin<GatewayContext>(logger, metrics.requests),
+    ],
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -69,15 +85,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const ready = checks.every(([, state]) => state === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
+  app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
+    // A client's own x-request-id is kept (so its logs and ours join up); otherwise one is made here.
+    requestIdMiddleware(),
     jsonBody(MAX_REQUEST_BODY_BYTES),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const authorization = req.header('authorization');
         const principal = await principalFromAuthorization(authorization, publicKey);
-        return { principal, authorization };
+        return { principal, authorization, requestId: res.locals.requestId as string };
       },
     }),
   );
@@ -88,6 +107,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   log(`serving ${url}`);
   return {
     url,
+    metrics,
     stop: () => apollo.stop(),
   };
 }

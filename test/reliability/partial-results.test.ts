@@ -64,6 +64,9 @@ test('with the street subgraph gone, the 16 districts arrive with streets: null 
   const answer = await graphql<CityAnswer>(gateway.url, DISTRICTS_WITH_STREETS);
   expect(answer.status).toBe(200);
   expectStreetFieldsDown(answer, 'SUBGRAPH_UNAVAILABLE');
+  // The failed call is counted on the gateway's /metrics, per subgraph and outcome.
+  const metrics = await fetch(new URL('/metrics', gateway.url), { headers: { authorization: `Bearer ${platform.secrets.gatewaySecret}` } });
+  expect(await metrics.text()).toMatch(/subgraph_fetch_duration_seconds_count\{[^}]*subgraph="street",outcome="unavailable"[^}]*\} 1/);
 });
 
 test('a stalled street subgraph costs the request its deadline, not forever, and the other fields arrive', async () => {

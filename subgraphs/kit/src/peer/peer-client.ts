@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '../auth/gateway-secret';
 import { DEFAULT_PEER_DEADLINE_MS, fetchWithDeadline, isReadOperation } from '../http/deadline-fetch';
 import type { Level } from '../jurisdiction/admin-code';
+import { REQUEST_ID_HEADER } from '../observability/request-id';
 import type { SubgraphContext } from '../server/context';
 
 /**
@@ -53,6 +54,7 @@ export async function callPeer<T>(
       [GATEWAY_SECRET_HEADER]: context.peers.gatewaySecret,
       [PEER_HEADER]: context.level ?? 'unknown',
       ...(context.authorization ? { authorization: context.authorization } : {}),
+      ...(context.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
     },
     body: JSON.stringify({ query, variables }),
   }, { service: level, deadlineMs: context.peers.deadlineMs, retryOnConnectionError: isReadOperation(query) });

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -19,6 +18,11 @@ import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
 import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
+import { watchPool } from '../db/pool-metrics';
+import { createLogger, type Logger, type LogLevel } from '../observability/logger';
+import { metricsEndpoint } from '../observability/metrics-endpoint';
+import { observabilityPlugin } from '../observability/observability-plugin';
+import { requestIdMiddleware } from '../observability/request-id';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
 import type { SubgraphContext } from './context';
 import { jsonBody, MAX_SUBGRAPH_REQUEST_BODY_BYTES } from './request-body';
@@ -91,6 +95,9 @@ export interface SubgraphConfig {
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
   log?: (line: string) => void;
+  /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
+  logger?: Logger;
+  logLevel?: LogLevel;
 }
 
 export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): SubgraphConfig {
@@ -106,7 +113,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     sqlDebug: env.SQL_DEBUG,
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     peerDeadlineMs: env.PEER_DEADLINE_MS,
-    log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
+    logLevel: env.LOG_LEVEL,
   };
 }
 
@@ -129,7 +136,9 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   config: SubgraphConfig,
 ): Promise<RunningSubgraph> {
-  const log = config.log ?? ((line: string) => console.log(`[${definition.name}] ${line}`));
+  const logger =
+    config.logger ?? createLogger(`${definition.name}-subgraph`, config.logLevel ?? (config.log ? 'silent' : 'info'));
+  const log = config.log ?? ((line: string) => logger.info(line));
   const metrics = createServiceMetrics(`${definition.name}-subgraph`);
   const orm = await openDatabase({
     url: config.databaseUrl,
@@ -165,13 +174,16 @@ export async function startSubgraph<Loaders>(
     schema,
     // Inline traces (ftv1) only help when the gateway reports to Apollo Studio, which this
     // platform does not; they cost time on every request, so they stay off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
+    ],
     includeStacktraceInErrorResponses: false,
     // Errors raised on purpose carry a code; anything else is a bug whose message (SQL, stack
-    // details) is for the log, not for the client.
-    formatError: (formatted, error) => {
+    // details) is for the log (written by the observability plugin), not for the client.
+    formatError: (formatted) => {
       if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-      log(`internal error: ${unwrapResolverError(error) instanceof Error ? (unwrapResolverError(error) as Error).stack : String(error)}`);
       return { ...formatted, message: 'internal error' };
     },
   });
@@ -188,11 +200,11 @@ export async function startSubgraph<Loaders>(
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  watchPool(metrics, orm);
+  app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
   app.use(
     '/graphql',
+    requestIdMiddleware(),
     (req, res, next) => {
       if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
         res.status(403).json({
@@ -204,7 +216,7 @@ export async function startSubgraph<Loaders>(
     },
     jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
         const em = orm.em.fork();
         const peerCaller = LEVELS.find((level) => level === req.header(PEER_HEADER)) ?? null;
@@ -213,6 +225,7 @@ export async function startSubgraph<Loaders>(
           loaders: definition.createLoaders(em),
           principal,
           authorization: req.header('authorization'),
+          requestId: res.locals.requestId as string,
           level: definition.name,
           peers,
           peerCaller,
