@@ -40,6 +40,8 @@ export interface GatewayConfig {
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
   logLevel?: LogLevel;
+  /** Node's own metrics (memory, event loop lag …) on /metrics; one service per process only. */
+  processMetrics?: boolean;
 }
 
 export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {
@@ -51,6 +53,7 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     gatewaySecret: env.GATEWAY_SECRET,
     subgraphDeadlineMs: env.SUBGRAPH_DEADLINE_MS,
     logLevel: env.LOG_LEVEL,
+    processMetrics: true,
     jwtPublicJwk: env.JWT_PUBLIC_JWK,
   };
 }

@@ -8,8 +8,8 @@ export interface GatewayMetrics extends ServiceMetrics {
   subgraphRetries: Counter<'subgraph'>;
 }
 
-export function createGatewayMetrics(): GatewayMetrics {
-  const base = createServiceMetrics('gateway');
+export function createGatewayMetrics(options: { processMetrics?: boolean } = {}): GatewayMetrics {
+  const base = createServiceMetrics('gateway', options);
   return {
     ...base,
     subgraphFetches: new Histogram({

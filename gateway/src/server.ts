@@ -34,7 +34,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = config.logger ?? createLogger('gateway', config.logLevel ?? (config.log ? 'silent' : 'info'));
   const log = config.log ?? ((line: string) => logger.info(line));
-  const metrics = createGatewayMetrics();
+  const metrics = createGatewayMetrics({ processMetrics: config.processMetrics });
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,14 @@ test('a killed subgraph is restarted alone with backoff; the others keep serving
   const streets = await graphql<{ city: { districts: { streets: unknown[] | null }[] } }>(gatewayUrl(), '{ city { districts { streets { code } } } }');
   expect(streets.errors).toBeUndefined();
   expect(streets.data!.city.districts.flatMap((district) => district.streets ?? [])).toHaveLength(299);
+
+  // The new process serves metrics (its own process figures among them) to a scraper with the secret.
+  const secret = readFileSync(join(secretsDir, 'gateway-secret'), 'utf8').trim();
+  const metrics = await fetch(`http://127.0.0.1:${ports.street}/metrics`, { headers: { authorization: `Bearer ${secret}` } });
+  const scraped = await metrics.text();
+  expect(scraped).toMatch(/^process_resident_memory_bytes\{service="street-subgraph"\} \d+/m);
+  expect(scraped).toMatch(/^db_pool_connections\{[^}]*state="free"[^}]*\} \d+/m);
+  expect((await fetch(`http://127.0.0.1:${ports.street}/metrics`)).status).toBe(404);
 
   // Nothing else was restarted.
   expect((await health(ports.city))!.pid).toBe(before.city!.pid);

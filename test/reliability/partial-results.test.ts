@@ -22,19 +22,21 @@ afterAll(async () => {
   await platform.stop();
 });
 
-/** The real gateway with the street subgraph's address replaced. */
-async function gatewayWithStreetAt(streetUrl: string): Promise<RunningGateway> {
+/** The real gateway with some subgraphs' addresses replaced. */
+async function gatewayWith(replaced: Partial<Record<'city' | 'district' | 'street', string>>): Promise<RunningGateway> {
   const gateway = await startGateway({
     port: 0,
     gatewaySecret: platform.secrets.gatewaySecret,
     jwtPublicJwk: platform.secrets.publicJwk,
     subgraphDeadlineMs: DEADLINE_MS,
-    subgraphUrls: { city: platform.subgraphs.city.url, district: platform.subgraphs.district.url, street: streetUrl },
+    subgraphUrls: { city: platform.subgraphs.city.url, district: platform.subgraphs.district.url, street: platform.subgraphs.street.url, ...replaced },
     log: () => {},
   });
   extra.push(gateway);
   return gateway;
 }
+
+const gatewayWithStreetAt = (url: string) => gatewayWith({ street: url });
 
 function track(server: FaultServer): FaultServer {
   extra.push({ stop: () => server.close() });
@@ -105,4 +107,16 @@ test('a mutation whose connection drops is never sent again', async () => {
   expect(answer.data).toBeNull();
   expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'street' });
   expect(dropping.hits()).toBe(1);
+});
+
+test('with the district subgraph gone, a street still arrives with district: null (references to the level above are nullable too)', async () => {
+  const gateway = await gatewayWith({ district: await deadAddress() });
+  const answer = await graphql<{ street: { code: string; name: string; district: { name: string } | null } | null }>(
+    gateway.url,
+    '{ street(code: "120101001") { code name district { code name } } }',
+  );
+  expect(answer.data?.street).toMatchObject({ code: '120101001', district: null });
+  expect(answer.data!.street!.name).toBeTruthy();
+  expect(answer.errors).toHaveLength(1);
+  expect(answer.errors![0]!.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'district' });
 });

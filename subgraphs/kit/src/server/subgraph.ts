@@ -98,6 +98,8 @@ export interface SubgraphConfig {
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
   logLevel?: LogLevel;
+  /** Node's own metrics (memory, event loop lag …) on /metrics; one service per process only. */
+  processMetrics?: boolean;
 }
 
 export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): SubgraphConfig {
@@ -114,6 +116,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     logLevel: env.LOG_LEVEL,
+    processMetrics: true,
   };
 }
 
@@ -139,7 +142,7 @@ export async function startSubgraph<Loaders>(
   const logger =
     config.logger ?? createLogger(`${definition.name}-subgraph`, config.logLevel ?? (config.log ? 'silent' : 'info'));
   const log = config.log ?? ((line: string) => logger.info(line));
-  const metrics = createServiceMetrics(`${definition.name}-subgraph`);
+  const metrics = createServiceMetrics(`${definition.name}-subgraph`, { processMetrics: config.processMetrics });
   const orm = await openDatabase({
     url: config.databaseUrl,
     entities: definition.entities,
