@@ -53,3 +53,24 @@ test('after every connection of every level is terminated, the next queries are 
     expect(ready.status).toBe(200);
   }
 });
+
+test('/ready is false while the database refuses connections and true again after, without a restart', async () => {
+  const database = new URL(platform.databaseUrls.district).pathname.slice(1);
+  const ready = async (url: string) => (await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(5000) })).status;
+  expect(await ready(platform.subgraphs.district.url)).toBe(200);
+  await admin.query(`alter database "${database}" allow_connections false`);
+  try {
+    await terminateConnectionsTo(platform.databaseUrls.district);
+    expect(await ready(platform.subgraphs.district.url)).toBe(503);
+    const body = await (await fetch(new URL('/ready', platform.subgraphs.district.url))).json();
+    expect(JSON.stringify(body)).not.toContain(database);
+    // The gateway is not ready while one of its subgraphs is not.
+    expect(await ready(platform.gateway.url)).toBe(503);
+  } finally {
+    await admin.query(`alter database "${database}" allow_connections true`);
+  }
+  expect(await ready(platform.subgraphs.district.url)).toBe(200);
+  expect(await ready(platform.gateway.url)).toBe(200);
+  const answer = await graphql<{ districts: unknown[] }>(platform.gateway.url, '{ districts { code } }');
+  expect(answer.data?.districts).toHaveLength(16);
+});

@@ -200,7 +200,9 @@ export async function startSubgraph<Loaders>(
       await orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+      // The driver's message names the database and host: for the log, not for whoever asks.
+      logger.warn({ errorName: (error as Error).name, sqlState: (error as { code?: unknown }).code }, 'not ready: the database does not answer');
+      res.status(503).json({ status: 'unavailable', reason: 'database unavailable' });
     }
   });
   watchPool(metrics, orm);
