@@ -47,6 +47,8 @@ async function gatewayReady(): Promise<number> {
   return response.status;
 }
 
+const DEADLINE_MS = 1_500;
+
 const gatewayUrl = () => `http://127.0.0.1:${ports.gateway}/graphql`;
 
 beforeAll(async () => {
@@ -66,6 +68,7 @@ beforeAll(async () => {
       SECRETS_DIR: secretsDir,
       SEED_DEMO_DATA: 'false',
       RESTART_BACKOFF_MS: '300',
+      SUBGRAPH_DEADLINE_MS: String(DEADLINE_MS),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +86,30 @@ afterAll(async () => {
   }
   rmSync(secretsDir, { recursive: true, force: true });
 });
+
+test('a subgraph stopped with SIGSTOP costs a request its deadline; the other levels\' fields arrive', async () => {
+  const street = (await health(ports.street))!.pid;
+  process.kill(street, 'SIGSTOP');
+  try {
+    const started = Date.now();
+    const answer = await graphql<{ city: { name: string; districts: { code: string; streets: unknown[] | null }[] } }>(
+      gatewayUrl(),
+      '{ city { name districts { code streets { code } } } }',
+    );
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
+    expect(elapsed).toBeLessThan(DEADLINE_MS + 3_000);
+    expect(answer.data!.city.districts).toHaveLength(16);
+    expect(answer.data!.city.districts.every((district) => district.streets === null)).toBe(true);
+    expect(answer.errors?.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'street' })]);
+  } finally {
+    process.kill(street, 'SIGCONT');
+  }
+  // A stopped process has not exited: nothing was restarted, and it serves again once continued.
+  expect((await health(ports.street))!.pid).toBe(street);
+  const again = await graphql<{ city: { districts: { streets: unknown[] | null }[] } }>(gatewayUrl(), '{ city { districts { streets { code } } } }');
+  expect(again.errors).toBeUndefined();
+}, 60_000);
 
 test('a killed subgraph is restarted alone with backoff; the others keep serving and /ready follows it', async () => {
   const before = { city: await health(ports.city), district: await health(ports.district), street: await health(ports.street) };
