@@ -9,11 +9,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
   DEFAULT_SUBGRAPH_DEADLINE_MS,
+  importPublicJwk,
+  jsonBody,
+  MAX_REQUEST_BODY_BYTES,
   metricsEndpoint,
   observabilityPlugin,
+  principalFromAuthorization,
   requestIdMiddleware,
-  importPublicJwk,
-  jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
+} from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';

@@ -40,7 +40,8 @@ export function createLogger(service: string, level: LogLevel = 'info', destinat
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination ?? pino.destination({ sync: false }),
+    // Synchronous stdout: a line written just before process.exit (a crash, a stop) is not lost.
+    destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
