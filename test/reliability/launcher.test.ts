@@ -102,6 +102,13 @@ test('a subgraph stopped with SIGSTOP costs a request its deadline; the other le
     expect(answer.data!.city.districts).toHaveLength(16);
     expect(answer.data!.city.districts.every((district) => district.streets === null)).toBe(true);
     expect(answer.errors?.map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'street' })]);
+    // The gateway's process logged it as a JSON line, under the request's id.
+    const logged = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.msg === 'subgraph call failed' && line.subgraph === 'street');
+    expect(logged).toMatchObject({ service: 'gateway', level: 'warn', outcome: 'timeout', requestId: expect.any(String) });
   } finally {
     process.kill(street, 'SIGCONT');
   }

@@ -150,6 +150,7 @@ export async function startSubgraph<Loaders>(
     metrics,
     debug: config.sqlDebug,
     log,
+    poolLog: { warn: (message) => logger.warn({ pool: true }, message), error: (message) => logger.error({ pool: true }, message) },
   });
   try {
     if (config.migrateOnStart ?? true) {
