@@ -147,6 +147,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
   @Resolver(() => IssuedDirectiveRef)
   class IssuedDirectiveResolver {
     @FieldResolver(() => [ResponseType], {
+      nullable: true,
       description: `回应 The ${level}s' answers, by ${level} code; each reader sees the answers of jurisdictions it may read.`,
     })
     async responses(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveResponseEntity[]> {
@@ -157,6 +158,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
 
     @Directive('@requires(fields: "issuerCode targetCodes")')
     @FieldResolver(() => DirectiveProgressType, {
+      nullable: true,
       description: `逐级汇总 How all addressed ${level}s stand, counted here in one statement; for the issuer and those above it.`,
     })
     progress(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveProgress> {

@@ -110,6 +110,7 @@ function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   @Resolver(() => districtType)
   class DistrictStreetStatisticsResolver {
     @FieldResolver(() => [StreetTaskStatsType], {
+      nullable: true,
       description: '各街道任务统计 Task statistics of each street of this district, by street code (streets without tasks included).',
     })
     async streetTaskStats(@Root() district: { code: string }, @Ctx() context: Context): Promise<StreetTaskStatsType[]> {
@@ -125,6 +126,7 @@ function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   @Resolver(() => cityType)
   class CityStreetTotalsResolver {
     @FieldResolver(() => [StreetTaskTotalsType], {
+      nullable: true,
       description: '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.',
     })
     streetTaskTotalsByDistrict(@Root() city: { code: string }, @Ctx() context: Context): Promise<DistrictTaskTotals[]> {
@@ -176,13 +178,14 @@ function createDistrictRankingResolver(options: StatisticsOptions): Function {
   class CityDistrictRankingResolver {
     /** Resolved by the street subgraph; declared here only so that `@requires` can name it. */
     @Directive('@external')
-    @FieldResolver(() => [StreetTaskTotalsType], { description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
+    @FieldResolver(() => [StreetTaskTotalsType], { nullable: true, description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
     streetTaskTotalsByDistrict(@Root() city: CityWithStreetTotals): DistrictTaskTotals[] {
       return city.streetTaskTotalsByDistrict ?? [];
     }
 
     @Directive(`@requires(fields: "${STREET_TOTALS_SELECTION}")`)
     @FieldResolver(() => [DistrictRankingType], {
+      nullable: true,
       description: '区排名 Districts ranked by the completion rate of their own and their streets\' tasks. Needs a city-level token.',
     })
     async districtRanking(@Root() city: CityWithStreetTotals, @Ctx() context: Context): Promise<DistrictRankingType[]> {
