@@ -12,6 +12,13 @@ import { createStatisticsLoaders, type StatisticsLoaders } from './statistics.lo
 import { DutyRecordPeriodCountType, StreetTaskTotalsType, TaskStatsType } from './statistics.types';
 import { addTaskCounts, NO_TASKS, TASK_COUNT_FIELDS, taskStatsOf, type TaskCounts } from './task-counts';
 
+/**
+ * One text for the street subgraph's field and the district's `@external` copy: Apollo's and The
+ * Guild's composers keep different copies' descriptions, so they agree only when both are the same.
+ */
+const STREET_TOTALS_DESCRIPTION =
+  '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.';
+
 type Context = SubgraphContext<StatisticsLoaders>;
 type TaskStats = ReturnType<typeof taskStatsOf>;
 
@@ -123,7 +130,7 @@ function createStreetRollUpResolvers<J extends { code: string }>(options: Statis
   @Resolver(() => cityType)
   class CityStreetTotalsResolver {
     @FieldResolver(() => [StreetTaskTotalsType], {
-      description: '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.',
+      description: STREET_TOTALS_DESCRIPTION,
     })
     streetTaskTotalsByDistrict(@Root() city: { code: string }, @Ctx() context: Context): Promise<DistrictTaskTotals[]> {
       assertCanRead(requirePrincipal(context), city.code);
@@ -175,7 +182,7 @@ function createDistrictRankingResolver<J extends { code: string }>(options: Stat
   class CityDistrictRankingResolver {
     /** Resolved by the street subgraph; declared here only so that `@requires` can name it. */
     @Directive('@external')
-    @FieldResolver(() => [StreetTaskTotalsType], { description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
+    @FieldResolver(() => [StreetTaskTotalsType], { description: STREET_TOTALS_DESCRIPTION })
     streetTaskTotalsByDistrict(@Root() city: CityWithStreetTotals): DistrictTaskTotals[] {
       return city.streetTaskTotalsByDistrict ?? [];
     }
