@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
-import { migrate, openDatabase, type Orm } from '../db/database';
+import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
 import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
@@ -134,16 +134,19 @@ export async function startSubgraph<Loaders>(
     log,
   });
   try {
-    if (config.migrateOnStart ?? true) {
-      const applied = await migrate(orm);
-    }
-    if (config.seedOnStart ?? true) {
-      const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
-      log(seeded);
-      if (config.seedDemo && definition.seedDemo) {
-        log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+    // One replica at a time: replicas starting together migrate and seed the database once.
+    await withStartupLock(orm, async () => {
+      if (config.migrateOnStart ?? true) {
+        const applied = await migrate(orm);
       }
-    }
+      if (config.seedOnStart ?? true) {
+        const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
+        log(seeded);
+        if (config.seedDemo && definition.seedDemo) {
+          log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+        }
+      }
+    });
   } catch (error) {
     await orm.close();
     throw error;
