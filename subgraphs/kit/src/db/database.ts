@@ -1,6 +1,6 @@
 import { DefaultLogger, type AnyEntity, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { PLATFORM_TIME_ZONE } from '../calendar/calendar-date';
 import type { ServiceMetrics } from './metrics';
 
@@ -96,7 +96,7 @@ const STARTUP_LOCK_KEY = 2026_1127;
  * or when the connection drops with a crashed replica); the work runs on other connections.
  */
 export async function withStartupLock<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
-  const knex = (orm.em.getConnection() as unknown as { getKnex(): import('knex').Knex }).getKnex();
+  const knex = (orm.em.getConnection() as PostgreSqlConnection).getKnex();
   return knex.transaction(async (lock) => {
     await lock.raw('select pg_advisory_xact_lock(?)', [STARTUP_LOCK_KEY]);
     return work();
