@@ -50,7 +50,7 @@ async function untilServing(url: string, child: ChildProcess, output: () => stri
  */
 export async function startHiveGateway(
   runtime: HiveRuntime,
-  env: { GATEWAY_SECRET: string; CITY_SUBGRAPH_URL: string; DISTRICT_SUBGRAPH_URL: string; STREET_SUBGRAPH_URL: string },
+  env: { GATEWAY_SECRET: string; JWT_PUBLIC_JWK: string; CITY_SUBGRAPH_URL: string; DISTRICT_SUBGRAPH_URL: string; STREET_SUBGRAPH_URL: string },
 ): Promise<RunningHiveGateway> {
   const port = await freePort();
   const args = [HIVE_CLI, 'supergraph', COMMITTED_SUPERGRAPH, '-c', HIVE_CONFIG, ...(runtime === 'router' ? ['--hive-router-runtime'] : [])];

@@ -1,9 +1,9 @@
 /**
  * The cross-level queries every federation gateway must answer as ours does. Each names the
  * caller it runs as: the city commission (reads everything), a district leader (its own
- * jurisdiction and below) or nobody.
+ * jurisdiction and below), nobody, or a forger (a token signed with an unknown key).
  */
-export type Caller = 'city' | 'district' | 'anonymous';
+export type Caller = 'city' | 'district' | 'anonymous' | 'forged';
 
 export interface InteropQuery {
   name: string;
@@ -11,8 +11,11 @@ export interface InteropQuery {
   query: string;
   /** Variables, when the query needs an id only known once the demo data is read. */
   variables?: (ids: DemoIds) => Record<string, unknown>;
-  /** A limitation of one Hive runtime, documented in docs/deployment.md: it answers with this error instead. */
-  knownDifference?: { runtime: 'stitching' | 'router'; errorCode: string; reason: string };
+  /**
+   * A difference documented in docs/deployment.md: these Hive runtimes answer with these error
+   * codes instead (`NONE`: an error without a code), with the same data as ours or not.
+   */
+  knownDifference?: { runtimes: ('stitching' | 'router')[]; errorCodes: string[]; sameData: boolean; reason: string };
 }
 
 export interface DemoIds {
@@ -108,8 +111,9 @@ export const INTEROP_QUERIES: InteropQuery[] = [
     query: TRACE_QUERY,
     variables: (ids) => ({ id: ids.accountabilityCaseId }),
     knownDifference: {
-      runtime: 'stitching',
-      errorCode: 'GRAPHQL_VALIDATION_FAILED',
+      runtimes: ['stitching'],
+      errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+      sameData: false,
       reason:
         'the stitching planner spreads the selection on DistrictTask (a key-only stub in the city subgraph) ' +
         'over the city’s own union members, so the city subgraph gets `status` of two types and refuses the query; ' +
@@ -137,6 +141,17 @@ export const INTEROP_QUERIES: InteropQuery[] = [
     name: 'refused: nobody asking for the ranking',
     caller: 'anonymous',
     query: '{ city { name districtRanking { rank } } }',
+  },
+  {
+    name: 'refused: a forged token, even for the public division list',
+    caller: 'forged',
+    query: '{ city { name districts { name } } }',
+    knownDifference: {
+      runtimes: ['stitching', 'router'],
+      errorCodes: ['NONE'],
+      sameData: true,
+      reason: 'Hive’s JWT plugin refuses the token at the edge as ours does, with HTTP 401 and an error without a code',
+    },
   },
   {
     name: 'public: the division list needs no token',

@@ -1,7 +1,7 @@
 /**
  * Hive Gateway as a second gateway for the committed supergraph, run with its CLI:
  *
- *   GATEWAY_SECRET=… npx hive-gateway supergraph schema/supergraph.graphql -c infra/deploy/hive/gateway.config.ts
+ *   GATEWAY_SECRET=… JWT_PUBLIC_JWK=… npx hive-gateway supergraph schema/supergraph.graphql -c infra/deploy/hive/gateway.config.ts
  *   (add --hive-router-runtime for the Rust query planner)
  *
  * The variables are those of our own gateway (`gateway/src/config.ts`).
@@ -20,6 +20,7 @@ export const gatewayConfig = defineConfig({
   ...hiveGatewayOptions({
     supergraphPath: resolve(process.env.SUPERGRAPH_PATH ?? 'schema/supergraph.graphql'),
     gatewaySecret: required('GATEWAY_SECRET'),
+    jwtPublicJwk: JSON.parse(required('JWT_PUBLIC_JWK')),
     subgraphUrls: {
       city: process.env.CITY_SUBGRAPH_URL,
       district: process.env.DISTRICT_SUBGRAPH_URL,
