@@ -48,11 +48,48 @@ function variablesOf(container: Container): Set<string> {
   return names;
 }
 
-const SERVICE_VARIABLES = {
-  gateway: Object.keys(gatewayEnvSchema.shape),
-  subgraph: Object.keys(subgraphEnvSchema.shape),
-  migration: Object.keys(migrateEnvSchema.shape),
+/**
+ * Variables a deployment deliberately leaves to the service's own default, each with the reason.
+ * Every other variable a service reads must be set by the manifests and the compose file, so a new
+ * setting cannot be forgotten: it is either deployed or listed here.
+ */
+const LEFT_TO_DEFAULT: Record<string, string> = {
+  ...Object.fromEntries(
+    ['DEPTH', 'ALIASES', 'DIRECTIVES', 'TOKENS', 'COST'].flatMap((limit) => [
+      [`LIMIT_${limit}`, 'operation limits: each service has its own defaults, the subgraphs looser than the gateway so the gateway refuses first'],
+      [`ANONYMOUS_LIMIT_${limit}`, 'operation limits for anonymous callers: the services\' defaults'],
+    ]),
+  ),
+  LIMIT_QUERY_LENGTH: 'operation limits: the services\' defaults',
+  REQUEST_DEADLINE_MS: 'per-request deadline: the services\' defaults (gateway 15 s, subgraphs 20 s)',
+  MAX_RESPONSE_BYTES: 'maximum response size: the services\' defaults',
+  NODE_ENV: 'PRODUCTION is set instead',
+  JWT_PUBLIC_JWKS: 'an alternative key source to JWT_PUBLIC_JWK (one is set)',
+  JWT_PUBLIC_JWKS_FILE: 'an alternative key source to JWT_PUBLIC_JWK (one is set)',
+  JWT_JWKS_URL: 'an alternative key source to JWT_PUBLIC_JWK (one is set)',
+  TOKEN_MAX_LIFETIME_SECONDS: 'token lifetime: the default 12 h',
+  TOKEN_CLOCK_SKEW_SECONDS: 'allowed clock skew: the default 60 s',
+  RATE_LIMIT_PER_ADDRESS: 'rate limits: the defaults',
+  RATE_LIMIT_PER_PRINCIPAL: 'rate limits: the defaults',
+  RATE_LIMIT_WINDOW_SECONDS: 'rate limits: the defaults',
+  TRUST_PROXY: 'set only where a load balancer forwards the client address (the Kubernetes ConfigMap sets it; compose publishes the gateway directly)',
+  SUBGRAPH_DEADLINE_MS: 'gateway → subgraph deadline: the default 10 s',
+  PEER_DEADLINE_MS: 'subgraph → subgraph deadline: the default 5 s',
+  PEER_WINDOW_MS: 'how old a signed peer call may be: the default 30 s',
 };
+
+const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));
+
+const SERVICE_VARIABLES = {
+  gateway: deployed(Object.keys(gatewayEnvSchema.shape)),
+  subgraph: deployed(Object.keys(subgraphEnvSchema.shape)),
+  migration: deployed(Object.keys(migrateEnvSchema.shape)),
+};
+
+it('leaves to a default only variables the services read', () => {
+  const read = new Set([...Object.keys(gatewayEnvSchema.shape), ...Object.keys(subgraphEnvSchema.shape), ...Object.keys(migrateEnvSchema.shape)]);
+  expect(Object.keys(LEFT_TO_DEFAULT).filter((name) => !read.has(name))).toEqual([]);
+});
 
 describe('Kubernetes manifests', () => {
   it('validate against the Kubernetes schemas (kubernetes-models), offline', async () => {
