@@ -24,7 +24,7 @@ export class DistrictResolver {
   }
 
   /** A stub the city subgraph completes: the district database holds only the city's code. */
-  @FieldResolver(() => CityRef)
+  @FieldResolver(() => CityRef, { nullable: true })
   city(@Root() district: DistrictEntity): CityRef {
     return { code: district.cityCode };
   }

@@ -43,6 +43,7 @@ export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
   @Resolver(() => options.issuedDirectiveType)
   class CascadesResolver {
     @FieldResolver(() => [options.directiveType], {
+      nullable: true,
       description: `转发下达 The ${level}s' directives passing this one on, by ${level} code; each reader sees those it may read.`,
     })
     async cascades(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveEntity[]> {

@@ -109,6 +109,7 @@ export function createDirectiveIssuerModule(options: DirectiveIssuerOptions) {
   @Resolver(() => options.addresseeType)
   class AddresseeDirectivesResolver {
     @FieldResolver(() => [DirectiveType], {
+      nullable: true,
       description: `收到的任务 Directives addressed to this ${addresseeLevel} by its ${level}, newest first; for the ${addresseeLevel} itself and those above it.`,
     })
     receivedDirectives(@Root() addressee: { code: string }, @Ctx() context: Context): Promise<DirectiveEntity[]> {

@@ -49,6 +49,11 @@ function complete(target: GraphQLField<unknown, unknown> | GraphQLInputField | G
   if (description) owned.description = description;
 }
 
+/** The key of an entity stub (`DistrictTask { id }`) or of a jurisdiction type another level owns. */
+function isStubKey(typeName: string, fieldCount: number, fieldName: string): boolean {
+  return (fieldName === 'id' && fieldCount === 1) || (fieldName === 'code' && ['City', 'District', 'Street'].includes(typeName));
+}
+
 /**
  * 补全说明 Completes the descriptions of a subgraph's schema before it is printed: an
  * implementation takes its interface's description of a field, a connection or edge type says
@@ -73,7 +78,11 @@ export function describeSchema(schema: GraphQLSchema): void {
     }
     if (isObjectType(type) || isInterfaceType(type)) {
       const interfaces = type.getInterfaces();
-      for (const field of Object.values(type.getFields())) {
+      const fields = Object.values(type.getFields());
+      for (const field of fields) {
+        // A key field of another level's entity keeps no description of its own: the owner's is
+        // the one composition takes, and a second, different one would make composers disagree.
+        if (isStubKey(type.name, fields.length, field.name)) continue;
         complete(field, interfaces);
         for (const arg of field.args) complete(arg, [], ARGUMENT_TERMS);
       }

@@ -13,6 +13,13 @@ import { createStatisticsLoaders, type StatisticsLoaders } from './statistics.lo
 import { DutyRecordPeriodCountType, StreetTaskTotalsType, TaskStatsType } from './statistics.types';
 import { addTaskCounts, NO_TASKS, TASK_COUNT_FIELDS, taskStatsOf, type TaskCounts } from './task-counts';
 
+/**
+ * One text for the street subgraph's field and the district's `@external` copy: Apollo's and The
+ * Guild's composers keep different copies' descriptions, so they agree only when both are the same.
+ */
+const STREET_TOTALS_DESCRIPTION =
+  '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.';
+
 type Context = SubgraphContext<StatisticsLoaders & Partial<JurisdictionsUnderLoaders>>;
 type TaskStats = ReturnType<typeof taskStatsOf>;
 
@@ -110,6 +117,7 @@ function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   @Resolver(() => districtType)
   class DistrictStreetStatisticsResolver {
     @FieldResolver(() => [StreetTaskStatsType], {
+      nullable: true,
       description: '各街道任务统计 Task statistics of each street of this district, by street code (streets without tasks included).',
     })
     async streetTaskStats(@Root() district: { code: string }, @Ctx() context: Context): Promise<StreetTaskStatsType[]> {
@@ -125,7 +133,8 @@ function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   @Resolver(() => cityType)
   class CityStreetTotalsResolver {
     @FieldResolver(() => [StreetTaskTotalsType], {
-      description: '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.',
+      nullable: true,
+      description: STREET_TOTALS_DESCRIPTION,
     })
     streetTaskTotalsByDistrict(@Root() city: { code: string }, @Ctx() context: Context): Promise<DistrictTaskTotals[]> {
       assertCanRead(requirePrincipal(context), city.code);
@@ -176,13 +185,14 @@ function createDistrictRankingResolver(options: StatisticsOptions): Function {
   class CityDistrictRankingResolver {
     /** Resolved by the street subgraph; declared here only so that `@requires` can name it. */
     @Directive('@external')
-    @FieldResolver(() => [StreetTaskTotalsType], { description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
+    @FieldResolver(() => [StreetTaskTotalsType], { nullable: true, description: STREET_TOTALS_DESCRIPTION })
     streetTaskTotalsByDistrict(@Root() city: CityWithStreetTotals): DistrictTaskTotals[] {
       return city.streetTaskTotalsByDistrict ?? [];
     }
 
     @Directive(`@requires(fields: "${STREET_TOTALS_SELECTION}")`)
     @FieldResolver(() => [DistrictRankingType], {
+      nullable: true,
       description: '区排名 Districts ranked by the completion rate of their own and their streets\' tasks. Needs a city-level token.',
     })
     async districtRanking(@Root() city: CityWithStreetTotals, @Ctx() context: Context): Promise<DistrictRankingType[]> {

@@ -140,6 +140,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     @Resolver(() => target)
     class FindingReports {
       @FieldResolver(() => [ReportType], {
+        nullable: true,
         name: `${level}RectificationReports`,
         description: `整改报告 Rectification reports on this finding, kept by the ${level} level, oldest first.`,
       })

@@ -523,6 +523,7 @@ export function createSupervisionModule(
     @Resolver(() => target)
     class JurisdictionFindings {
       @FieldResolver(() => FindingConnection, {
+        nullable: true,
         name: `${level}Findings`,
         description: `问题 Findings the ${level} raised against units of this jurisdiction, newest first.`,
       })
@@ -546,6 +547,7 @@ export function createSupervisionModule(
       }
 
       @FieldResolver(() => SupervisionFindingStatsType, {
+        nullable: true,
         name: `${level}FindingStats`,
         description: `问题整改统计 Findings the ${level} raised against units of this jurisdiction, by status, with overdue rectification.`,
       })

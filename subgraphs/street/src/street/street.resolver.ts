@@ -32,7 +32,7 @@ export class StreetResolver {
   }
 
   /** A stub the district subgraph completes: the street database holds only the district's code. */
-  @FieldResolver(() => DistrictRef)
+  @FieldResolver(() => DistrictRef, { nullable: true })
   district(@Root() street: StreetEntity): DistrictRef {
     return { code: street.districtCode };
   }
