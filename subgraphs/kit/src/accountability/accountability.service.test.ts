@@ -1,17 +1,8 @@
+import { refusalOf as refusal } from '../errors/refusal';
 import { AccountabilityBasisKind, AccountabilityDecisionForm } from './accountability.enums';
 import type { AccountabilityCaseEntity } from './accountability.entity';
 import type { DecideAccountabilityCaseInput } from './accountability.inputs';
 import { applyDecision, assertCaseOpen, assertDecisionFits, assertNotCited, basisRows, decisionOf, formsForSubject } from './accountability.service';
-
-function refusal(run: () => unknown): { field?: unknown; code?: unknown; message: string } {
-  try {
-    run();
-  } catch (error) {
-    const { extensions, message } = error as { extensions: { field?: unknown; code?: unknown }; message: string };
-    return { field: extensions.field, code: extensions.code, message };
-  }
-  throw new Error('not refused');
-}
 
 describe('accountability case rules', () => {
   it('closes a decided case and leaves an open one alone', () => {

@@ -1,17 +1,7 @@
+import { refusedField as fieldOfRefusal } from '../errors/refusal';
 import type { AssessmentSheetEntity } from './assessment.entity';
 import type { CreateAssessmentPlanInput, EnterAssessmentScoresInput } from './assessment.inputs';
 import { applyScoreEntry, assertCommendationTitle, inIndicatorOrder, planRulesOf } from './assessment.service';
-
-function fieldOfRefusal(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    const { extensions } = error as { extensions: { code: string; field: unknown } };
-    expect(extensions.code).toBe('BAD_USER_INPUT');
-    return extensions.field;
-  }
-  throw new Error('not refused');
-}
 
 const plan = {
   totalWeight: 100,

@@ -1,16 +1,6 @@
+import { refusedField as fieldOfRefusal } from '../errors/refusal';
 import type { DutyRecordEntity } from './duty-record.entity';
 import { assertCorrectionChanges, correctionChanges, keptAttachments } from './duty-record.service';
-
-function fieldOfRefusal(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    const { extensions } = error as { extensions: { code: string; field: unknown } };
-    expect(extensions.code).toBe('BAD_USER_INPUT');
-    return extensions.field;
-  }
-  throw new Error('not refused');
-}
 
 const previous = {
   cadreId: 'c1',

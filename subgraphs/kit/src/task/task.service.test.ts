@@ -1,15 +1,5 @@
+import { refusedField as fieldOfRefusal } from '../errors/refusal';
 import { assertMilestoneDue, assertNotPast, assertProgress, assertTaskDates, assertTaskOpen, cancelReasonOf } from './task.service';
-
-function fieldOfRefusal(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    const { extensions } = error as { extensions: { code: string; field: unknown } };
-    expect(extensions.code).toBe('BAD_USER_INPUT');
-    return extensions.field;
-  }
-  throw new Error('not refused');
-}
 
 describe('task checks', () => {
   it('refuses a change of a closed task only', () => {
