@@ -72,23 +72,27 @@ async function graphqlOnce(side: ScaleSide): Promise<Record<string, unknown>> {
  * Sends the side's request alone: checks its answer and counts each subgraph's statements, three
  * times after one unrecorded request; the three counts must agree.
  */
-async function checkAndCount(services: ScaleServices, side: ScaleSide): Promise<{ answer: string; statements: StatementCounts }> {
+async function checkAndCount(services: ScaleServices, side: ScaleSide): Promise<{ answer: string; statements: StatementCounts; aloneMs: number }> {
   const levels: LevelName[] = ['city', 'district', 'street'];
   const read = () => Promise.all(levels.map((level) => sqlStatements(services.subgraphs.processes[level])));
   await settle(read);
   await graphqlOnce(side);
   const counts: StatementCounts[] = [];
   let answer = '';
+  const times: number[] = [];
   for (let run = 0; run < 3; run++) {
     const before = await read();
-    answer = side.check(await graphqlOnce(side));
+    const sentAt = performance.now();
+    const data = await graphqlOnce(side);
+    times.push(performance.now() - sentAt);
+    answer = side.check(data);
     const after = await read();
     counts.push(Object.fromEntries(levels.map((level, i) => [level, after[i] - before[i]])) as StatementCounts);
   }
   if (counts.some((count) => JSON.stringify(count) !== JSON.stringify(counts[0]))) {
     throw new Error(`${side.name}: statement counts differ between identical requests: ${JSON.stringify(counts)}`);
   }
-  return { answer, statements: side.fixedStatements ?? counts[0] };
+  return { answer, statements: side.fixedStatements ?? counts[0], aloneMs: median(times) };
 }
 
 /**
@@ -123,17 +127,22 @@ function combine(samples: Sample[]): Sample {
 }
 
 /** Rounds as `rounds.ts` runs them (each round starts one side later), for sides of several writers. */
-async function interleave(scenario: ScaleScenario, onSample: () => void): Promise<SideResult[]> {
+async function interleave(scenario: ScaleScenario, aloneMs: number[], onSample: () => void): Promise<SideResult[]> {
   const { plan, sides } = scenario;
-  const load = async (side: ScaleSide, seconds: number) =>
-    combine(await Promise.all(side.requests.map((request) =>
-      runLoad({ ...request, connections: side.requests.length > 1 ? 1 : plan.connections, seconds, maxRequests: plan.maxRequests }))));
-  for (const side of sides) await load(side, plan.warmupSeconds);
+  // A sample must hold enough requests to have a median: a side whose request takes seconds gets
+  // a longer sample (about 8 latencies of each connection, up to 30 s); its requests may take a minute.
+  const sampleSeconds = (index: number, seconds: number, latencies: number) => Math.min(30, Math.max(seconds, (latencies * aloneMs[index]) / 1000));
+  const load = async (index: number, seconds: number, latencies = 8) => {
+    const side = sides[index];
+    return combine(await Promise.all(side.requests.map((request) =>
+      runLoad({ ...request, connections: side.requests.length > 1 ? 1 : plan.connections, seconds: sampleSeconds(index, seconds, latencies), maxRequests: plan.maxRequests, timeoutSeconds: 60 }))));
+  };
+  for (let index = 0; index < sides.length; index++) await load(index, plan.warmupSeconds, 2);
   const samples: Sample[][] = sides.map(() => []);
   for (let round = 0; round < plan.rounds; round++) {
     for (let offset = 0; offset < sides.length; offset++) {
       const index = (round + offset) % sides.length;
-      samples[index][round] = await load(sides[index], plan.seconds);
+      samples[index][round] = await load(index, plan.seconds);
       onSample();
     }
   }
@@ -204,6 +213,14 @@ export async function runScaleBench(options: { tasks: string; quick: boolean; on
   const cluster = await startEmbeddedCluster({ dataDir: join(dir, 'pgdata'), port: await freePort() });
   const databaseUrls = Object.fromEntries((['city', 'district', 'street'] as const).map((level) => [level, `${cluster.serverUrl}/supervision_${level}`])) as Record<LevelName, string>;
   let services: ScaleServices | undefined;
+  // Ctrl-C stops every process this run started, PostgreSQL last.
+  const interrupt = () => void (async () => {
+    await services?.stop();
+    await cluster.stop();
+    process.exit(130);
+  })();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     const secrets = await ephemeralSecrets();
     const startedAt = new Date();
@@ -242,7 +259,7 @@ export async function runScaleBench(options: { tasks: string; quick: boolean; on
       const alone: Awaited<ReturnType<typeof checkAndCount>>[] = [];
       for (const side of scenario.sides) alone.push(await checkAndCount(services, side));
       process.stderr.write(`${scenario.title}: `);
-      const results = await interleave(scenario, () => process.stderr.write('.'));
+      const results = await interleave(scenario, alone.map((a) => a.aloneMs), () => process.stderr.write('.'));
       process.stderr.write('\n');
       const byName = new Map(results.map((result) => [result.name, result]));
       const report: ScenarioReport = {
@@ -283,6 +300,8 @@ export async function runScaleBench(options: { tasks: string; quick: boolean; on
     await services?.stop();
     await removeWrites(databaseUrls.district).catch(() => 0);
     await cluster.stop();
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
   }
 }
 

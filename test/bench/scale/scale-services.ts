@@ -41,6 +41,8 @@ export async function startScaleServices(options: {
   logDir: string;
   profile?: string[];
   profileDir?: string;
+  /** Extra environment of the subgraphs (SQL_DEBUG=true to log every statement with its time). */
+  subgraphEnv?: Record<string, string>;
 }): Promise<ScaleServices> {
   const profileArgs = (name: string) =>
     options.profile?.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir ?? options.logDir}`] : [];
@@ -49,6 +51,7 @@ export async function startScaleServices(options: {
     secrets: options.secrets,
     logDir: options.logDir,
     nodeArgs: (level) => profileArgs(level),
+    env: options.subgraphEnv,
   });
   const started: PlatformProcess[] = [];
   try {

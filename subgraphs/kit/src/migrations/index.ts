@@ -9,6 +9,7 @@ import { Migration20261127030000_supervision_checks } from './Migration202611270
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
+import { Migration20261201000000_task_figures } from './Migration20261201000000_task_figures';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -52,4 +53,9 @@ export const assessmentPlatformDataMigration: MigrationObject = {
 export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
+};
+/** Task figures kept cheap at scale (every level): counts kept by trigger, an index of open tasks by due date. */
+export const taskFiguresMigration: MigrationObject = {
+  name: 'Migration20261201000000_task_figures',
+  class: Migration20261201000000_task_figures,
 };

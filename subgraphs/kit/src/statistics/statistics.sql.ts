@@ -7,6 +7,30 @@ import type { TaskCounts } from './task-counts';
  * PostgreSQL; Node only reads one row per group.
  */
 
+/**
+ * Counts of the jurisdictions `task_count` rows the filter picks (a few rows per jurisdiction,
+ * kept by trigger), with each one's overdue tasks counted from `task_open_due_index` (an
+ * index-only range: open tasks of that jurisdiction due before today). Neither grows with the
+ * closed tasks, so the figures cost the same with a thousand tasks or a million. `having` keeps
+ * jurisdictions whose tasks are all gone absent, as if never counted.
+ */
+function taskCountsSql(where: string, extraColumns = ''): string {
+  return `with "counts" as (
+      select "jurisdiction_code" as "key"${extraColumns},
+        sum("count")::int as "total",
+        coalesce(sum("count") filter (where "status" = 'PLANNED'), 0)::int as "planned",
+        coalesce(sum("count") filter (where "status" = 'IN_PROGRESS'), 0)::int as "inProgress",
+        coalesce(sum("count") filter (where "status" = 'COMPLETED'), 0)::int as "completed",
+        coalesce(sum("count") filter (where "status" = 'CANCELLED'), 0)::int as "cancelled"
+      from "task_count" where ${where}
+      group by "jurisdiction_code" having sum("count") > 0
+    )
+    select "counts".*, "open"."overdue" from "counts" cross join lateral (
+      select count(*)::int as "overdue" from "task"
+      where "task"."jurisdiction_code" = "counts"."key" and "status" in ('PLANNED', 'IN_PROGRESS') and "due_date" < current_date
+    ) as "open"`;
+}
+
 const TASK_COUNT_COLUMNS = `
   count(*)::int as "total",
   count(*) filter (where "status" = 'PLANNED')::int as "planned",
@@ -31,11 +55,7 @@ function countsOf(row: CountRow): TaskCounts {
 export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[]): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
-    knex.raw(
-      `select "jurisdiction_code" as "key", ${TASK_COUNT_COLUMNS}
-       from "task" where "jurisdiction_code" = any(?) group by "jurisdiction_code"`,
-      [textArray(knex, codes)],
-    ),
+    knex.raw(taskCountsSql('"jurisdiction_code" = any(?)'), [textArray(knex, codes)]),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
@@ -59,16 +79,14 @@ export async function taskCountsByUnit(em: EntityManager, unitIds: readonly stri
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
 
-/** Task counts of every street below the given districts, keyed by street code. */
+/**
+ * Task counts of every street below the given districts, keyed by street code. The prefix test
+ * runs over `task_count` (a few rows per jurisdiction), never over the task table.
+ */
 export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[]): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
-    knex.raw(
-      `select "jurisdiction_code" as "key", ${TASK_COUNT_COLUMNS}
-       from "task" where left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9
-       group by "jurisdiction_code"`,
-      [textArray(knex, districtCodes)],
-    ),
+    knex.raw(taskCountsSql('left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9'), [textArray(knex, districtCodes)]),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
@@ -85,8 +103,10 @@ export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: r
   const knex = em.getKnex();
   const rows: (DistrictTaskTotals & { cityCode: string })[] = await em.getConnection().execute(
     knex.raw(
-      `select left("jurisdiction_code", 2) || '0000' as "cityCode", left("jurisdiction_code", 6) as "districtCode", ${TASK_COUNT_COLUMNS}
-       from "task" where left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9
+      `select left("key", 2) || '0000' as "cityCode", left("key", 6) as "districtCode",
+         sum("total")::int as "total", sum("planned")::int as "planned", sum("inProgress")::int as "inProgress",
+         sum("completed")::int as "completed", sum("cancelled")::int as "cancelled", sum("overdue")::int as "overdue"
+       from (${taskCountsSql(`left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9`)}) as "streets"
        group by 1, 2 order by 2`,
       [textArray(knex, cityCodes)],
     ),
