@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GATEWAY_SECRET_HEADER } from '@supervision/kit';
 import type { GatewayContext } from './context';
+import { mergingFetcher } from './inflight-merge';
 
 /**
  * How the gateway talks to one subgraph: it proves it is the gateway with the shared secret
@@ -11,7 +12,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly gatewaySecret: string,
   ) {
-    super({ url });
+    // Node's own fetch keeps connections to the subgraph alive; identical queries in flight are merged.
+    super({ url, fetcher: mergingFetcher(fetch) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -158,7 +158,8 @@ export async function startSubgraph<Loaders>(
     schema,
     // Inline traces (ftv1) only help when the gateway reports to Apollo Studio, which this
     // platform does not; they cost time on every request, so they stay off.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No cache hints are set or read here, and the cache-control plugin wraps every field resolver.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
     includeStacktraceInErrorResponses: false,
     // Errors raised on purpose carry a code; anything else is a bug whose message (SQL, stack
     // details) is for the log, not for the client.
