@@ -62,52 +62,8 @@ export async function seedScale(options: SeedScaleOptions): Promise<ScaleManifes
     const migratedAt = Date.now();
 
     const today = tianjinToday();
-    const data = scaleDataSet(size, readDivisions(), today);
-    const rows = Object.fromEntries(
-      LEVEL_NAMES.map((level) => [level, Object.fromEntries(data[level].map((table) => [table.table, table.count]))]),
-    ) as ScaleManifest['rows'];
-    const bars = new MultiBar(
-      { format: ' {level} |{bar}| {percentage}% | {value}/{total} rows | {table}', hideCursor: true, noTTYOutput: false, stopOnComplete: true },
-      Presets.shades_classic,
-    );
-    const showProgress = options.progress ?? process.stderr.isTTY;
-    const clients = await Promise.all(
-      LEVEL_NAMES.map(async (level) => {
-        const client = new Client({ connectionString: databaseUrls[level] });
-        await client.connect();
-        return client;
-      }),
-    );
-    try {
-      await Promise.all(
-        LEVEL_NAMES.map(async (level, index) => {
-          const client = clients[index];
-          const total = data[level].reduce((sum, table) => sum + table.count, 0);
-          const bar = showProgress ? bars.create(total, 0, { level: level.padEnd(8), table: '' }) : undefined;
-          await client.query(`set session_replication_role = replica; set synchronous_commit = off`);
-          await client.query('begin');
-          for (const table of data[level]) {
-            bar?.update({ table: table.table });
-            await copyRows(client, table, (n) => bar?.increment(n));
-          }
-          await client.query('commit');
-          bar?.update({ table: 'done' });
-        }),
-      );
-    } finally {
-      bars.stop();
-    }
-    const copiedAt = Date.now();
-    log(`[scale] copied in ${((copiedAt - migratedAt) / 1000).toFixed(1)} s; checking references, vacuum and analyze…`);
-    await Promise.all(LEVEL_NAMES.map(async (level, index) => {
-      const client = clients[index];
-      await assertReferencesHold(client, level);
-      // COPY ran without triggers, so the counts they keep are recounted from the rows once.
-      await client.query('select "task_count_rebuild"()');
-      // VACUUM sets the visibility map, so index-only scans work on the fresh rows at once.
-      await client.query('vacuum (analyze)');
-    }));
-    await Promise.all(clients.map((client) => client.end()));
+    const { rows, copySeconds } = await loadScaleData(databaseUrls, size, today, { progress: options.progress ?? process.stderr.isTTY, log });
+    const copiedAt = migratedAt + copySeconds * 1000;
     const finishedAt = Date.now();
     const manifest: ScaleManifest = {
       size: size.label,
@@ -136,6 +92,70 @@ export async function seedScale(options: SeedScaleOptions): Promise<ScaleManifes
     throw error;
   } finally {
     await cluster.stop().catch(() => {});
+  }
+}
+
+/**
+ * Loads the data set into three migrated, otherwise empty databases (one per level): COPY per
+ * table, then the checks and the recount described at `seedScale`, then VACUUM ANALYZE.
+ */
+export async function loadScaleData(
+  databaseUrls: Record<LevelName, string>,
+  size: ScaleSize,
+  today: string,
+  options: { progress?: boolean; log?: (line: string) => void } = {},
+): Promise<{ rows: ScaleManifest['rows']; copySeconds: number }> {
+  const log = options.log ?? (() => {});
+  const startedAt = Date.now();
+  const data = scaleDataSet(size, readDivisions(), today);
+  const rows = Object.fromEntries(
+    LEVEL_NAMES.map((level) => [level, Object.fromEntries(data[level].map((table) => [table.table, table.count]))]),
+  ) as ScaleManifest['rows'];
+  const bars = new MultiBar(
+    { format: ' {level} |{bar}| {percentage}% | {value}/{total} rows | {table}', hideCursor: true, noTTYOutput: false, stopOnComplete: true },
+    Presets.shades_classic,
+  );
+  const clients = await Promise.all(
+    LEVEL_NAMES.map(async (level) => {
+      const client = new Client({ connectionString: databaseUrls[level] });
+      await client.connect();
+      return client;
+    }),
+  );
+  try {
+    try {
+      await Promise.all(
+        LEVEL_NAMES.map(async (level, index) => {
+          const client = clients[index];
+          const total = data[level].reduce((sum, table) => sum + table.count, 0);
+          const bar = options.progress ? bars.create(total, 0, { level: level.padEnd(8), table: '' }) : undefined;
+          await client.query('set session_replication_role = replica; set synchronous_commit = off');
+          await client.query('begin');
+          for (const table of data[level]) {
+            bar?.update({ table: table.table });
+            await copyRows(client, table, (n) => bar?.increment(n));
+          }
+          await client.query('commit');
+          await client.query('set session_replication_role = origin');
+          bar?.update({ table: 'done' });
+        }),
+      );
+    } finally {
+      bars.stop();
+    }
+    const copySeconds = (Date.now() - startedAt) / 1000;
+    log(`[scale] copied in ${copySeconds.toFixed(1)} s; checking references, vacuum and analyze…`);
+    await Promise.all(LEVEL_NAMES.map(async (level, index) => {
+      const client = clients[index];
+      await assertReferencesHold(client, level);
+      // COPY ran without triggers, so the counts they keep are recounted from the rows once.
+      await client.query('select "task_count_rebuild"()');
+      // VACUUM sets the visibility map, so index-only scans work on the fresh rows at once.
+      await client.query('vacuum (analyze)');
+    }));
+    return { rows, copySeconds };
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
   }
 }
 

@@ -71,8 +71,7 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
       const pageRows = (group?.rows ?? []).slice(0, request.first);
       const nodes = pageRows.map((row) => {
         const { __key, __total, ...data } = row;
-        // Rows straight from the table: nothing to validate, no relations loaded to cascade through.
-        return em.map(request.entity, data as never, { validate: false, cascade: false }) as T;
+        return em.map(request.entity, data as never) as T;
       });
       const edges = nodes.map((node) => ({ node, cursor: encodeCursor(serialise(node[property]), node.id) }));
       return {
