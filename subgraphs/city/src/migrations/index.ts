@@ -10,6 +10,7 @@ import {
   supervisionChecksMigration,
   supervisionMigration,
   taskFiguresMigration,
+  auditChainsMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
@@ -26,4 +27,5 @@ export const cityMigrations: MigrationObject[] = [
   assessmentPlatformDataMigration,
   accountabilityMigration,
   taskFiguresMigration,
+  auditChainsMigration,
 ];

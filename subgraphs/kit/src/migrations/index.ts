@@ -10,6 +10,7 @@ import { Migration20261127030001_rectification_reports } from './Migration202611
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 import { Migration20261201000000_task_figures } from './Migration20261201000000_task_figures';
+import { Migration20261201000001_audit_chains } from './Migration20261201000001_audit_chains';
 
 /** Shared migrations, for each level to list after its own jurisdiction migration. */
 export const supervisionMigration: MigrationObject = {
@@ -58,4 +59,9 @@ export const accountabilityMigration: MigrationObject = {
 export const taskFiguresMigration: MigrationObject = {
   name: 'Migration20261201000000_task_figures',
   class: Migration20261201000000_task_figures,
+};
+/** One audit chain per owning jurisdiction (every level), so unrelated jurisdictions write in parallel. */
+export const auditChainsMigration: MigrationObject = {
+  name: 'Migration20261201000001_audit_chains',
+  class: Migration20261201000001_audit_chains,
 };

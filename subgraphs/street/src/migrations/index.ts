@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directiveResponsesMigration, rectificationReportsMigration, taskFiguresMigration } from '@supervision/kit';
+import { supervisionMigration, directiveResponsesMigration, rectificationReportsMigration, taskFiguresMigration, auditChainsMigration } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
 /** In order of application; a new migration is appended here. */
@@ -9,4 +9,5 @@ export const streetMigrations: MigrationObject[] = [
   directiveResponsesMigration,
   rectificationReportsMigration,
   taskFiguresMigration,
+  auditChainsMigration,
 ];
