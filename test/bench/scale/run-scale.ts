@@ -172,6 +172,29 @@ function formatScenario(report: ScenarioReport): string {
   return lines.join('\n');
 }
 
+/** The run as a Markdown table (for the README): one row per side, then the ratios and memory. */
+function markdown(reports: ScenarioReport[], memory: Record<string, number | null>, heading: string): string {
+  const lines = [heading, '', '| scenario · side | req/s | p50 ms | p99 ms | SQL city/district/street |', '|---|---:|---:|---:|---|'];
+  for (const report of reports) {
+    for (const side of report.sides) {
+      const { median: m, statements: s } = side;
+      lines.push(`| ${side.name} | ${m.requestsPerSecond.toFixed(1)} | ${m.p50Ms.toFixed(0)} | ${m.p99Ms.toFixed(0)} | ${s.city}/${s.district}/${s.street} |`);
+    }
+  }
+  lines.push('', '| ratio (median of per-round ratios, min–max) | req/s | p50 |', '|---|---:|---:|');
+  for (const report of reports) {
+    for (const ratio of report.ratios) {
+      const cell = (metric: Metric) => {
+        const r = ratio.byMetric[metric];
+        return r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '';
+      };
+      lines.push(`| ${report.name}: ${ratio.label} | ${cell('requestsPerSecond')} | ${cell('p50Ms')} |`);
+    }
+  }
+  lines.push('', `Peak RSS (MB): ${Object.entries(memory).map(([name, mb]) => `${name} ${mb ?? '?'}`).join(', ')}.`);
+  return `${lines.join('\n')}\n`;
+}
+
 async function writerFixtures(districtUrl: string, privateJwk: JsonWebKey): Promise<WriterFixture[]> {
   const districts = readDivisions().filter((d) => d.level === 'district').slice(0, 8);
   const client = new Client({ connectionString: districtUrl });
@@ -294,7 +317,11 @@ export async function runScaleBench(options: { tasks: string; quick: boolean; on
       hiveUnavailable,
       scenarios: reports,
     }, null, 2)}\n`);
-    console.log(`written to ${file}`);
+    const load = loadavg();
+    writeFileSync(file.replace(/\.json$/, '.md'), markdown(reports, memory,
+      `${size.label} tasks, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ` +
+      `Node ${process.version}, load average ${loadBefore[0].toFixed(1)} before / ${load[0].toFixed(1)} after`));
+    console.log(`written to ${file} (and .md)`);
     return { failed, file };
   } finally {
     await services?.stop();
