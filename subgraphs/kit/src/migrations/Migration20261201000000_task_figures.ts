@@ -56,11 +56,15 @@ export class Migration20261201000000_task_figures extends Migration {
 
       create index "task_open_due_index" on "task" ("jurisdiction_code", "due_date", "id")
         where "status" in ('PLANNED', 'IN_PROGRESS');
+      -- The most overdue open tasks of a whole level, first ten without reading the rest.
+      create index "task_open_by_due_date_index" on "task" ("due_date", "id")
+        where "status" in ('PLANNED', 'IN_PROGRESS');
     `);
   }
 
   override async down(): Promise<void> {
     this.addSql(`
+      drop index if exists "task_open_by_due_date_index";
       drop index if exists "task_open_due_index";
       drop trigger if exists "task_count_on_update" on "task";
       drop trigger if exists "task_count_on_insert_or_delete" on "task";

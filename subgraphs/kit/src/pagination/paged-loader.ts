@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Connection } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -14,6 +15,18 @@ export interface PageRequest<T> {
   where?: (query: Knex.QueryBuilder) => void;
   first: number;
   after?: string;
+  /**
+   * Count the filtered total too (default). Counting reads every matching row of the parent; a
+   * query that does not ask for `totalCount` need not pay for it (`selectsTotalCount`).
+   */
+  withTotal?: boolean;
+}
+
+/** Whether the field being resolved asks for `totalCount` (a fragment counts as asking, to be safe). */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((selection) => selection.kind !== Kind.FIELD || selection.name.value === 'totalCount'),
+  );
 }
 
 /**
@@ -45,7 +58,9 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
       page.whereRaw(`(??, ??) ${comparison} (?, ?)`, [`${meta.tableName}.${column}`, `${meta.tableName}.id`, value as Knex.Value, id]);
     }
     page.orderBy([{ column: `${meta.tableName}.${column}`, order: direction }, { column: `${meta.tableName}.id`, order: direction }]).limit(request.first + 1);
-    const total = ofKey(knex(meta.tableName).select(knex.raw('count(*)::int as "__total"')));
+    const total = request.withTotal === false
+      ? knex.select(knex.raw('null::int as "__total"'))
+      : ofKey(knex(meta.tableName).select(knex.raw('count(*)::int as "__total"')));
 
     const rows: Record<string, unknown>[] = await em.getConnection().execute(
       knex.raw(
@@ -83,6 +98,7 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
           endCursor: edges[edges.length - 1]?.cursor ?? null,
         },
         // The total ignores the cursor; a partition with no rows after the cursor still has one.
+        // Not counted (not asked for): the field is not selected, so the value is never read.
         totalCount: group?.total ?? 0,
       };
     });

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
@@ -10,7 +11,7 @@ import { runInTransaction, type MutationScope } from '../mutation/run-in-transac
 import type { CadreEntity } from '../org/cadre.entity';
 import type { OrgLoaders } from '../org/org.loaders';
 import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
-import { pagedLoader } from '../pagination/paged-loader';
+import { pagedLoader, selectsTotalCount } from '../pagination/paged-loader';
 import type { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
 import type { ResponsibilityLoaders } from '../responsibility/responsibility.loaders';
 import type { SubgraphContext } from '../server/context';
@@ -267,13 +268,16 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       @Arg('sort', () => TaskSort, { nullable: true }) sort: TaskSort | undefined,
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() context: Context,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<Connection<TaskEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       const where = filter ?? new TaskFilter();
       const order = sort ?? new TaskSort();
       const now = today();
+      // The dashboard's "most overdue first" pages skip counting every overdue task of each jurisdiction.
+      const withTotal = selectsTotalCount(info);
       // Every `tasks(...)` with the same arguments below one query shares one loader, so one statement.
-      const key = JSON.stringify([where, order, page.first, page.after ?? null, now]);
+      const key = JSON.stringify([where, order, page.first, page.after ?? null, now, withTotal]);
       const knex = context.em.getKnex();
       return context.loaders.taskPages
         .get(key, () =>
@@ -284,6 +288,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
             where: (query) => applyTaskFilter(knex, query, where, now),
             first: page.first,
             after: page.after,
+            withTotal,
           }),
         )
         .load(jurisdiction.code);
