@@ -1,12 +1,27 @@
 import { z } from 'zod';
-import { portSchema, urlSchema } from '@supervision/kit';
+import {
+  DEFAULT_LIMITS,
+  isProductionMode,
+  limitsEnvSchema,
+  limitsFromEnv,
+  portSchema,
+  productionEnvSchema,
+  urlSchema,
+  tokenEnvSchema,
+  tokenKeysFromEnv,
+  tokenPolicyFromEnv,
+  type LimitProfile,
+  type TokenKeySource,
+  type TokenPolicy,
+} from '@supervision/kit';
 import type { JWK } from 'jose';
 import { join } from 'node:path';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './abuse/rate-limits';
 
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 /** Environment of the gateway process. */
-export const gatewayEnvSchema = z.object({
+export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
   PORT: portSchema.default(4000),
   HOST: z.string().default('127.0.0.1'),
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
@@ -14,14 +29,17 @@ export const gatewayEnvSchema = z.object({
   DISTRICT_SUBGRAPH_URL: urlSchema.optional(),
   STREET_SUBGRAPH_URL: urlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  JWT_PUBLIC_JWK: z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as JWK;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON text)' });
-      return z.NEVER;
-    }
-  }),
+  // Rate limits: requests per window per client address and per principal (0 turns one off).
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perAddress),
+  RATE_LIMIT_PER_PRINCIPAL: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perPrincipal),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.windowSeconds),
+  // Origins allowed to call from a browser, comma-separated (none by default).
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  // Express "trust proxy": set when a load balancer sits in front, so the client address is the real one.
+  TRUST_PROXY: z.string().optional(),
 });
 
 export interface GatewayConfig {
@@ -31,8 +49,20 @@ export interface GatewayConfig {
   /** Per-subgraph routing URLs that replace the ones written in the supergraph file. */
   subgraphUrls?: Partial<Record<string, string>>;
   gatewaySecret: string;
-  jwtPublicJwk: JWK;
+  /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
+  jwtPublicJwk?: JWK;
+  tokenKeys?: TokenKeySource;
+  tokenPolicy?: TokenPolicy;
+  rateLimits?: RateLimitConfig;
+  corsOrigins?: string[];
+  trustProxy?: string;
+  /** Operation limits, deadline and response size (defaults: DEFAULT_LIMITS). */
+  limits?: LimitProfile;
+  /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
+  production?: boolean;
   log?: (line: string) => void;
+  /** Rows per GraphQL page when an export reads a list (default and maximum 100). */
+  exportPageSize?: number;
 }
 
 export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {
@@ -42,6 +72,12 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     gatewaySecret: env.GATEWAY_SECRET,
-    jwtPublicJwk: env.JWT_PUBLIC_JWK,
+    tokenKeys: tokenKeysFromEnv(env),
+    tokenPolicy: tokenPolicyFromEnv(env),
+    rateLimits: { perAddress: env.RATE_LIMIT_PER_ADDRESS, perPrincipal: env.RATE_LIMIT_PER_PRINCIPAL, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
+    limits: limitsFromEnv(env, DEFAULT_LIMITS),
+    production: isProductionMode(env),
   };
 }

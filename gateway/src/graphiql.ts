@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { dirname, join } from 'node:path';
+import { analystCatalogue } from './analyst-catalogue';
 
 /**
  * GraphiQL served from the installed npm packages: the platform runs on networks with no
@@ -7,6 +8,23 @@ import { dirname, join } from 'node:path';
  */
 function packageDir(name: string): string {
   return dirname(require.resolve(`${name}/package.json`));
+}
+
+/**
+ * Served as a file so the page fits a Content-Security-Policy without 'unsafe-inline' scripts.
+ * The analysts' catalogue opens as tabs (gateway/catalogue/analyst-operations.graphql);
+ * GraphiQL keeps its tabs in localStorage, so they appear on a first visit.
+ */
+function startScript(tabs: { query: string }[]): string {
+  return `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+const defaultQuery = '# 主体责任动态监管平台 — one graph for city, districts and streets.\\n' +
+  '# Put a token in the Headers tab: { "Authorization": "Bearer <npm run token …>" }\\n' +
+  'query CityDownToStreets {\\n  city {\\n    code\\n    name\\n    districts {\\n      code\\n      name\\n      streets { code name kind }\\n    }\\n  }\\n}\\n';
+const defaultTabs = [{ query: defaultQuery }].concat(${JSON.stringify(tabs).replace(/</g, '\\u003c')});
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery, defaultTabs, defaultEditorToolsVisibility: true }),
+);
+`;
 }
 
 const PAGE = `<!doctype html>
@@ -22,15 +40,7 @@ const PAGE = `<!doctype html>
   <script src="/graphiql/assets/react.production.min.js"></script>
   <script src="/graphiql/assets/react-dom.production.min.js"></script>
   <script src="/graphiql/assets/graphiql.min.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    const defaultQuery = '# 主体责任动态监管平台 — one graph for city, districts and streets.\\n' +
-      '# Put a token in the Headers tab: { "Authorization": "Bearer <npm run token …>" }\\n' +
-      'query CityDownToStreets {\\n  city {\\n    code\\n    name\\n    districts {\\n      code\\n      name\\n      streets { code name kind }\\n    }\\n  }\\n}\\n';
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
-    );
-  </script>
+  <script src="/graphiql/assets/start.js"></script>
 </body>
 </html>`;
 
@@ -42,6 +52,10 @@ export function graphiqlRouter(): Router {
     'react.production.min.js': join(packageDir('react'), 'umd', 'react.production.min.js'),
     'react-dom.production.min.js': join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'),
   };
+  const start = startScript(analystCatalogue().map(({ query }) => ({ query })));
+  router.get('/graphiql/assets/start.js', (_req, res) => {
+    res.type('application/javascript').send(start);
+  });
   router.get('/graphiql/assets/:file', (req, res) => {
     const path = assets[req.params.file];
     if (!path) {

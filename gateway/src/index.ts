@@ -1,2 +1,3 @@
 export * from './config';
 export * from './server';
+export { analystCatalogue, type CatalogueOperation } from './analyst-catalogue';

@@ -6,11 +6,26 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { importPublicJwk, jsonBody, MAX_REQUEST_BODY_BYTES, principalFromAuthorization } from '@supervision/kit';
+import {
+  DEFAULT_LIMITS,
+  explainTokenLimit,
+  createTokenVerifier,
+  jsonBody,
+  MAX_REQUEST_BODY_BYTES,
+  operationLimitsPlugin,
+  principalFromAuthorization,
+  queryLengthGuard,
+} from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { dashboardRouter } from './dashboard';
+import { exportRouter } from './export';
 import { graphiqlRouter } from './graphiql';
+import { maskError } from './mask-errors';
+import { hardenHttp } from './abuse/http-hardening';
+import { DEFAULT_RATE_LIMITS, rateLimits } from './abuse/rate-limits';
+import { requestDeadline } from './request-deadline';
 import { SubgraphSource } from './subgraph-source';
 
 export interface RunningGateway {
@@ -22,6 +37,13 @@ export interface RunningGateway {
  * Serves the committed supergraph: no introspection at start-up, so what runs is exactly what
  * was composed and reviewed. Subgraph URLs in the file are defaults that configuration may replace.
  */
+/** The gateway's own endpoint as seen from inside the process (exports query through it). */
+function ownGraphqlUrl(server: ReturnType<typeof createServer>, host = '127.0.0.1'): string {
+  const { port } = server.address() as AddressInfo;
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${local.includes(':') ? `[${local}]` : local}:${port}/graphql`;
+}
+
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const log = config.log ?? ((line: string) => console.log(`[gateway] ${line}`));
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
@@ -35,15 +57,33 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return new SubgraphSource(target, config.gatewaySecret);
     },
   });
-  const publicKey = await importPublicJwk(config.jwtPublicJwk);
+  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
 
   const app = express();
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   const httpServer = createServer(app);
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const production = config.production ?? false;
+  hardenHttp(app, config.corsOrigins ?? [], production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // Responses carry no cache hints (every answer depends on the caller), so none are computed.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Responses carry no cache hints (every answer depends on the caller), so none are computed.
+      ApolloServerPluginCacheControlDisabled(),
+      // Before planning: a refused operation never reaches the query planner or a subgraph.
+      operationLimitsPlugin<GatewayContext>({ limits, production, isAuthenticated: (context) => context.principal !== null }),
+    ],
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per caller by the limits plugin; NODE_ENV must not decide it for all.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: limits.authenticated.tokens },
+    formatError: (formatted) =>
+      maskError(explainTokenLimit(formatted, limits.authenticated.tokens), (original) =>
+        log(`internal error: ${JSON.stringify(original)}`),
+      ),
   });
   await apollo.start();
 
@@ -66,13 +106,30 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
   app.use(graphiqlRouter());
+  app.use(dashboardRouter());
+  app.use(exportRouter({ graphqlUrl: () => ownGraphqlUrl(httpServer, config.host), pageSize: config.exportPageSize }));
+  // The token is verified once per request: by the rate limiter (to key it by a subject an
+  // attacker cannot make up) and then, from the same promise, by the GraphQL context.
+  const principalOf = (req: express.Request, res: express.Response) => {
+    res.locals.principal ??= principalFromAuthorization(req.header('authorization'), tokens);
+    return res.locals.principal as ReturnType<typeof principalFromAuthorization>;
+  };
   app.use(
     '/graphql',
+    rateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS, async (req, res) => {
+      try {
+        return (await principalOf(req, res))?.subject ?? null;
+      } catch {
+        return null; // an invalid token is refused by the context with 401
+      }
+    }),
+    requestDeadline(limits.deadlineMs),
     jsonBody(MAX_REQUEST_BODY_BYTES),
+    queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const authorization = req.header('authorization');
-        const principal = await principalFromAuthorization(authorization, publicKey);
+        const principal = await principalOf(req, res);
         return { principal, authorization };
       },
     }),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureLocalSecrets, loadConfig, portSchema, postgresUrlSchema } from '@supervision/kit';
+import { ensureLocalSecrets, loadConfig, peerKeysFor, portSchema, postgresUrlSchema } from '@supervision/kit';
 import { z } from 'zod';
 import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-postgres';
 import { PGDATA_DIR, REPO_ROOT, SECRETS_DIR } from './paths';
@@ -68,6 +68,9 @@ async function main(): Promise<void> {
           SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
           PORT: String(ports[name]),
           DATABASE_URL: databaseUrls[name]!,
+          // Each subgraph signs its peer calls with its own key and checks the others' with theirs.
+          PEER_PRIVATE_JWK: JSON.stringify(secrets.peerKeyPairs[name].privateJwk),
+          PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor(name, secrets.peerKeyPairs).publicJwks),
         });
         services.push(service);
         watch(service, shutdown, () => stopping);
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
 主体责任动态监管平台 is running (started in ${seconds}s)
   GraphQL endpoint  http://127.0.0.1:${env.GATEWAY_PORT}/graphql
   GraphiQL          http://127.0.0.1:${env.GATEWAY_PORT}/
+  Dashboard 工作台  http://127.0.0.1:${env.GATEWAY_PORT}/app/  (sign in with a token)
   a token           npm run token -- --level district --code 120117 --role admin
 Press Ctrl-C to stop.`);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ensureLocalSecrets, LEVELS, ROLES, signToken, type Level, type Role } from '@supervision/kit';
+import { decodeJwt } from 'jose';
+import { DEFAULT_TOKEN_POLICY, ensureLocalSecrets, LEVELS, ROLES, signToken, type Level, type Role } from '@supervision/kit';
 import { SECRETS_DIR } from './paths';
 
 const USAGE = `Prints a signed token for the local platform.
@@ -8,7 +9,9 @@ const USAGE = `Prints a signed token for the local platform.
 
   --level    ${LEVELS.join(' | ')}
   --code     the jurisdiction's administrative code (120000, 1201xx or a 9-digit street code)
-  --role     ${ROLES.join(' | ')} (repeatable)`;
+  --role     ${ROLES.join(' | ')} (repeatable)
+  --expires  lifetime, a jose time span (default 8h); at most TOKEN_MAX_LIFETIME_SECONDS
+             (default ${DEFAULT_TOKEN_POLICY.maxLifetimeSeconds} s = 12h), the longest the services accept`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -38,6 +41,13 @@ async function main(): Promise<void> {
     },
     secrets.privateJwk,
   );
+  // The services refuse a longer-lived token, so say so here rather than hand one out.
+  const maxLifetime = Number(process.env.TOKEN_MAX_LIFETIME_SECONDS ?? DEFAULT_TOKEN_POLICY.maxLifetimeSeconds);
+  const { exp = 0, iat = 0 } = decodeJwt(token);
+  if (exp - iat > maxLifetime) {
+    console.error(`令牌有效期过长 / --expires ${values.expires} is longer than the ${maxLifetime} s the platform accepts`);
+    process.exit(2);
+  }
   console.log(token);
 }
 

@@ -4,6 +4,7 @@ import { districtSubgraph } from '@supervision/district';
 import { startGateway, type RunningGateway } from '@supervision/gateway';
 import {
   ephemeralSecrets,
+  peerKeysFor,
   signToken,
   startSubgraph,
   type LocalSecrets,
@@ -60,9 +61,9 @@ export async function startTestPlatform(
     log: quiet,
   };
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {
@@ -72,6 +73,8 @@ export async function startTestPlatform(
   }
   const gateway = await startGateway({
     ...common,
+    // Tests and benchmarks send thousands of requests from one address; test/security checks the limits on a gateway of its own.
+    rateLimits: { perAddress: 0, perPrincipal: 0, windowSeconds: 60 },
     subgraphUrls: { city: city.url, district: district.url, street: street.url },
   });
   return {

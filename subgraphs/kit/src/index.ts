@@ -127,3 +127,6 @@ export * from './accountability/record-audit-trail.module';
 export * from './accountability/accountability.module';
 export * from './module/oversight-modules';
 export * from './validation/common-decorators';
+export * from './limits';
+export * from './auth/token-keys';
+export * from './peer/peer-proof';

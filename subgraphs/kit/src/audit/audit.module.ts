@@ -1,9 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Directive, Field, ID, Int, InterfaceType, ObjectType, Query, Resolver } from 'type-graphql';
 import { canRead } from '../auth/principal';
-import { assertCanRead, requirePrincipal } from '../authz/guards';
+import { requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
-import { levelOfCode, type Level } from '../jurisdiction/admin-code';
+import { LEVELS, levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import type { SubgraphContext } from '../server/context';
@@ -87,7 +87,8 @@ export function createAuditModule(level: Level) {
     ): Promise<AuditEntryEntity[]> {
       const principal = requirePrincipal(context);
       const entries = await context.em.find(AuditEntryEntity, { entityType, entityId }, { orderBy: { seq: 'asc' } });
-      if (entries.length > 0) assertCanRead(principal, entries[0].ownerCode);
+      // The same answer for a record that does not exist and one the caller may not read ([]),
+      // so the trail cannot be used to probe which ids exist in other jurisdictions.
       return entries.filter((entry) => canRead(principal, entry.ownerCode));
     }
 
@@ -98,6 +99,11 @@ export function createAuditModule(level: Level) {
     async verifyChain(@Ctx() context: SubgraphContext<unknown>): Promise<AuditChainReport> {
       const principal = requirePrincipal(context);
       if (!principal.roles.includes('commission')) throw forbidden('verifying the audit chain needs the commission role');
+      // A level's chain holds every jurisdiction of that level, so only a commission that
+      // oversees all of them may check it: this level's own, or one above (the city's oversees all).
+      if (LEVELS.indexOf(principal.level) > LEVELS.indexOf(level)) {
+        throw forbidden(`只有本级或上级纪委可校验审计链 / only the ${level} level's commission or one above may verify this audit chain`);
+      }
       return verifyAuditChain(context.em);
     }
   }

@@ -1,9 +1,22 @@
-import { errors, importJWK, jwtVerify, SignJWT, type JWK, type KeyLike } from 'jose';
+import {
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import { ZodError } from 'zod';
-import { unauthenticated } from '../errors/graphql-errors';
+import { invalidToken } from '../errors/graphql-errors';
 import { principalFromClaims, type Principal, type Role } from './principal';
 import type { Level } from '../jurisdiction/admin-code';
+import { DEFAULT_TOKEN_POLICY, type TokenKeySource, type TokenPolicy } from './token-keys';
 
+/** The one algorithm accepted: `alg: none`, HS256 signed with the public key and the rest are refused. */
 export const JWT_ALGORITHM = 'ES256';
 export const JWT_ISSUER = 'supervision-platform';
 export const JWT_AUDIENCE = 'supervision-graph';
@@ -14,40 +27,77 @@ export async function importPublicJwk(jwk: JWK): Promise<VerifyKey> {
   return importJWK(jwk, JWT_ALGORITHM);
 }
 
+/** Verifies tokens against every configured key, choosing by `kid`, under one policy. */
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+export async function createTokenVerifier(source: TokenKeySource, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): Promise<TokenVerifier> {
+  // Every local key gets its `kid` (a thumbprint when the file has none), so tokens that name
+  // their key find it and a set holding the old and the new key serves a rotation.
+  const local: JWK[] = await Promise.all(
+    [...(source.jwks?.keys ?? []), ...(source.jwk ? [source.jwk] : [])].map(async (jwk) => ({ ...jwk, kid: jwk.kid ?? (await keyId(jwk)) })),
+  );
+  // Import once now, so a malformed key stops the service at start-up, not at the first request.
+  await Promise.all(local.map((jwk) => importJWK(jwk, JWT_ALGORITHM)));
+  const localSet = local.length ? createLocalJWKSet({ keys: local }) : undefined;
+  const remoteSet = source.jwksUrl ? createRemoteJWKSet(new URL(source.jwksUrl)) : undefined;
+  const resolvers = [localSet, remoteSet].filter((set): set is NonNullable<typeof set> => set !== undefined);
+  const key: JWTVerifyGetKey = async (header, token) => {
+    let lastError: unknown;
+    for (const resolve of resolvers) {
+      try {
+        return await resolve(header, token);
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError ?? new errors.JWKSNoMatchingKey();
+  };
+  return { verify: (token) => verifyToken(token, key, policy) };
+}
+
 /**
- * Verifies a bearer token and returns its principal. Every failure — bad signature, expiry,
- * wrong issuer, claims of the wrong shape — becomes UNAUTHENTICATED with a reason a client
- * developer can act on, never a stack trace.
+ * Verifies a bearer token and returns its principal. Beyond the signature: the algorithm, the
+ * issuer and the audience are pinned, `iat` is required and may not lie in the future (beyond
+ * the skew), and `exp - iat` may not exceed the maximum lifetime. Every failure becomes
+ * UNAUTHENTICATED with a reason a client developer can act on, never a stack trace.
  */
-export async function verifyToken(token: string, key: VerifyKey): Promise<Principal> {
+export async function verifyToken(token: string, key: VerifyKey | JWTVerifyGetKey, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): Promise<Principal> {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const options = {
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
-      requiredClaims: ['exp', 'sub'],
-    });
+      requiredClaims: ['exp', 'sub', 'iat'],
+      maxTokenAge: policy.maxLifetimeSeconds,
+      clockTolerance: policy.clockSkewSeconds,
+    };
+    const { payload } =
+      typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+    const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0);
+    if (lifetime > policy.maxLifetimeSeconds) {
+      throw invalidToken(`令牌有效期过长 / token lifetime of ${lifetime} s exceeds the limit of ${policy.maxLifetimeSeconds} s`);
+    }
     return principalFromClaims(payload);
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw unauthenticated('token has expired');
+    if (error instanceof errors.JWTExpired) throw invalidToken(`令牌已过期 / token has expired (${error.message})`);
+    if (error instanceof errors.JWTClaimValidationFailed) throw invalidToken(`令牌声明无效 / token rejected: ${error.message}`);
     if (error instanceof ZodError) {
       const detail = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      throw unauthenticated(`token claims are invalid (${detail})`);
+      throw invalidToken(`令牌声明无效 / token claims are invalid (${detail})`);
     }
-    if (error instanceof errors.JOSEError) throw unauthenticated(`token rejected: ${error.code}`);
+    if (error instanceof errors.JOSEError) throw invalidToken(`令牌被拒绝 / token rejected: ${error.code}`);
     throw error;
   }
 }
 
 /** Reads `Authorization: Bearer …`; no header means an anonymous caller, a malformed one is refused. */
-export async function principalFromAuthorization(
-  header: string | undefined,
-  key: VerifyKey,
-): Promise<Principal | null> {
+export async function principalFromAuthorization(header: string | undefined, verifier: TokenVerifier): Promise<Principal | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
-  return verifyToken(match[1], key);
+  if (!match) throw invalidToken('Authorization header must be "Bearer <token>"');
+  return verifier.verify(match[1]);
 }
 
 export interface TokenRequest {
@@ -60,11 +110,19 @@ export interface TokenRequest {
   expiresIn?: string | number;
 }
 
+/** A key id derived from the key itself, so the same key always carries the same `kid`. */
+export async function keyId(jwk: JWK): Promise<string> {
+  const { kty, crv, x, y, e, n } = jwk;
+  return calculateJwkThumbprint({ kty, crv, x, y, e, n } as JWK);
+}
+
 export async function signToken(request: TokenRequest, privateKey: KeyLike | JWK): Promise<string> {
-  const key = 'kty' in privateKey ? await importJWK(privateKey, JWT_ALGORITHM) : privateKey;
+  const isJwk = 'kty' in privateKey;
+  const key = isJwk ? await importJWK(privateKey, JWT_ALGORITHM) : privateKey;
+  const kid = isJwk ? ((privateKey as JWK).kid ?? (await keyId(privateKey as JWK))) : undefined;
   const claims = principalFromClaims({ sub: request.subject, ...request });
   return new SignJWT({ level: claims.level, code: claims.code, roles: [...claims.roles], name: claims.name })
-    .setProtectedHeader({ alg: JWT_ALGORITHM })
+    .setProtectedHeader({ alg: JWT_ALGORITHM, ...(kid ? { kid } : {}) })
     .setSubject(claims.subject)
     .setIssuer(JWT_ISSUER)
     .setAudience(JWT_AUDIENCE)

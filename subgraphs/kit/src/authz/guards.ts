@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../server/context';
 
 /** Everything beyond the public jurisdiction backbone needs a caller. */
 export function requirePrincipal(context: SubgraphContext<unknown>): Principal {
-  if (!context.principal) throw unauthenticated('sign in: this operation needs a token');
+  if (!context.principal) throw unauthenticated('需要登录 / sign in: this operation needs a token');
   return context.principal;
 }
 

@@ -26,7 +26,17 @@ export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/**
+ * A field that needs a signed-in caller. No HTTP status, for the same reason as `forbidden`: a
+ * subgraph's 401 would make the gateway drop every field of that fetch (the public ones too)
+ * and hand the client the subgraph's URL and raw body instead of this field's error.
+ */
 export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/** A token that was presented and failed verification: the whole request is refused with 401. */
+export function invalidToken(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });

@@ -3,7 +3,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Connection } from './connection';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type CursorValueKind } from './cursor';
 
 export interface PageRequest<T> {
   entity: EntityClass<T>;
@@ -54,7 +54,7 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
 
     const page = ofKey(knex(meta.tableName).select(`${meta.tableName}.*`));
     if (request.after) {
-      const [value, id] = decodeCursor(request.after);
+      const [value, id] = decodeCursor(request.after, 'after', cursorKind(meta.properties[property]?.runtimeType, meta.properties[property]?.type));
       page.whereRaw(`(??, ??) ${comparison} (?, ?)`, [`${meta.tableName}.${column}`, `${meta.tableName}.id`, value as Knex.Value, id]);
     }
     page.orderBy([{ column: `${meta.tableName}.${column}`, order: direction }, { column: `${meta.tableName}.id`, order: direction }]).limit(request.first + 1);
@@ -103,6 +103,13 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
       };
     });
   });
+}
+
+function cursorKind(runtimeType: string | undefined, columnType: unknown): CursorValueKind | undefined {
+  if (runtimeType === 'Date' || columnType === 'date') return 'date';
+  if (runtimeType === 'number') return 'number';
+  if (runtimeType === 'string') return 'string';
+  return undefined;
 }
 
 function serialise(value: unknown): unknown {

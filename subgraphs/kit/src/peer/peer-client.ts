@@ -2,19 +2,21 @@ import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '../auth/gateway-secret';
 import type { Level } from '../jurisdiction/admin-code';
 import type { SubgraphContext } from '../server/context';
+import type { PeerSigner } from './peer-proof';
 
-/**
- * Sent only on a call from one subgraph to another. The gateway forwards nothing but the caller's
- * token and its own secret, so a client can never make this header reach a subgraph: its presence
- * (together with the secret) proves a peer subgraph made the call.
- */
-export const PEER_HEADER = 'x-peer-subgraph';
+/** Names the calling subgraph; proven by the signature headers (see peer-proof.ts), never trusted alone. */
+export { PEER_HEADER } from './peer-proof';
 
 /** Where the other levels' subgraphs listen; filled at start-up (or later, when ports are chosen by the OS). */
 export class PeerDirectory {
   private readonly urls = new Map<Level, string>();
 
-  constructor(readonly gatewaySecret: string, initial: Partial<Record<Level, string>> = {}) {
+  constructor(
+    readonly gatewaySecret: string,
+    initial: Partial<Record<Level, string>> = {},
+    /** This subgraph's signing key for peer calls; without it no peer will believe a call. */
+    readonly signer?: PeerSigner,
+  ) {
     for (const [level, url] of Object.entries(initial)) if (url) this.urls.set(level as Level, url);
   }
 
@@ -43,18 +45,21 @@ export async function callPeer<T>(
   fieldNames: Record<string, string> = {},
 ): Promise<T> {
   if (!context.peers) throw new Error('this subgraph has no peer directory');
-  const response = await fetch(context.peers.url(level), {
+  if (!context.peers.signer) throw new Error('this subgraph has no peer signing key (PEER_PRIVATE_JWK)');
+  const url = context.peers.url(level);
+  const body = JSON.stringify({ query, variables });
+  const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       [GATEWAY_SECRET_HEADER]: context.peers.gatewaySecret,
-      [PEER_HEADER]: context.level ?? 'unknown',
+      ...context.peers.signer.headers('POST', url, body),
       ...(context.authorization ? { authorization: context.authorization } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body,
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-  const [error] = body.errors ?? [];
+  const answer = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  const [error] = answer.errors ?? [];
   if (error) {
     const code = error.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
@@ -65,6 +70,6 @@ export async function callPeer<T>(
     }
     throw new Error(`the ${level} subgraph failed: ${error.message}`);
   }
-  if (!body.data) throw new Error(`the ${level} subgraph answered without data (HTTP ${response.status})`);
-  return body.data;
+  if (!answer.data) throw new Error(`the ${level} subgraph answered without data (HTTP ${response.status})`);
+  return answer.data;
 }

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import express from 'express';
+import { bodyDigest } from '../peer/peer-proof';
 
 /**
  * The largest GraphQL request the gateway accepts: two evidence files of the full 5 MiB
@@ -17,8 +18,16 @@ export const MAX_SUBGRAPH_REQUEST_BODY_BYTES = MAX_REQUEST_BODY_BYTES + 1024 * 1
  * JSON body parsing with a size limit, answering an oversized body the GraphQL way (HTTP 413
  * with an `errors` list) instead of Express's HTML error page.
  */
-export function jsonBody(limit: number): RequestHandler {
-  const parse = express.json({ limit });
+export function jsonBody(limit: number, options: { digest?: boolean } = {}): RequestHandler {
+  // In subgraphs, the digest of the exact bytes received: a peer call's signature covers it (peer-proof.ts).
+  const parse = express.json({
+    limit,
+    verify: options.digest
+      ? (req, _res, buffer) => {
+          (req as { bodyDigest?: string }).bodyDigest = bodyDigest(buffer);
+        }
+      : undefined,
+  });
   return (req, res, next) =>
     parse(req, res, (error?: unknown) => {
       if ((error as { type?: string } | undefined)?.type !== 'entity.too.large') {

@@ -9,16 +9,23 @@ import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JWK } from 'jose';
 import express from 'express';
+import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
-import { importPublicJwk, principalFromAuthorization } from '../auth/tokens';
+import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
+import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
-import { PEER_HEADER, PeerDirectory } from '../peer/peer-client';
+import { PeerDirectory } from '../peer/peer-client';
+import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
+import { DEFAULT_SUBGRAPH_LIMITS, isProductionMode, limitsEnvSchema, limitsFromEnv, productionEnvSchema, type LimitProfile } from '../limits/operation-limits';
+import { operationLimitsPlugin } from '../limits/operation-limits-plugin';
+import { explainTokenLimit } from '../limits/parse-limit-error';
+import { queryLengthGuard } from '../limits/query-length-guard';
 import type { SubgraphContext } from './context';
 import { jsonBody, MAX_SUBGRAPH_REQUEST_BODY_BYTES } from './request-body';
 
@@ -37,28 +44,16 @@ export interface SubgraphDefinition<Loaders> {
   seedDemo?(em: EntityManager): Promise<string>;
 }
 
-const jwkSchema = z
-  .string()
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as JWK;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON text)' });
-      return z.NEVER;
-    }
-  });
-
 const booleanSchema = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
 /** Environment of a subgraph process; the launcher sets it, a deployment sets it by hand. */
-export const subgraphEnvSchema = z.object({
+export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrlSchema,
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  JWT_PUBLIC_JWK: jwkSchema,
   MIGRATE_ON_START: booleanSchema.default(true),
   SEED_ON_START: booleanSchema.default(true),
   // Off unless asked for: a deployed subgraph must never invent records; the local launcher asks.
@@ -70,14 +65,33 @@ export const subgraphEnvSchema = z.object({
   CITY_SUBGRAPH_URL: z.url().optional(),
   DISTRICT_SUBGRAPH_URL: z.url().optional(),
   STREET_SUBGRAPH_URL: z.url().optional(),
+  // This subgraph's Ed25519 key for signing peer calls, and every level's public key (JSON
+  // `{ "city": jwk, "district": jwk, "street": jwk }`) for checking the calls it receives.
+  PEER_PRIVATE_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
+  PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
+  PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
 });
+
+function jsonText<T>(what: string) {
+  return (text: string, ctx: z.RefinementCtx): T => {
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
+      return z.NEVER;
+    }
+  };
+}
 
 export interface SubgraphConfig {
   port: number;
   host?: string;
   databaseUrl: string;
   gatewaySecret: string;
-  jwtPublicJwk: JWK;
+  /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
+  jwtPublicJwk?: JWK;
+  tokenKeys?: TokenKeySource;
+  tokenPolicy?: TokenPolicy;
   migrateOnStart?: boolean;
   seedOnStart?: boolean;
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
@@ -85,6 +99,14 @@ export interface SubgraphConfig {
   sqlDebug?: boolean;
   /** The other subgraphs' /graphql URLs; may also be set after start on `RunningSubgraph.peers`. */
   peerUrls?: Partial<Record<Level, string>>;
+  /** Keys that prove peer calls (sent and received); without them no peer-only operation can be reached. */
+  peerKeys?: PeerKeys;
+  /** How old a peer call's timestamp may be, in ms (default 30 s); its nonce is remembered as long. */
+  peerWindowMs?: number;
+  /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
+  limits?: LimitProfile;
+  /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
+  production?: boolean;
   log?: (line: string) => void;
 }
 
@@ -94,12 +116,17 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
     gatewaySecret: env.GATEWAY_SECRET,
-    jwtPublicJwk: env.JWT_PUBLIC_JWK,
+    tokenKeys: tokenKeysFromEnv(env),
+    tokenPolicy: tokenPolicyFromEnv(env),
     migrateOnStart: env.MIGRATE_ON_START,
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
     sqlDebug: env.SQL_DEBUG,
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
+    peerKeys: env.PEER_PUBLIC_JWKS ? { privateJwk: env.PEER_PRIVATE_JWK, publicJwks: env.PEER_PUBLIC_JWKS } : undefined,
+    peerWindowMs: env.PEER_WINDOW_MS,
+    limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
+    production: isProductionMode(env),
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
   };
 }
@@ -149,21 +176,44 @@ export async function startSubgraph<Loaders>(
     throw error;
   }
 
-  const publicKey = await importPublicJwk(config.jwtPublicJwk);
-  const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls);
+  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
+  const signer = config.peerKeys?.privateJwk ? new PeerSigner(definition.name, config.peerKeys.privateJwk) : undefined;
+  const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls, signer);
+  const peerVerifier = new PeerVerifier(config.peerKeys?.publicJwks ?? {}, config.peerWindowMs);
   const schema = await buildFederatedSchema(definition);
+  const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
+  const production = config.production ?? false;
   const app = express();
+  // Security headers on every answer and no framework banner; subgraphs serve no pages or browsers.
+  app.disable('x-powered-by');
+  app.use(helmet());
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
     // Inline traces (ftv1) only help when the gateway reports to Apollo Studio, which this
     // platform does not; they cost time on every request, so they stay off.
-    // No cache hints are set or read here, and the cache-control plugin wraps every field resolver.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are set or read here, and the cache-control plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLimitsPlugin<SubgraphContext<Loaders>>({
+        limits,
+        production,
+        isAuthenticated: (context) => context.principal !== null,
+        fieldDeadline: true,
+      }),
+    ],
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per caller by the limits plugin (anonymous callers in production
+    // mode get none), so Apollo's own NODE_ENV switch must not turn it off for everyone.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    parseOptions: { maxTokens: limits.authenticated.tokens },
     // Errors raised on purpose carry a code; anything else is a bug whose message (SQL, stack
     // details) is for the log, not for the client.
-    formatError: (formatted, error) => {
+    formatError: (rawFormatted, error) => {
+      const formatted = explainTokenLimit(rawFormatted, limits.authenticated.tokens);
       if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
       log(`internal error: ${unwrapResolverError(error) instanceof Error ? (unwrapResolverError(error) as Error).stack : String(error)}`);
       return { ...formatted, message: 'internal error' };
@@ -196,12 +246,36 @@ export async function startSubgraph<Loaders>(
       }
       next();
     },
-    jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES),
+    jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES, { digest: true }),
+    // A call that says it comes from a peer must prove it; one that cannot is refused whole.
+    (req, res, next) => {
+      if (req.header(PEER_HEADER) === undefined) {
+        res.locals.peerCaller = null;
+        next();
+        return;
+      }
+      const verdict = peerVerifier.verify({
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        header: (name) => req.header(name),
+        digest: (req as { bodyDigest?: string }).bodyDigest ?? '',
+      });
+      if (!verdict.ok) {
+        log(`peer call refused: ${verdict.reason}`);
+        res.status(403).json({
+          errors: [{ message: `对等调用未通过验证 / peer call refused: ${verdict.reason}`, extensions: { code: 'FORBIDDEN' } }],
+        });
+        return;
+      }
+      res.locals.peerCaller = verdict.level;
+      next();
+    },
+    queryLengthGuard(limits.maxQueryLength),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const principal = await principalFromAuthorization(req.header('authorization'), publicKey);
+      context: async ({ req, res }) => {
+        const principal = await principalFromAuthorization(req.header('authorization'), tokens);
         const em = orm.em.fork();
-        const peerCaller = LEVELS.find((level) => level === req.header(PEER_HEADER)) ?? null;
+        const peerCaller = (res.locals.peerCaller as Level | null | undefined) ?? null;
         return {
           em,
           loaders: definition.createLoaders(em),
