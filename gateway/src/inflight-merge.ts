@@ -24,7 +24,7 @@ const MAX_KNOWN_DOCUMENTS = 1000;
  * results into the objects it is given, so a parsed body shared between requests would leak one
  * request's result into another's.
  */
-export function mergingFetcher(base: BaseFetch): Fetcher & { inFlight(): number } {
+export function createInflightMerger(): InflightMerger {
   const inFlight = new Map<string, Promise<SettledResponse>>();
   const queryDocuments = new Map<string, boolean>();
 
@@ -56,7 +56,7 @@ export function mergingFetcher(base: BaseFetch): Fetcher & { inFlight(): number 
     return JSON.stringify([url, authorization, init.body]);
   };
 
-  const fetcher = async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
+  const merge = async (url: string, init: FetcherRequestInit | undefined, base: BaseFetch): Promise<FetcherResponse> => {
     const key = mergeKey(url, init);
     if (key === undefined) return (await base(url, init)) as unknown as FetcherResponse;
     let shared = inFlight.get(key);
@@ -77,5 +77,19 @@ export function mergingFetcher(base: BaseFetch): Fetcher & { inFlight(): number 
     const settled = await shared;
     return new Response(settled.body, { status: settled.status, statusText: settled.statusText, headers: settled.headers }) as unknown as FetcherResponse;
   };
-  return Object.assign(fetcher, { inFlight: () => inFlight.size });
+  return Object.assign(merge, { inFlight: () => inFlight.size });
+}
+
+/**
+ * Sends through `base`, or waits for the identical request already in flight. The sender is
+ * given per call (it carries that call's deadline), the requests in flight are shared.
+ */
+export type InflightMerger = ((url: string, init: FetcherRequestInit | undefined, base: BaseFetch) => Promise<FetcherResponse>) & {
+  inFlight(): number;
+};
+
+/** A fetcher over one sender that merges identical in-flight queries (see `createInflightMerger`). */
+export function mergingFetcher(base: BaseFetch): Fetcher & { inFlight(): number } {
+  const merger = createInflightMerger();
+  return Object.assign((url: string, init?: FetcherRequestInit) => merger(url, init, base), { inFlight: () => merger.inFlight() });
 }

@@ -1,3 +1,5 @@
+import type { RectificationLoaders } from '../supervision/rectification.module';
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { LockMode } from '@mikro-orm/core';
 import { IsEnum, IsOptional } from 'class-validator';
 import {
@@ -53,11 +55,12 @@ import {
   AccountabilityDecisionType,
   AccountabilityStatsType,
 } from './accountability.types';
-import { checkBasisReferences, LEVEL_BELOW, type BasisFacts } from './basis-references';
+import { checkBasisReferences, type BasisFacts } from './basis-references';
+import { levelBelow } from '../level/level-relations';
 import type { AuditedType } from './record-audit-trail.module';
 
-type Context = SubgraphContext<
-  AccountabilityLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders & DutyRecordLoaders & SupervisionLoaders & AssessmentLoaders
+type Context = SubgraphContext<JurisdictionLoaders & 
+  AccountabilityLoaders & RectificationLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders & DutyRecordLoaders & SupervisionLoaders & AssessmentLoaders
 >;
 
 /** The level's own types that a case points at (from the org, record, supervision and assessment modules). */
@@ -72,7 +75,7 @@ export interface AccountabilityOwnTypes {
   SheetType: ClassType;
 }
 
-export interface AccountabilityModuleOptions<J> extends LevelOptions<J> {
+export interface AccountabilityModuleOptions extends LevelOptions {
   own: AccountabilityOwnTypes;
   /**
    * The subgraph's stub of the level below's unit type (`DistrictUnit` in the city subgraph),
@@ -129,9 +132,9 @@ const LOCAL_CONCEPTS: [Function, BasisRecordConcept | 'Unit' | 'Cadre'][] = [
  * the case, its decision and the records of two levels with their own timestamps, duty records
  * and audit trails (`auditTrail`, contributed by `createRecordAuditTrailModule` in every level).
  */
-export function createAccountabilityModule<J extends { code: string }>(options: AccountabilityModuleOptions<J>) {
+export function createAccountabilityModule(options: AccountabilityModuleOptions) {
   const { level, own } = options;
-  const below = LEVEL_BELOW[level];
+  const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level decides no accountability cases`);
   const name = (concept: string) => levelTypeName(level, concept);
 
@@ -262,8 +265,8 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '决定层级 The deciding jurisdiction.' })
-    jurisdiction(@Root() record: AccountabilityCaseEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, record.jurisdictionCode);
+    jurisdiction(@Root() record: AccountabilityCaseEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(record.jurisdictionCode);
     }
 
     @Mutation(() => CaseType, {
@@ -381,7 +384,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
         case 'SupervisionFinding':
           return loaders.supervisionFindingById.load(basis.recordId);
         case 'RectificationReport':
-          return loaders.accountabilityReportById.load(basis.recordId);
+          return loaders.rectificationReportById.load(basis.recordId);
         case 'AssessmentScoreSheet':
           return loaders.assessmentSheetById.load(basis.recordId);
       }
@@ -391,7 +394,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
   @Resolver(() => options.jurisdictionType)
   class JurisdictionCases {
     @FieldResolver(() => CaseConnection, { description: '问责 Cases this jurisdiction decides, newest first. Needs a token that may read it.' })
-    accountabilityCases(@Root() jurisdiction: J, @Args(() => CaseListArgs) args: CaseListArgs, @Ctx() context: Context): Promise<Connection<AccountabilityCaseEntity>> {
+    accountabilityCases(@Root() jurisdiction: JurisdictionRecord, @Args(() => CaseListArgs) args: CaseListArgs, @Ctx() context: Context): Promise<Connection<AccountabilityCaseEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       const key = `${args.status ?? '*'}:${args.first}:${args.after ?? ''}`;
       const loader = context.loaders.accountabilityCasePages.get(key, () =>
@@ -410,7 +413,7 @@ export function createAccountabilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => AccountabilityStatsType, { description: '问责统计 Cases this jurisdiction decides, by status and decision form (one SQL statement).' })
-    accountabilityStats(@Root() jurisdiction: J, @Ctx() context: Context): Promise<AccountabilityStats> {
+    accountabilityStats(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<AccountabilityStats> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.accountabilityStats.load(jurisdiction.code);
     }

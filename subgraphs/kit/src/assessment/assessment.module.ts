@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
@@ -30,14 +31,14 @@ import {
   FollowUpStatus,
 } from './assessment.types';
 
-type Context = SubgraphContext<AssessmentLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & AssessmentLoaders>;
 
 /**
  * 年度主体责任考核 The annual assessment a level (city or district) runs over the jurisdictions
  * directly below it and its own units. The assessing level owns everything here: plan, score
  * sheets, ranking, commendation, interviews and follow-ups; only its commission staff write.
  */
-export function createAssessmentModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createAssessmentModule(options: LevelOptions) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -94,8 +95,8 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '考核层级 The assessing level.' })
-    jurisdiction(@Root() plan: AssessmentPlanEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, plan.assessorCode);
+    jurisdiction(@Root() plan: AssessmentPlanEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(plan.assessorCode);
     }
 
     @Mutation(() => PlanType, {
@@ -249,7 +250,7 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
   @Resolver(() => options.jurisdictionType)
   class JurisdictionAssessmentResolver {
     @FieldResolver(() => PlanType, { nullable: true, description: '考核方案 This level\'s assessment plan for a year. Needs a token that may read it.' })
-    assessmentPlan(@Root() jurisdiction: J, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentPlanEntity | null> {
+    assessmentPlan(@Root() jurisdiction: JurisdictionRecord, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentPlanEntity | null> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.assessmentPlanByAssessor(year).load(jurisdiction.code);
     }
@@ -257,7 +258,7 @@ export function createAssessmentModule<J extends { code: string }>(options: Leve
     @FieldResolver(() => [SheetType], {
       description: '考核排名 The year\'s finalized ranking of the units this level assessed, best first (ties share a rank: 1, 1, 3); empty until finalized.',
     })
-    assessmentRanking(@Root() jurisdiction: J, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentSheetEntity[]> {
+    assessmentRanking(@Root() jurisdiction: JurisdictionRecord, @Arg('year', () => Int) year: number, @Ctx() context: Context): Promise<AssessmentSheetEntity[]> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.assessmentRankingByAssessor(year).load(jurisdiction.code);
     }

@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Where the ORM's own messages (migrations applied, SQL when debugging) go. */
   log?: (line: string) => void;
+  /** Where the pool's warnings go (a connection PostgreSQL ended, which the pool then replaces). */
+  poolLog?: { warn(message: string): void; error(message: string): void };
 }
 
 /**
@@ -61,6 +63,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
         connection.query(`set time zone '${PLATFORM_TIME_ZONE}'`, done),
     },
     discovery: { warnWhenNoEntities: false },
+    // knex prints its warnings with console.log; sent to the service's logger they stay JSON.
+    ...(options.poolLog
+      ? { driverOptions: { log: { warn: options.poolLog.warn, error: options.poolLog.error, debug: () => {}, deprecate: options.poolLog.warn } } }
+      : {}),
   });
   // ensureDatabase opens the pool itself (reconnecting after a CREATE DATABASE); calling
   // orm.connect() as well would open a second pool and leak the first.

@@ -1,3 +1,4 @@
+import { levelAbove } from '../level/level-relations';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -14,7 +15,7 @@ import { CascadeDirectiveInput } from './directive.inputs';
 import type { DirectiveIssuerLoaders } from './directive.loaders';
 import { DIRECTIVE_ISSUER_ROLES } from './directive-issuer.module';
 import type { IssuedDirectiveStub } from './directive-responder.module';
-import { assertDeadline, ISSUER_LEVEL, resolveTargets } from './directive-rules';
+import { assertDeadline, resolveTargets } from './directive-rules';
 import { today } from '../calendar/calendar-date';
 import { fetchAddressedDirective } from './upstream-directive';
 
@@ -37,11 +38,12 @@ export interface DirectiveCascadeOptions {
  */
 export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
   const { level } = options;
-  const issuerLevel = ISSUER_LEVEL[level]!;
+  const issuerLevel = levelAbove(level)!;
 
   @Resolver(() => options.issuedDirectiveType)
   class CascadesResolver {
     @FieldResolver(() => [options.directiveType], {
+      nullable: true,
       description: `转发下达 The ${level}s' directives passing this one on, by ${level} code; each reader sees those it may read.`,
     })
     async cascades(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveEntity[]> {

@@ -1,3 +1,5 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
@@ -20,10 +22,9 @@ import { CompleteDirectiveInput, ReportDirectiveProgressInput } from './directiv
 import { DirectiveProgressType, DirectiveResponseInterface } from './directive.interfaces';
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
-import { ISSUER_LEVEL } from './directive-rules';
 import { fetchAddressedDirective } from './upstream-directive';
 
-type Context = SubgraphContext<DirectiveResponderLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
 /** The issuing level's directive as the answering subgraph sees it: a key and the fields `@requires` asks for. */
 export interface IssuedDirectiveStub {
@@ -39,9 +40,9 @@ export interface IssuedDirectiveStub {
  * the district subgraph. Whether the caller is an addressee is asked of the issuing subgraph at
  * write time (see `fetchAddressedDirective`), so no directive is ever copied down.
  */
-export function createDirectiveResponderModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createDirectiveResponderModule(options: LevelOptions) {
   const { level } = options;
-  const above = ISSUER_LEVEL[level];
+  const above = levelAbove(level);
   if (!above) throw new Error(`a ${level} has no level above it to answer`);
   const issuerLevel: Level = above;
   const issuedTypeName = levelTypeName(issuerLevel, 'Directive');
@@ -146,6 +147,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
   @Resolver(() => IssuedDirectiveRef)
   class IssuedDirectiveResolver {
     @FieldResolver(() => [ResponseType], {
+      nullable: true,
       description: `回应 The ${level}s' answers, by ${level} code; each reader sees the answers of jurisdictions it may read.`,
     })
     async responses(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveResponseEntity[]> {
@@ -156,6 +158,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
 
     @Directive('@requires(fields: "issuerCode targetCodes")')
     @FieldResolver(() => DirectiveProgressType, {
+      nullable: true,
       description: `逐级汇总 How all addressed ${level}s stand, counted here in one statement; for the issuer and those above it.`,
     })
     progress(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveProgress> {
@@ -177,8 +180,8 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '回应单位 The answering jurisdiction.' })
-    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, response.responderCode);
+    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(response.responderCode);
     }
 
     @Mutation(() => ResponseType, {

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
@@ -30,7 +31,7 @@ import {
   summariseAttachment,
 } from './duty-record.writes';
 
-type Context = SubgraphContext<DutyRecordLoaders & OrgLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DutyRecordLoaders & OrgLoaders>;
 
 /** Fields a correction may change; the others are copied from the version it corrects. */
 const CORRECTABLE = ['cadreId', 'kind', 'occurredOn', 'taskId', 'responsibilityItemId', 'summary'] as const;
@@ -41,7 +42,7 @@ const CORRECTABLE = ['cadreId', 'kind', 'occurredOn', 'taskId', 'responsibilityI
  * earlier version readable with its own files. `CadreType` is the level's cadre type from
  * `createOrgModule`, so `DistrictDutyRecord.cadre` is a `DistrictCadre`.
  */
-export function createDutyRecordModule<J extends { code: string }>(options: LevelOptions<J>, CadreType: ClassType) {
+export function createDutyRecordModule(options: LevelOptions, CadreType: ClassType) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -111,8 +112,8 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '所属辖区 The jurisdiction that owns the record.' })
-    jurisdiction(@Root() record: DutyRecordEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, record.jurisdictionCode);
+    jurisdiction(@Root() record: DutyRecordEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(record.jurisdictionCode);
     }
 
     @Mutation(() => DutyRecordType, {
@@ -223,7 +224,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
       description: '履职纪实 The latest version of each duty record this jurisdiction owns, most recent occurrence first. Needs a token that may read it.',
     })
     dutyRecords(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => DutyRecordFilter, { nullable: true }) filter: DutyRecordFilter | undefined,
       @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number,
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | undefined,

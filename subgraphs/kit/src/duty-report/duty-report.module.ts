@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -25,7 +26,7 @@ import {
 import { createDutyReportLoaders, type DutyReportLoaders } from './duty-report.loaders';
 import { DutyReportQuestionInterface, DutyReportReporterInterface, DutyReportSessionInterface } from './duty-report.types';
 
-type Context = SubgraphContext<DutyReportLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DutyReportLoaders>;
 
 /** Only the commission staff of the level that holds a session run it. */
 function assertCommissionOf(principal: Principal, ownerCode: string): void {
@@ -43,7 +44,7 @@ function assertCommissionOf(principal: Principal, ownerCode: string): void {
  * go to. Ownership of the answer is kept where it matters: only an admin of the reporter's own
  * jurisdiction may write it, and the row records which jurisdiction answered.
  */
-export function createDutyReportModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createDutyReportModule(options: LevelOptions) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -67,12 +68,6 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
 
   const SessionConnection = createConnectionType(SessionType, levelTypeName(level, 'DutyReportSession'));
 
-  async function sessionForWrite(context: Context, id: string, field: string): Promise<DutyReportSessionEntity> {
-    const session = await context.loaders.dutyReportSessionById.load(assertUuid(id, field));
-    if (!session) throw notFound('duty report session', id);
-    return session;
-  }
-
   async function reporterOf(context: Context, id: string, field: string): Promise<DutyReportReporterEntity> {
     const reporter = await context.loaders.dutyReportReporterById.load(assertUuid(id, field));
     if (!reporter) throw notFound('duty report reporter', id);
@@ -95,8 +90,8 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '召开层级 The level holding the session.' })
-    jurisdiction(@Root() session: DutyReportSessionEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, session.ownerCode);
+    jurisdiction(@Root() session: DutyReportSessionEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(session.ownerCode);
     }
 
     @Mutation(() => SessionType, {
@@ -232,7 +227,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
   @Resolver(() => options.jurisdictionType)
   class JurisdictionSessionsResolver {
     @FieldResolver(() => SessionConnection, { description: '述责述廉会议 Sessions this level held, latest first. Needs a token that may read it.' })
-    dutyReportSessions(@Root() jurisdiction: J, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<Connection<DutyReportSessionEntity>> {
+    dutyReportSessions(@Root() jurisdiction: JurisdictionRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<Connection<DutyReportSessionEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.dutyReportSessionsByOwner(page.first, page.after).load(jurisdiction.code);
     }

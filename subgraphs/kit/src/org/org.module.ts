@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { notFound } from '../errors/graphql-errors';
@@ -13,13 +14,13 @@ import { CadreInterface, UnitInterface } from './org.interfaces';
 import { createOrgLoaders, type OrgLoaders } from './org.loaders';
 import { UnitEntity } from './unit.entity';
 
-type Context = SubgraphContext<OrgLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders>;
 
 /**
  * Units and leading cadres for one level: `DistrictUnit` / `DistrictCadre` in the district
  * subgraph, and so on. The logic is the same at every level; only names and owner differ.
  */
-export function createOrgModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createOrgModule(options: LevelOptions) {
   const { level } = options;
 
   @Directive('@key(fields: "id")')
@@ -58,8 +59,8 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true })
-    jurisdiction(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, unit.jurisdictionCode);
+    jurisdiction(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(unit.jurisdictionCode);
     }
 
     @Mutation(() => UnitType, { name: levelFieldName(level, 'Unit', 'create'), description: '新增单位 Create a unit.' })
@@ -136,7 +137,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
   @Resolver(() => options.jurisdictionType)
   class JurisdictionUnitsResolver {
     @FieldResolver(() => [UnitType], { description: '单位 Units this jurisdiction owns, by name. Needs a token that may read it.' })
-    units(@Root() jurisdiction: J, @Ctx() context: Context): Promise<UnitEntity[]> {
+    units(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<UnitEntity[]> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.unitsByJurisdiction.load(jurisdiction.code);
     }

@@ -1,3 +1,4 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { hasRole } from '../auth/principal';
@@ -25,7 +26,7 @@ import {
 import { createResponsibilityLoaders, type ResponsibilityLoaders } from './responsibility.loaders';
 import { ResponsibilityCategoryType, ResponsibilityItemInterface } from './responsibility.types';
 
-type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders & ResponsibilityLoaders>;
 
 /** The org module's per-level types, so items point at `DistrictUnit`, not just `Unit`. */
 export interface OrgTypes {
@@ -38,7 +39,7 @@ export interface OrgTypes {
  * subgraph, and so on. An item belongs to a unit's list, either the leadership team's (no cadre)
  * or one cadre's, and is owned by the unit's jurisdiction.
  */
-export function createResponsibilityModule<J extends { code: string }>(options: LevelOptions<J>, org: OrgTypes) {
+export function createResponsibilityModule(options: LevelOptions, org: OrgTypes) {
   const { level } = options;
   const { UnitType, CadreType } = org;
   const typeName = levelTypeName(level, 'ResponsibilityItem');
@@ -95,8 +96,8 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '所属辖区 The jurisdiction that owns the item.' })
-    jurisdiction(@Root() item: ResponsibilityItemEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, item.jurisdictionCode);
+    jurisdiction(@Root() item: ResponsibilityItemEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(item.jurisdictionCode);
     }
 
     @Mutation(() => ResponsibilityItemType, {
@@ -212,7 +213,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
       description: '主体责任清单 Responsibility items this jurisdiction owns, oldest first, a page at a time.',
     })
     responsibilityItems(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => ResponsibilityItemFilter, { nullable: true }) filter: ResponsibilityItemFilter | undefined,
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() context: Context,
@@ -255,6 +256,8 @@ function applyItemFilter(query: Knex.QueryBuilder, filter: ResponsibilityItemFil
   if (filter.unitId) query.where('unit_id', filter.unitId);
   if (filter.text) {
     const pattern = containsPattern(filter.text);
-    query.where((text) => text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]));
+    query.where((text) => {
+      text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]);
+    });
   }
 }

@@ -1,3 +1,5 @@
+import { overdueCondition } from '../calendar/overdue-rule';
+import { TASK_OVERDUE } from '../task/overdue';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { PERIOD_SQL, type DateRange, type StatisticsPeriod } from './period';
 import type { TaskCounts } from './task-counts';
@@ -7,37 +9,45 @@ import type { TaskCounts } from './task-counts';
  * PostgreSQL; Node only reads one row per group.
  */
 
+/** The task counts' columns; overdue as of `on`, the same day the `overdue` field and filter use. */
+function taskCountColumns(knex: Knex, on: string): Knex.Raw {
+  return knex.raw(
+    `count(*)::int as "total",
+  count(*) filter (where "status" = 'PLANNED')::int as "planned",
+  count(*) filter (where "status" = 'IN_PROGRESS')::int as "inProgress",
+  count(*) filter (where "status" = 'COMPLETED')::int as "completed",
+  count(*) filter (where "status" = 'CANCELLED')::int as "cancelled",
+  count(*) filter (where ?)::int as "overdue"`,
+    [overdueCondition(knex, TASK_OVERDUE, on)],
+  );
+}
+
 /**
- * Counts of the jurisdictions `task_count` rows the filter picks (a few rows per jurisdiction,
- * kept by trigger), with each one's overdue tasks counted from `task_open_due_index` (an
- * index-only range: open tasks of that jurisdiction due before today). Neither grows with the
- * closed tasks, so the figures cost the same with a thousand tasks or a million. `having` keeps
- * jurisdictions whose tasks are all gone absent, as if never counted.
+ * Counts of the jurisdictions whose `task_count` rows `where` picks (a few rows per
+ * jurisdiction, kept by trigger in the writing transaction), each with its overdue tasks as of
+ * `on` counted from `task_open_due_index` (an index-only range: that jurisdiction's open tasks
+ * due before the day). Neither grows with the closed tasks, so the figures cost the same with a
+ * thousand tasks or a million. `having` leaves jurisdictions whose tasks are all gone absent, as
+ * if never counted.
  */
-function taskCountsSql(where: string, extraColumns = ''): string {
-  return `with "counts" as (
-      select "jurisdiction_code" as "key"${extraColumns},
+function keptTaskCounts(knex: Knex, where: Knex.Raw, on: string): Knex.Raw {
+  return knex.raw(
+    `with "counts" as (
+      select "jurisdiction_code" as "key",
         sum("count")::int as "total",
         coalesce(sum("count") filter (where "status" = 'PLANNED'), 0)::int as "planned",
         coalesce(sum("count") filter (where "status" = 'IN_PROGRESS'), 0)::int as "inProgress",
         coalesce(sum("count") filter (where "status" = 'COMPLETED'), 0)::int as "completed",
         coalesce(sum("count") filter (where "status" = 'CANCELLED'), 0)::int as "cancelled"
-      from "task_count" where ${where}
+      from "task_count" where ?
       group by "jurisdiction_code" having sum("count") > 0
     )
     select "counts".*, "open"."overdue" from "counts" cross join lateral (
-      select count(*)::int as "overdue" from "task"
-      where "task"."jurisdiction_code" = "counts"."key" and "status" in ('PLANNED', 'IN_PROGRESS') and "due_date" < current_date
-    ) as "open"`;
+      select count(*)::int as "overdue" from "task" where "task"."jurisdiction_code" = "counts"."key" and ?
+    ) as "open"`,
+    [where, overdueCondition(knex, TASK_OVERDUE, on, 'task')],
+  );
 }
-
-const TASK_COUNT_COLUMNS = `
-  count(*)::int as "total",
-  count(*) filter (where "status" = 'PLANNED')::int as "planned",
-  count(*) filter (where "status" = 'IN_PROGRESS')::int as "inProgress",
-  count(*) filter (where "status" = 'COMPLETED')::int as "completed",
-  count(*) filter (where "status" = 'CANCELLED')::int as "cancelled",
-  count(*) filter (where "status" in ('PLANNED', 'IN_PROGRESS') and "due_date" < current_date)::int as "overdue"`;
 
 type CountRow = TaskCounts & { key: string };
 
@@ -52,10 +62,10 @@ function countsOf(row: CountRow): TaskCounts {
 }
 
 /** Task counts of each jurisdiction's own tasks, keyed by jurisdiction code (absent: no tasks). */
-export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[]): Promise<Map<string, TaskCounts>> {
+export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
-    knex.raw(taskCountsSql('"jurisdiction_code" = any(?)'), [textArray(knex, codes)]),
+    keptTaskCounts(knex, knex.raw('"jurisdiction_code" = any(?)', [textArray(knex, codes)]), on),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
@@ -64,16 +74,16 @@ export async function taskCountsByJurisdiction(em: EntityManager, codes: readonl
  * Task counts of each unit's own tasks (those carrying out items on the unit's lists), keyed by
  * unit id (absent: no tasks). For the units of one level, which share their jurisdiction's figure.
  */
-export async function taskCountsByUnit(em: EntityManager, unitIds: readonly string[]): Promise<Map<string, TaskCounts>> {
+export async function taskCountsByUnit(em: EntityManager, unitIds: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
     knex.raw(
-      `select "items"."unit_id"::text as "key", ${TASK_COUNT_COLUMNS}
+      `select "items"."unit_id"::text as "key", ?
        from "task"
        join (select "id" as "item_id", "unit_id" from "responsibility_item" where "unit_id" = any(?::uuid[])) as "items"
          on "items"."item_id" = "task"."responsibility_item_id"
        group by "items"."unit_id"`,
-      [textArray(knex, unitIds)],
+      [taskCountColumns(knex, on), textArray(knex, unitIds)],
     ),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
@@ -83,10 +93,10 @@ export async function taskCountsByUnit(em: EntityManager, unitIds: readonly stri
  * Task counts of every street below the given districts, keyed by street code. The prefix test
  * runs over `task_count` (a few rows per jurisdiction), never over the task table.
  */
-export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[]): Promise<Map<string, TaskCounts>> {
+export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
-    knex.raw(taskCountsSql('left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9'), [textArray(knex, districtCodes)]),
+    keptTaskCounts(knex, knex.raw('left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9', [textArray(knex, districtCodes)]), on),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
@@ -99,16 +109,21 @@ export interface DistrictTaskTotals extends TaskCounts {
  * Street tasks summed per district (the first six digits of a street code are its district's),
  * for the districts of the given cities (a city code's first two digits are its province's).
  */
-export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: readonly string[]): Promise<Map<string, DistrictTaskTotals[]>> {
+export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: readonly string[], on: string): Promise<Map<string, DistrictTaskTotals[]>> {
   const knex = em.getKnex();
+  const streets = keptTaskCounts(
+    knex,
+    knex.raw(`left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9`, [textArray(knex, cityCodes)]),
+    on,
+  );
   const rows: (DistrictTaskTotals & { cityCode: string })[] = await em.getConnection().execute(
     knex.raw(
       `select left("key", 2) || '0000' as "cityCode", left("key", 6) as "districtCode",
          sum("total")::int as "total", sum("planned")::int as "planned", sum("inProgress")::int as "inProgress",
          sum("completed")::int as "completed", sum("cancelled")::int as "cancelled", sum("overdue")::int as "overdue"
-       from (${taskCountsSql(`left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9`)}) as "streets"
+       from (?) as "streets"
        group by 1, 2 order by 2`,
-      [textArray(knex, cityCodes)],
+      [streets],
     ),
   );
   return groupBy(rows, (row) => row.cityCode, ({ cityCode: _cityCode, ...totals }) => totals);

@@ -1,3 +1,4 @@
+import { levelAbove } from '../level/level-relations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, createUnionType, type ClassType as TypeGraphqlClass } from 'type-graphql';
 import { AttachmentType } from '../attachment/attachment.type';
@@ -13,7 +14,7 @@ import { levelFieldName, levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, RECORD_FINDING_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { recordFindingReport } from './finding-transitions';
@@ -31,10 +32,9 @@ function createRectificationLoaders(em: EntityManager) {
     rectificationAttachments: attachmentsByOwnerLoader(em, 'RECTIFICATION_REPORT'),
   };
 }
-type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
+export type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
 type Context = SubgraphContext<RectificationLoaders>;
 
-const ABOVE: Partial<Record<Level, Level>> = { district: 'city', street: 'district' };
 
 /** The supervised unit's side and the supervising side both read a report; nobody else. */
 function mayRead(principal: Principal, report: RectificationReportEntity): boolean {
@@ -67,7 +67,7 @@ interface FindingFacts {
  * `localFindingType`: this level's own finding type when it also supervises (city, district).
  */
 export function createRectificationModule(level: Level, localFindingType?: ClassType) {
-  const above = ABOVE[level];
+  const above = levelAbove(level);
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'RectificationReport'), { implements: RectificationReportInterface })
@@ -140,6 +140,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     @Resolver(() => target)
     class FindingReports {
       @FieldResolver(() => [ReportType], {
+        nullable: true,
         name: `${level}RectificationReports`,
         description: `整改报告 Rectification reports on this finding, kept by the ${level} level, oldest first.`,
       })
@@ -183,13 +184,6 @@ function aboveFindingStub(above: Level): ClassType {
 
 /** Asks the level above to record the report on its finding (see the module comment). */
 async function recordAbove(context: Context, above: Level, findingId: string, reportId: string): Promise<FindingFacts | null> {
-  const field = levelFieldName(above, 'SupervisionFindingReport', 'record');
-  const data = await callPeer<Record<string, FindingFacts | null>>(
-    context,
-    above,
-    `mutation($findingId: ID!, $reportId: ID!) { ${field}(findingId: $findingId, reportId: $reportId) { id jurisdictionCode unitId unitJurisdictionCode } }`,
-    { findingId, reportId },
-    { findingId: 'input.findingId' },
-  );
-  return data[field];
+  const data = await askPeer(context, RECORD_FINDING_REPORT, above, undefined, { findingId, reportId }, { findingId: 'input.findingId' });
+  return data.finding;
 }

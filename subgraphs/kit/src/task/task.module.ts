@@ -1,3 +1,5 @@
+import { TASK_OPERATIONS } from './task.operations';
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -5,7 +7,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, Obje
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { CadreEntity } from '../org/cadre.entity';
@@ -26,7 +28,7 @@ import { CreateTaskInput, TaskFilter, TaskMilestoneInput, TaskSort } from './tas
 import { createTaskLoaders, type TaskLoaders } from './task.loaders';
 import { TaskInterface, TaskMilestoneType } from './task.types';
 
-type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders & TaskLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders>;
 
 /** The per-level types of the modules tasks point at. */
 export interface TaskLinkedTypes {
@@ -48,10 +50,11 @@ class TaskMilestoneResolver {
  * carries out one responsibility item, is owned by that item's jurisdiction, and moves through
  * the workflow in task-workflow.ts; every change is one transaction with its audit entry.
  */
-export function createTaskModule<J extends { code: string }>(options: LevelOptions<J>, linked: TaskLinkedTypes) {
+export function createTaskModule(options: LevelOptions, linked: TaskLinkedTypes) {
   const { level } = options;
   const { CadreType, ResponsibilityItemType } = linked;
   const typeName = levelTypeName(level, 'Task');
+  const operations = TASK_OPERATIONS[level];
 
   @Directive('@key(fields: "id")')
   @ObjectType(typeName, { implements: TaskInterface, description: `任务 A task owned by a ${level}.` })
@@ -90,7 +93,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
 
   @Resolver(() => TaskType)
   class TaskResolver {
-    @Query(() => TaskType, { name: levelFieldName(level, 'Task'), nullable: true, description: '任务 One task by id.' })
+    @Query(() => TaskType, { name: operations.task, nullable: true, description: '任务 One task by id.' })
     async task(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<TaskEntity | null> {
       const principal = requirePrincipal(context);
       const task = await context.loaders.taskById.load(assertUuid(id, 'id'));
@@ -119,11 +122,11 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '所属辖区 The jurisdiction that owns the task.' })
-    jurisdiction(@Root() task: TaskEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, task.jurisdictionCode);
+    jurisdiction(@Root() task: TaskEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(task.jurisdictionCode);
     }
 
-    @Mutation(() => TaskType, { name: levelFieldName(level, 'Task', 'create'), description: '下达任务 Create a task for a responsibility item.' })
+    @Mutation(() => TaskType, { name: operations.createTask, description: '下达任务 Create a task for a responsibility item.' })
     async create(@Arg('input', () => CreateTaskInput) input: CreateTaskInput, @Ctx() context: Context): Promise<TaskEntity> {
       const principal = requirePrincipal(context);
       const item = await context.loaders.responsibilityItemById.load(input.responsibilityItemId);
@@ -158,7 +161,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
     }
 
     @Mutation(() => TaskType, {
-      name: levelFieldName(level, 'TaskProgress', 'update'),
+      name: operations.updateTaskProgress,
       description: '更新进度 Report progress (0–100); a planned task moves to in progress, a closed one is refused.',
     })
     async updateProgress(
@@ -174,7 +177,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       });
     }
 
-    @Mutation(() => TaskType, { name: levelFieldName(level, 'Task', 'start'), description: '开始任务 Planned → in progress.' })
+    @Mutation(() => TaskType, { name: operations.startTask, description: '开始任务 Planned → in progress.' })
     async start(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<TaskEntity> {
       const { principal, task } = await taskForWrite(context, id);
       return changeTask(context, principal, task.id, 'transition', (locked) => {
@@ -182,7 +185,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       });
     }
 
-    @Mutation(() => TaskType, { name: levelFieldName(level, 'Task', 'complete'), description: '完成任务 In progress → completed; progress becomes 100.' })
+    @Mutation(() => TaskType, { name: operations.completeTask, description: '完成任务 In progress → completed; progress becomes 100.' })
     async complete(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<TaskEntity> {
       const { principal, task } = await taskForWrite(context, id);
       return changeTask(context, principal, task.id, 'transition', (locked) => {
@@ -192,7 +195,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       });
     }
 
-    @Mutation(() => TaskType, { name: levelFieldName(level, 'Task', 'cancel'), description: '撤销任务 Cancel an open task, with the reason.' })
+    @Mutation(() => TaskType, { name: operations.cancelTask, description: '撤销任务 Cancel an open task, with the reason.' })
     async cancel(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() context: Context): Promise<TaskEntity> {
       const trimmed = reason.trim();
       if (!trimmed) throw badUserInput('reason', 'must not be blank');
@@ -204,7 +207,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       });
     }
 
-    @Mutation(() => TaskType, { name: levelFieldName(level, 'TaskMilestone', 'add'), description: '新增任务节点 Add a milestone to an open task.' })
+    @Mutation(() => TaskType, { name: operations.addTaskMilestone, description: '新增任务节点 Add a milestone to an open task.' })
     async addMilestone(
       @Arg('taskId', () => ID) taskId: string,
       @Arg('input', () => TaskMilestoneInput) input: TaskMilestoneInput,
@@ -222,7 +225,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       });
     }
 
-    @Mutation(() => TaskType, { name: levelFieldName(level, 'TaskMilestone', 'complete'), description: '完成任务节点 Mark a milestone done.' })
+    @Mutation(() => TaskType, { name: operations.completeTaskMilestone, description: '完成任务节点 Mark a milestone done.' })
     async completeMilestone(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<TaskEntity> {
       const principal = requirePrincipal(context);
       const milestone = await context.em.findOne(MilestoneEntity, { id: assertUuid(id, 'id') });
@@ -263,7 +266,7 @@ export function createTaskModule<J extends { code: string }>(options: LevelOptio
       description: '任务清单 Tasks this jurisdiction owns, filtered and sorted (by due date unless told), a page at a time.',
     })
     tasks(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
       @Arg('sort', () => TaskSort, { nullable: true }) sort: TaskSort | undefined,
       @Args(() => PageArgs) page: PageArgs,

@@ -1,0 +1,24 @@
+import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
+import { auditChainsMigration, levelRecordsMigration, taskFiguresMigration } from '../migrations';
+import { defineFeature } from './level-feature';
+import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
+import { createLevelRecordModules } from './level-record-modules';
+
+/**
+ * 本级记录 What every level keeps for itself: audit chain, units and cadres, responsibility
+ * lists, tasks and duty records (one migration creates their tables). Provides the level's
+ * Unit, Cadre, ResponsibilityItem, Task, DutyRecord and AuditEntry types to later features.
+ */
+export const levelRecordsFeature = defineFeature({
+  name: 'levelRecords',
+  // Later changes to the same tables: counts kept for the task figures, one audit chain per jurisdiction.
+  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration],
+  entities: LEVEL_RECORD_ENTITIES,
+  needsLoaders: ['jurisdictionByCode'],
+  build(build) {
+    const records = createLevelRecordModules(build.level);
+    build.provide(records.types);
+    build.audited.push(...levelRecordAuditedTypes(records.types));
+    return records.modules;
+  },
+});
