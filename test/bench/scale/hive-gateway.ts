@@ -26,7 +26,8 @@ const gateway = createGatewayRuntime({
   },
 });
 
-const server = createServer(gateway);
+// Hive's runtime is a fetch-style handler; Node's server wants a listener returning nothing.
+const server = createServer((request, response) => void gateway(request, response));
 server.listen(port, '127.0.0.1');
 const stop = () => server.close(() => void Promise.resolve(gateway.dispose()).then(() => process.exit(0)));
 process.once('SIGTERM', stop);

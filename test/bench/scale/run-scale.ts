@@ -72,9 +72,9 @@ async function graphqlOnce(side: ScaleSide): Promise<Record<string, unknown>> {
  * Sends the side's request alone: checks its answer and counts each subgraph's statements, three
  * times after one unrecorded request; the three counts must agree.
  */
-async function checkAndCount(services: ScaleServices, side: ScaleSide): Promise<{ answer: string; statements: StatementCounts; aloneMs: number }> {
+async function checkAndCount(services: ScaleServices, side: ScaleSide, gatewaySecret: string): Promise<{ answer: string; statements: StatementCounts; aloneMs: number }> {
   const levels: LevelName[] = ['city', 'district', 'street'];
-  const read = () => Promise.all(levels.map((level) => sqlStatements(services.subgraphs.processes[level])));
+  const read = () => Promise.all(levels.map((level) => sqlStatements(services.subgraphs.processes[level], gatewaySecret)));
   await settle(read);
   await graphqlOnce(side);
   const counts: StatementCounts[] = [];
@@ -280,7 +280,7 @@ export async function runScaleBench(options: { tasks: string; quick: boolean; on
     const reports: ScenarioReport[] = [];
     for (const scenario of scenarios) {
       const alone: Awaited<ReturnType<typeof checkAndCount>>[] = [];
-      for (const side of scenario.sides) alone.push(await checkAndCount(services, side));
+      for (const side of scenario.sides) alone.push(await checkAndCount(services, side, secrets.gatewaySecret));
       process.stderr.write(`${scenario.title}: `);
       const results = await interleave(scenario, alone.map((a) => a.aloneMs), () => process.stderr.write('.'));
       process.stderr.write('\n');

@@ -129,8 +129,8 @@ async function probeHive(hive: PlatformProcess, logFile: string): Promise<string
   if (body.data && !body.errors) return undefined;
   await new Promise((resolve) => setTimeout(resolve, 200));
   const log = readFileSync(logFile, 'utf8');
-  const message = /message:\S*\s+"(.+)"\s*$/m.exec(log.replace(/\u001b\[[0-9;]*m/g, ''))?.[1]?.replace(/\\"/g, '"');
-  return `Hive Gateway ${process.env.npm_package_devDependencies__graphql_hive_gateway ?? '2.15.1'} cannot load the supergraph: ${message ?? JSON.stringify(body.errors)}`;
+  const message = /message:\S*\s+"(.+)"\s*$/m.exec(log.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''))?.[1]?.replace(/\\"/g, '"');
+  return `Hive Gateway ${'2.15.1'} cannot load the supergraph: ${message ?? JSON.stringify(body.errors)}`;
 }
 
 /** Peak resident memory of a running process (VmHWM, Linux), in MB; null where /proc is not readable. */
@@ -144,8 +144,11 @@ export function peakRssMb(service: PlatformProcess): number | null {
   }
 }
 
-/** A subgraph's `sql_statements_total`, read from its /metrics endpoint. */
-export async function sqlStatements(subgraph: PlatformProcess): Promise<number> {
-  const text = await (await fetch(subgraph.url.replace(/\/graphql$/, '/metrics'))).text();
-  return [...text.matchAll(/^sql_statements_total(?:\{[^}]*\})? (\d+(?:\.\d+)?)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+/** A subgraph's `sql_statements_total`, read from its /metrics endpoint (which wants the gateway secret). */
+export async function sqlStatements(subgraph: PlatformProcess, gatewaySecret: string): Promise<number> {
+  const response = await fetch(subgraph.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${gatewaySecret}` } });
+  const text = await response.text();
+  const samples = [...text.matchAll(/^sql_statements_total(?:\{[^}]*\})? (\d+(?:\.\d+)?)/gm)];
+  if (!response.ok || samples.length === 0) throw new Error(`${subgraph.name}: no sql_statements_total on /metrics (HTTP ${response.status})`);
+  return samples.reduce((sum, m) => sum + Number(m[1]), 0);
 }
