@@ -189,10 +189,17 @@ export async function completeTaskMilestone(context: Context, id: string): Promi
 }
 
 /** A page of a jurisdiction's tasks, filtered and sorted; one statement for every jurisdiction asked with the same arguments. */
-export function tasksOfJurisdiction(context: Context, jurisdictionCode: string, where: TaskFilter, order: TaskSort, page: PageArgs): Promise<Connection<TaskEntity>> {
+export function tasksOfJurisdiction(
+  context: Context,
+  jurisdictionCode: string,
+  where: TaskFilter,
+  order: TaskSort,
+  page: PageArgs,
+  withTotal = true,
+): Promise<Connection<TaskEntity>> {
   const now = today();
   // Every `tasks(...)` with the same arguments below one query shares one loader, so one statement.
-  const key = JSON.stringify([where, order, page.first, page.after ?? null, now]);
+  const key = JSON.stringify([where, order, page.first, page.after ?? null, now, withTotal]);
   const knex = context.em.getKnex();
   return context.loaders.taskPages
     .get(key, () =>
@@ -203,6 +210,7 @@ export function tasksOfJurisdiction(context: Context, jurisdictionCode: string, 
         where: (query) => applyTaskFilter(knex, query, where, now),
         first: page.first,
         after: page.after,
+        withTotal,
       }),
     )
     .load(jurisdictionCode);
