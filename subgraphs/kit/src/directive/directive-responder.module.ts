@@ -1,4 +1,6 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
 import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -12,7 +14,7 @@ import { snapshot } from '../audit/canonical-json';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
@@ -45,6 +47,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
   const above = levelAbove(level);
   if (!above) throw new Error(`a ${level} has no level above it to answer`);
   const issuerLevel: Level = above;
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, issuerLevel, 'directive');
   const issuedTypeName = levelTypeName(issuerLevel, 'Directive');
 
   /**
@@ -195,7 +198,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     }
 
     @Mutation(() => ResponseType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'acknowledge'),
+      name: operations.acknowledgeDirective,
       description: `签收 A ${level} acknowledges a directive addressed to it (admin of the ${level}).`,
     })
     async acknowledge(@Arg('directiveId', () => ID) directiveId: string, @Ctx() context: Context): Promise<DirectiveResponseEntity> {
@@ -210,7 +213,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     }
 
     @Mutation(() => ResponseType, {
-      name: `${levelFieldName(issuerLevel, 'Directive', 'report')}Progress`,
+      name: operations.reportDirectiveProgress,
       description: '报告进展 Report progress (0–100) with evidence; acknowledges the directive if not yet done.',
     })
     async reportProgress(
@@ -226,7 +229,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     }
 
     @Mutation(() => ResponseType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'complete'),
+      name: operations.completeDirective,
       description: '办结 Report a directive completed (progress 100) with evidence; only once.',
     })
     async complete(

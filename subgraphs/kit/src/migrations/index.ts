@@ -9,6 +9,8 @@ import { Migration20261127030000_supervision_checks } from './Migration202611270
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
+import { Migration20261201000000_task_figures } from './Migration20261201000000_task_figures';
+import { Migration20261201000001_audit_chains } from './Migration20261201000001_audit_chains';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -62,4 +64,14 @@ export const assessmentPlatformDataMigration: MigrationObject = {
 export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
+};
+/** Task figures kept cheap at scale (every level): counts kept by trigger, an index of open tasks by due date. */
+export const taskFiguresMigration: MigrationObject = {
+  name: 'Migration20261201000000_task_figures',
+  class: Migration20261201000000_task_figures,
+};
+/** One audit chain per owning jurisdiction (every level), so unrelated jurisdictions write in parallel. */
+export const auditChainsMigration: MigrationObject = {
+  name: 'Migration20261201000001_audit_chains',
+  class: Migration20261201000001_audit_chains,
 };

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import {
   accountabilityMigration,
   assessmentMigration,
+  auditChainsMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -10,6 +11,7 @@ import {
   levelRecordsMigration,
   rectificationReportsMigration,
   supervisionChecksMigration,
+  taskFiguresMigration,
 } from './index';
 
 /**
@@ -34,6 +36,8 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  taskFiguresMigration,
+  auditChainsMigration,
 ];
 
 /**

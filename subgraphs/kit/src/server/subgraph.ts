@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -217,6 +217,8 @@ export async function startSubgraph<Loaders>(
     // platform does not; they cost time on every request, so they stay off.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are set or read here, and the cache-control plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLimitsPlugin<SubgraphContext<Loaders>>({
         limits,

@@ -1,4 +1,6 @@
 import { levelAbove } from '../level/level-relations';
+import { operationsAt } from '../level/operation-table';
+import { RECTIFICATION_OPERATIONS } from './rectification.operations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, createUnionType, type ClassType as TypeGraphqlClass } from 'type-graphql';
 import { AttachmentType } from '../attachment/attachment.type';
@@ -10,7 +12,7 @@ import { forbidden, notFound } from '../errors/graphql-errors';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
 import { newId } from '../ids';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -67,6 +69,7 @@ interface FindingFacts {
  * `localFindingType`: this level's own finding type when it also supervises (city, district).
  */
 export function createRectificationModule(level: Level, localFindingType?: ClassType) {
+  const operations = operationsAt(RECTIFICATION_OPERATIONS, level, 'rectification');
   const above = levelAbove(level);
 
   @Directive('@key(fields: "id")')
@@ -86,7 +89,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
 
   @Resolver(() => ReportType)
   class ReportResolver {
-    @Query(() => ReportType, { name: levelFieldName(level, 'RectificationReport'), nullable: true, description: '整改报告 One report by id.' })
+    @Query(() => ReportType, { name: operations.rectificationReport, nullable: true, description: '整改报告 One report by id.' })
     async report(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       const report = await context.loaders.rectificationReportById.load(assertUuid(id, 'id'));
@@ -105,7 +108,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     }
 
     @Mutation(() => ReportType, {
-      name: levelFieldName(level, 'RectificationReport', 'submit'),
+      name: operations.submitRectificationReport,
       description: '整改报告 Report the rectification of a finding against one of the caller\'s units, with evidence.',
     })
     async submit(@Arg('input', () => SubmitRectificationReportInput) input: SubmitRectificationReportInput, @Ctx() context: Context) {
