@@ -9,6 +9,8 @@ import { Migration20261127030000_supervision_checks } from './Migration202611270
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
+import { Migration20261201220000_cross_level_steps } from './Migration20261201220000_cross_level_steps';
+import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -62,4 +64,14 @@ export const assessmentPlatformDataMigration: MigrationObject = {
 export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
+};
+/** Remote steps that may need undoing: every level (cross-level-step.entity.ts). */
+export const crossLevelStepsMigration: MigrationObject = {
+  name: 'Migration20261201220000_cross_level_steps',
+  class: Migration20261201220000_cross_level_steps,
+};
+/** The WITHDRAWN finding event: supervising levels. */
+export const findingWithdrawnMigration: MigrationObject = {
+  name: 'Migration20261201220001_finding_withdrawn',
+  class: Migration20261201220001_finding_withdrawn,
 };

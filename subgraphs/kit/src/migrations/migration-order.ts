@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import {
   accountabilityMigration,
   assessmentMigration,
+  crossLevelStepsMigration,
+  findingWithdrawnMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -34,6 +36,8 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  crossLevelStepsMigration,
+  findingWithdrawnMigration,
 ];
 
 /**
