@@ -154,3 +154,4 @@ export * from './cross-level/peer-operations';
 export * from './task/task.operations';
 export * from './cross-level/cross-level-relay';
 export * from './cross-level/cross-level-step.entity';
+export * from './mutation/idempotency';

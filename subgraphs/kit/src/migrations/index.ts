@@ -11,6 +11,7 @@ import { Migration20261127060000_assessment_platform_data } from './Migration202
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 import { Migration20261201220000_cross_level_steps } from './Migration20261201220000_cross_level_steps';
 import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
+import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -74,4 +75,9 @@ export const crossLevelStepsMigration: MigrationObject = {
 export const findingWithdrawnMigration: MigrationObject = {
   name: 'Migration20261201220001_finding_withdrawn',
   class: Migration20261201220001_finding_withdrawn,
+};
+/** Results of mutations by Idempotency-Key: every level. */
+export const idempotencyKeysMigration: MigrationObject = {
+  name: 'Migration20261201230000_idempotency_keys',
+  class: Migration20261201230000_idempotency_keys,
 };

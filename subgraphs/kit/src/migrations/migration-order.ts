@@ -4,6 +4,7 @@ import {
   assessmentMigration,
   crossLevelStepsMigration,
   findingWithdrawnMigration,
+  idempotencyKeysMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -38,6 +39,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   accountabilityMigration,
   crossLevelStepsMigration,
   findingWithdrawnMigration,
+  idempotencyKeysMigration,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { levelRecordsMigration } from '../migrations';
+import { idempotencyKeysMigration, levelRecordsMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -11,7 +11,8 @@ import { createLevelRecordModules } from './level-record-modules';
  */
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
-  migrations: [levelRecordsMigration],
+  // Idempotency keys serve every mutation (mutation/idempotency.ts), so they come with the base tables.
+  migrations: [levelRecordsMigration, idempotencyKeysMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {

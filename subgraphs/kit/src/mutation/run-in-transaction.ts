@@ -9,6 +9,7 @@ import { badUserInput } from '../errors/graphql-errors';
 import type { Principal } from '../auth/principal';
 import { appendAudit, type AuditChange } from '../audit/audit-trail';
 import type { SubgraphContext } from '../server/context';
+import { claimIdempotencyKey, storeIdempotentResult } from './idempotency';
 
 export interface MutationScope {
   em: EntityManager;
@@ -19,6 +20,11 @@ export interface MutationScope {
 /**
  * Runs one mutation in one transaction: its writes and their audit entries commit together or
  * not at all, so a refused or failed change leaves neither data nor audit behind.
+ *
+ * With an `Idempotency-Key` (header, forwarded by the gateway) the key is claimed in the same
+ * transaction, scoped to the principal: a retry with the same key and the same request gets the
+ * first result (the record as it is now) without running the work again; the same key with a
+ * different request is a CONFLICT. Every mutation that writes through here takes part.
  */
 export async function runInTransaction<T>(
   context: SubgraphContext<unknown>,
@@ -49,7 +55,14 @@ async function transaction<T>(
   principal: Principal,
   work: (scope: MutationScope) => Promise<T>,
 ): Promise<T> {
+  const idempotency = context.idempotency ? { ...context.idempotency } : undefined;
+  // Each mutation of one request has its own slot under the key (fields run one after another).
+  if (context.idempotency) context.idempotency.ordinal += 1;
   return context.em.transactional(async (em) => {
+    if (idempotency) {
+      const claim = await claimIdempotencyKey(em, principal, idempotency);
+      if (!claim.claimed) return claim.result as T;
+    }
     const scope: MutationScope = {
       em,
       audit: async (change) => {
@@ -59,6 +72,7 @@ async function transaction<T>(
     };
     const result = await work(scope);
     await em.flush();
+    if (idempotency) await storeIdempotentResult(em, principal, idempotency, result);
     return result;
   });
 }

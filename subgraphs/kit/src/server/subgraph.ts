@@ -17,6 +17,7 @@ import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySour
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
@@ -312,6 +313,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
         };
       },
     }),

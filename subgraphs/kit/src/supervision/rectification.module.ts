@@ -15,6 +15,7 @@ import { newId } from '../ids';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
+import { priorIdempotentResult } from '../mutation/idempotency';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
 import { askPeer, RECORD_FINDING_REPORT } from '../cross-level/peer-operations';
@@ -113,6 +114,9 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     })
     async submit(@Arg('input', () => SubmitRectificationReportInput) input: SubmitRectificationReportInput, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
+      // A retry with the same Idempotency-Key must not ask the level above again.
+      const prior = await priorIdempotentResult(context, principal);
+      if (prior) return prior.result as RectificationReportEntity;
       // Everything this level can check is checked before the level above is asked to act.
       assertUuid(input.findingId, 'input.findingId');
       if (!input.summary.trim()) throw badUserInput('input.summary', 'say what was rectified');
