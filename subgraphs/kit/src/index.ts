@@ -155,3 +155,4 @@ export * from './task/task.operations';
 export * from './cross-level/cross-level-relay';
 export * from './cross-level/cross-level-step.entity';
 export * from './mutation/idempotency';
+export * from './mutation/record-version';

@@ -12,6 +12,7 @@ import { Migration20261127060000_accountability } from './Migration2026112706000
 import { Migration20261201220000_cross_level_steps } from './Migration20261201220000_cross_level_steps';
 import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
+import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -80,4 +81,9 @@ export const findingWithdrawnMigration: MigrationObject = {
 export const idempotencyKeysMigration: MigrationObject = {
   name: 'Migration20261201230000_idempotency_keys',
   class: Migration20261201230000_idempotency_keys,
+};
+/** Versions of tasks and responsibility items: every level. */
+export const recordVersionsMigration: MigrationObject = {
+  name: 'Migration20261201230001_record_versions',
+  class: Migration20261201230001_record_versions,
 };

@@ -5,6 +5,7 @@ import {
   crossLevelStepsMigration,
   findingWithdrawnMigration,
   idempotencyKeysMigration,
+  recordVersionsMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -40,6 +41,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   crossLevelStepsMigration,
   findingWithdrawnMigration,
   idempotencyKeysMigration,
+  recordVersionsMigration,
 ];
 
 /**

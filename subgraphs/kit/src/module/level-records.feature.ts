@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { idempotencyKeysMigration, levelRecordsMigration } from '../migrations';
+import { idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -12,7 +12,7 @@ import { createLevelRecordModules } from './level-record-modules';
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
   // Idempotency keys serve every mutation (mutation/idempotency.ts), so they come with the base tables.
-  migrations: [levelRecordsMigration, idempotencyKeysMigration],
+  migrations: [levelRecordsMigration, idempotencyKeysMigration, recordVersionsMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {

@@ -1,11 +1,12 @@
 import {
   CheckConstraintViolationException,
   ForeignKeyConstraintViolationException,
+  OptimisticLockError,
   UniqueConstraintViolationException,
   type DriverException,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '../errors/graphql-errors';
+import { badUserInput, conflict } from '../errors/graphql-errors';
 import type { Principal } from '../auth/principal';
 import { appendAudit, type AuditChange } from '../audit/audit-trail';
 import type { SubgraphContext } from '../server/context';
@@ -36,6 +37,9 @@ export async function runInTransaction<T>(
   } catch (error) {
     // The database's own constraints are the last line of defence; their violations are still
     // the caller's mistake and get a readable answer instead of an internal error.
+    if (error instanceof OptimisticLockError) {
+      throw conflict('记录已被他人修改 / the record was changed by someone else meanwhile: read it again and retry');
+    }
     if (error instanceof UniqueConstraintViolationException) {
       throw badUserInput('input', 'a record with these values already exists');
     }

@@ -1,3 +1,4 @@
+import { assertExpectedVersion } from '../mutation/record-version';
 import { TASK_OPERATIONS } from './task.operations';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { LockMode } from '@mikro-orm/core';
@@ -167,10 +168,12 @@ export function createTaskModule(options: LevelOptions, linked: TaskLinkedTypes)
       @Arg('id', () => ID) id: string,
       @Arg('progress', () => Int) progress: number,
       @Ctx() context: Context,
+      @Arg('expectedVersion', () => Int, { nullable: true, description: '期望版本 The version the change is based on; another version is a CONFLICT.' }) expectedVersion?: number,
     ): Promise<TaskEntity> {
       if (progress < 0 || progress > 100) throw badUserInput('progress', `must be between 0 and 100, got ${progress}`);
       const { principal, task } = await taskForWrite(context, id);
       return changeTask(context, principal, task.id, 'update', (locked) => {
+        assertExpectedVersion(locked, expectedVersion, 'expectedVersion');
         locked.status = statusAfterProgress(locked.status);
         locked.progress = progress;
       });
