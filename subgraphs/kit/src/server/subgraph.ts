@@ -82,6 +82,8 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
   // How often the cross-level relay looks for remote steps to undo (docs/consistency.md); 0 turns it off.
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
+  // A step still PENDING after this long has outlived its request (the process died between the steps).
+  CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 function jsonText<T>(what: string) {
@@ -123,6 +125,8 @@ export interface SubgraphConfig {
   peerDeadlineMs?: number;
   /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
   crossLevelRelayMs?: number;
+  /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
+  crossLevelGraceMs?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -150,6 +154,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     production: isProductionMode(env),
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
+    crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -326,7 +331,7 @@ export async function startSubgraph<Loaders>(
   const relayMs = config.crossLevelRelayMs ?? 2_000;
   const stopRelay =
     relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
-      ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, log: (line) => logger.warn(line) })
+      ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
       : async () => {};
 
   return {
