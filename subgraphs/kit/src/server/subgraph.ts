@@ -19,7 +19,7 @@ import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
-import { migrate, openDatabase, type Orm } from '../db/database';
+import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { watchPool } from '../db/pool-metrics';
 import type { Level } from '../jurisdiction/admin-code';
@@ -193,16 +193,19 @@ export async function startSubgraph<Loaders>(
     poolLog: { warn: (message) => logger.warn({ pool: true }, message), error: (message) => logger.error({ pool: true }, message) },
   });
   try {
-    if (config.migrateOnStart ?? true) {
-      await migrate(orm);
-    }
-    if (config.seedOnStart ?? true) {
-      const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
-      log(seeded);
-      if (config.seedDemo && definition.seedDemo) {
-        log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+    // One replica at a time: replicas starting together migrate and seed the database once.
+    await withStartupLock(orm, async () => {
+      if (config.migrateOnStart ?? true) {
+        await migrate(orm);
       }
-    }
+      if (config.seedOnStart ?? true) {
+        const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
+        log(seeded);
+        if (config.seedDemo && definition.seedDemo) {
+          log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+        }
+      }
+    });
   } catch (error) {
     await orm.close();
     throw error;
