@@ -65,3 +65,7 @@ export * from './accountability/accountability.features';
 export * from './db/schema-drift';
 export * from './cross-level/peer-operations';
 export * from './task/task.operations';
+export * from './cross-level/cross-level-relay';
+export * from './cross-level/cross-level-step.entity';
+export * from './mutation/idempotency';
+export * from './mutation/record-version';

@@ -3,6 +3,10 @@ import {
   accountabilityMigration,
   assessmentMigration,
   auditChainsMigration,
+  crossLevelStepsMigration,
+  findingWithdrawnMigration,
+  idempotencyKeysMigration,
+  recordVersionsMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -38,6 +42,10 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   accountabilityMigration,
   taskFiguresMigration,
   auditChainsMigration,
+  crossLevelStepsMigration,
+  findingWithdrawnMigration,
+  idempotencyKeysMigration,
+  recordVersionsMigration,
 ];
 
 /**

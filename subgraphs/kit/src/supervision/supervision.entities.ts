@@ -234,7 +234,7 @@ export class SupervisionFindingEntity {
   updatedAt: Date = new Date();
 }
 
-export const FINDING_EVENTS = ['REPORTED', 'ACCEPTED', 'SENT_BACK', 'CONFIRMED', 'REOPENED'] as const;
+export const FINDING_EVENTS = ['REPORTED', 'ACCEPTED', 'SENT_BACK', 'CONFIRMED', 'REOPENED', 'WITHDRAWN'] as const;
 export type FindingEventCode = (typeof FINDING_EVENTS)[number];
 
 /** One step in a finding's life: a report received, a decision on it, a follow-up outcome. */

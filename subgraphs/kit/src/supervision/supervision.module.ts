@@ -34,6 +34,7 @@ import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
+import { createFindingRepairResolver } from './finding-repair.resolvers';
 import { drawQuarter } from './plan-draw';
 import { SupervisionFindingStatus } from './supervision.enums';
 import {
@@ -589,6 +590,7 @@ export function createSupervisionModule(
       findingsOfJurisdiction(options.jurisdictionType),
       findingsOfJurisdiction(lowerJurisdictionType),
       JurisdictionOffices,
+      createFindingRepairResolver(level, FindingType),
     ],
     // Nothing here returns the level below's jurisdiction; it is in the schema for the fields added to it.
     orphanedTypes: [lowerJurisdictionType],
