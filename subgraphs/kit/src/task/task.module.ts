@@ -1,4 +1,3 @@
-import { assertExpectedVersion } from '../mutation/record-version';
 import { TASK_OPERATIONS } from './task.operations';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import type { GraphQLResolveInfo } from 'graphql';
