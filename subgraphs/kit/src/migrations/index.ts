@@ -9,6 +9,7 @@ import { Migration20261127030000_supervision_checks } from './Migration202611270
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
+import { Migration20261201220000_supervision_draw_record } from './Migration20261201220000_supervision_draw_record';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -62,4 +63,9 @@ export const assessmentPlatformDataMigration: MigrationObject = {
 export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
+};
+/** Plans record their draw's inputs; check history indexes (supervising levels). */
+export const supervisionDrawRecordMigration: MigrationObject = {
+  name: 'Migration20261201220000_supervision_draw_record',
+  class: Migration20261201220000_supervision_draw_record,
 };

@@ -10,6 +10,7 @@ import {
   levelRecordsMigration,
   rectificationReportsMigration,
   supervisionChecksMigration,
+  supervisionDrawRecordMigration,
 } from './index';
 
 /**
@@ -34,6 +35,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  supervisionDrawRecordMigration,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import { rectificationReportsMigration, supervisionChecksMigration } from '../migrations';
+import { rectificationReportsMigration, supervisionChecksMigration, supervisionDrawRecordMigration } from '../migrations';
 import { defineFeature } from '../module/level-feature';
 import type { ClassType } from '../pagination/connection';
 import { createRectificationModule } from './rectification.module';
@@ -13,7 +13,7 @@ import { createSupervisionModule } from './supervision.module';
 export function supervisionFeature(lowerJurisdictionType: ClassType) {
   return defineFeature({
     name: 'supervision',
-    migrations: [supervisionChecksMigration],
+    migrations: [supervisionChecksMigration, supervisionDrawRecordMigration],
     entities: SUPERVISION_CHECK_ENTITIES,
     build(build) {
       const module = createSupervisionModule(build.level, build.need('UnitType', 'supervision'), lowerJurisdictionType);

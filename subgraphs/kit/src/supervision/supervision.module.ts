@@ -2,7 +2,6 @@ import { today } from '../calendar/calendar-date';
 import { overdueCondition } from '../calendar/overdue-rule';
 import { FINDING_OVERDUE } from './finding-status';
 import { levelBelow } from '../level/level-relations';
-import { randomInt } from 'node:crypto';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import {
   Arg,
@@ -23,7 +22,7 @@ import type { Principal } from '../auth/principal';
 import { canRead } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
+import { assertAdminCode, levelOfCode } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName, TYPE_PREFIX } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
@@ -34,7 +33,8 @@ import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
-import { drawQuarter } from './plan-draw';
+import { planQuarterDraw, type PlannedDraw } from './plan.service';
+import { assertSupervisable, createCheck, createFollowUp, officeForWrite, type SupervisingLevel } from './check.service';
 import { SupervisionFindingStatus } from './supervision.enums';
 import {
   AddSupervisionContactInput,
@@ -61,6 +61,7 @@ import {
   SupervisionFindingStepType,
   SupervisionOfficeInterface,
   SupervisionPlanInterface,
+  SupervisionDrawPreviewType,
 } from './supervision.types';
 
 type Context = SubgraphContext<SupervisionLoaders>;
@@ -105,6 +106,7 @@ export function createSupervisionModule(
   const { level } = options;
   const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level supervises no level below it`);
+  const levels: SupervisingLevel = { level, below };
   const P = TYPE_PREFIX[level];
   const name = (concept: string) => levelTypeName(level, concept);
 
@@ -158,44 +160,6 @@ export function createSupervisionModule(
       }
     }
     return UnitFields;
-  }
-
-  async function officeForWrite(context: Context, principal: Principal, id: string, field: string): Promise<SupervisionOfficeEntity> {
-    const office = await context.loaders.supervisionOfficeById.load(assertUuid(id, field));
-    if (!office) throw notFound('supervision office', id);
-    assertCanWrite(principal, office.jurisdictionCode, ['commission']);
-    return office;
-  }
-
-  /** A supervised unit is one of the supervising jurisdiction's own units or of a jurisdiction directly below. */
-  async function assertSupervisable(context: Context, owner: string, unitId: string, unitCode: string, prefix: string) {
-    if (unitCode !== owner && !(levelOfCode(unitCode) === below && parentCode(unitCode) === owner)) {
-      throw badUserInput(`${prefix}.unitJurisdictionCode`, `${unitCode} is not supervised by ${owner}`);
-    }
-    // Units of the own level can be checked here; the level below's are in another database.
-    if (unitCode === owner) {
-      const unit = await context.em.findOne(UnitEntity, { id: unitId });
-      if (!unit || unit.jurisdictionCode !== owner) throw badUserInput(`${prefix}.unitId`, `no unit ${unitId} in ${owner}`);
-    }
-  }
-
-  async function planDraw(context: Context, office: SupervisionOfficeEntity, year: number, quarter: number, seed: number) {
-    const [contacts, plans] = await Promise.all([
-      context.em.find(SupervisionContactEntity, { officeId: office.id }),
-      context.em.find(SupervisionPlanEntity, { officeId: office.id, year }),
-    ]);
-    if (contacts.length === 0) throw badUserInput('input.officeId', 'the office has no contact units to draw from');
-    if (plans.some((plan) => plan.quarter === quarter)) {
-      throw badUserInput('input.quarter', `Q${quarter} ${year} is already drawn for this office`);
-    }
-    if (quarter > 1 && !plans.some((plan) => plan.quarter === quarter - 1)) {
-      throw badUserInput('input.quarter', `draw Q${quarter - 1} ${year} first: each quarter leaves out the units drawn before it`);
-    }
-    return drawQuarter({
-      contactUnitIds: contacts.map((contact) => contact.unitId),
-      drawnEarlierThisYear: plans.filter((plan) => plan.quarter < quarter).flatMap((plan) => plan.unitIds),
-      seed,
-    });
   }
 
   /** The supervising side must see the report before deciding on it: it lives in the unit's level. */
@@ -265,7 +229,7 @@ export function createSupervisionModule(
     async addContact(@Arg('input', () => AddSupervisionContactInput) input: AddSupervisionContactInput, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       const office = await officeForWrite(context, principal, input.officeId, 'input.officeId');
-      await assertSupervisable(context, office.jurisdictionCode, input.unitId, input.unitJurisdictionCode, 'input');
+      await assertSupervisable(context, levels, office.jurisdictionCode, input.unitId, input.unitJurisdictionCode, 'input');
       return runInTransaction(context, principal, async ({ em, audit }) => {
         const contact = em.create(SupervisionContactEntity, {
           officeId: office.id,
@@ -280,20 +244,16 @@ export function createSupervisionModule(
 
   @Resolver(() => PlanType)
   class PlanResolver {
-    @Query(() => [ID], {
+    @Query(() => SupervisionDrawPreviewType, {
       name: levelFieldName(level, 'SupervisionPlan', 'preview'),
-      description: '抽查预演 The units a draw with this seed would pick, without recording it (same seed, same picks).',
+      description: '抽查预演 Exactly what the draw of this quarter would pick now, with its seed and the seed\'s source, without recording it.',
     })
-    async preview(
-      @Arg('input', () => DrawSupervisionPlanInput) input: DrawSupervisionPlanInput,
-      @Ctx() context: Context,
-    ): Promise<string[]> {
+    async preview(@Arg('input', () => DrawSupervisionPlanInput) input: DrawSupervisionPlanInput, @Ctx() context: Context): Promise<PlannedDraw> {
       const principal = requirePrincipal(context);
-      if (input.seed === undefined) throw badUserInput('input.seed', 'a preview needs a seed');
       const office = await context.loaders.supervisionOfficeById.load(assertUuid(input.officeId, 'input.officeId'));
       if (!office) throw notFound('supervision office', input.officeId);
       assertCanRead(principal, office.jurisdictionCode);
-      return planDraw(context, office, input.year, input.quarter, input.seed);
+      return planQuarterDraw(context.em, office, input.year, input.quarter);
     }
 
     @FieldResolver(() => OfficeType)
@@ -303,21 +263,19 @@ export function createSupervisionModule(
 
     @Mutation(() => PlanType, {
       name: levelFieldName(level, 'SupervisionPlan', 'draw'),
-      description: '季度抽查 Draw a quarter (ceil(n/4)) of the office\'s contact units for on-site checks; units drawn earlier this year wait until all were drawn. Records the plan and its seed.',
+      description: '季度抽查 Draw a quarter (ceil(n/4)) of the office\'s contact units for on-site checks, before or on the quarter\'s first day, once; units drawn earlier this year wait until all were drawn. The seed is the SHA-256 of the recorded inputs (never chosen); the plan records them so anyone can recompute the picks.',
     })
     async draw(@Arg('input', () => DrawSupervisionPlanInput) input: DrawSupervisionPlanInput, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       const office = await officeForWrite(context, principal, input.officeId, 'input.officeId');
-      const seed = input.seed ?? randomInt(1, 2_147_483_647);
-      const unitIds = await planDraw(context, office, input.year, input.quarter, seed);
+      const drawn = await planQuarterDraw(context.em, office, input.year, input.quarter);
       return runInTransaction(context, principal, async ({ em, audit }) => {
         const plan = em.create(SupervisionPlanEntity, {
           officeId: office.id,
           jurisdictionCode: office.jurisdictionCode,
           year: input.year,
           quarter: input.quarter,
-          seed,
-          unitIds,
+          ...drawn,
           drawnBy: principal.subject,
         });
         await audit({ action: 'draw', entityType: 'SupervisionPlan', entityId: plan.id, ownerCode: plan.jurisdictionCode, after: plan });
@@ -345,122 +303,16 @@ export function createSupervisionModule(
       name: levelFieldName(level, 'SupervisionCheck', 'create'),
       description: '监督检查 Record a check of a unit, with spot-checked items and the findings it raised.',
     })
-    async createCheck(@Arg('input', () => CreateSupervisionCheckInput) input: CreateSupervisionCheckInput, @Ctx() context: Context) {
-      const principal = requirePrincipal(context);
-      let owner = principal.code;
-      let officeId = input.officeId ?? null;
-      if (input.planId) {
-        const plan = await context.loaders.supervisionPlanById.load(input.planId);
-        if (!plan) throw notFound('supervision plan', input.planId);
-        if (officeId && officeId !== plan.officeId) throw badUserInput('input.officeId', 'the plan belongs to another office');
-        officeId = plan.officeId;
-        owner = plan.jurisdictionCode;
-        assertCanWrite(principal, owner, ['commission']);
-        const contacts = await context.loaders.supervisionContactsByOffice.load(plan.officeId);
-        if (!contacts.some((contact) => contact.unitId === input.unitId)) {
-          throw badUserInput('input.unitId', `unit ${input.unitId} is not a contact unit of the plan's office`);
-        }
-        if (!plan.unitIds.includes(input.unitId)) {
-          throw badUserInput('input.unitId', `unit ${input.unitId} was not drawn in Q${plan.quarter} ${plan.year}`);
-        }
-        if (input.mode !== 'ON_SITE') throw badUserInput('input.mode', 'a planned check is on site');
-      } else if (officeId) {
-        owner = (await officeForWrite(context, principal, officeId, 'input.officeId')).jurisdictionCode;
-      }
-      assertAdminCode(level, owner, 'input.officeId');
-      assertCanWrite(principal, owner, ['commission']);
-      await assertSupervisable(context, owner, input.unitId, input.unitJurisdictionCode, 'input');
-      input.spotChecks.forEach((spot, index) => {
-        if (!spot.description && !spot.responsibilityItemId) {
-          throw badUserInput(`input.spotChecks.${index}`, 'name the item: a description or a responsibility item id');
-        }
-      });
-      return runInTransaction(context, principal, async ({ em, audit }) => {
-        const check = em.create(SupervisionCheckEntity, {
-          jurisdictionCode: owner,
-          officeId,
-          planId: input.planId ?? null,
-          unitId: input.unitId,
-          unitJurisdictionCode: input.unitJurisdictionCode,
-          kind: 'ROUTINE',
-          mode: input.mode,
-          stationed: input.stationed,
-          methods: input.methods,
-          spotChecks: input.spotChecks.map((spot) => ({
-            description: spot.description?.trim() ?? null,
-            responsibilityItemId: spot.responsibilityItemId ?? null,
-          })),
-          checkedOn: input.checkedOn,
-          summary: input.summary.trim(),
-          createdBy: principal.subject,
-        });
-        await audit({ action: 'create', entityType: 'SupervisionCheck', entityId: check.id, ownerCode: owner, after: check });
-        for (const spec of input.findings) {
-          const finding = em.create(SupervisionFindingEntity, {
-            jurisdictionCode: owner,
-            checkId: check.id,
-            unitId: check.unitId,
-            unitJurisdictionCode: check.unitJurisdictionCode,
-            cadreId: spec.cadreId ?? null,
-            responsibilityItemId: spec.responsibilityItemId ?? null,
-            taskId: spec.taskId ?? null,
-            description: spec.description.trim(),
-            deadline: spec.deadline,
-          });
-          await audit({ action: 'create', entityType: 'SupervisionFinding', entityId: finding.id, ownerCode: owner, after: finding });
-        }
-        return check;
-      });
+    createCheck(@Arg('input', () => CreateSupervisionCheckInput) input: CreateSupervisionCheckInput, @Ctx() context: Context) {
+      return createCheck(context, levels, requirePrincipal(context), input);
     }
 
     @Mutation(() => CheckType, {
       name: levelFieldName(level, 'SupervisionFollowUp', 'create'),
       description: '回头看 A follow-up check of closed findings of one unit: each stayed fixed (CONFIRMED) or is re-opened (REOPENED, 查而不改).',
     })
-    async createFollowUp(@Arg('input', () => CreateFollowUpCheckInput) input: CreateFollowUpCheckInput, @Ctx() context: Context) {
-      const principal = requirePrincipal(context);
-      const owner = input.officeId ? (await officeForWrite(context, principal, input.officeId, 'input.officeId')).jurisdictionCode : principal.code;
-      assertAdminCode(level, owner, 'input.officeId');
-      assertCanWrite(principal, owner, ['commission']);
-      await assertSupervisable(context, owner, input.unitId, input.unitJurisdictionCode, 'input');
-      if (input.outcomes.length === 0) throw badUserInput('input.outcomes', 'a follow-up check reviews at least one finding');
-      const findings = await Promise.all(input.outcomes.map((outcome) => context.loaders.supervisionFindingById.load(outcome.findingId)));
-      findings.forEach((finding, index) => {
-        const field = `input.outcomes.${index}`;
-        if (!finding || finding.jurisdictionCode !== owner || finding.unitId !== input.unitId) {
-          throw badUserInput(`${field}.findingId`, `no finding ${input.outcomes[index].findingId} of ${owner} against this unit`);
-        }
-        if (!input.outcomes[index].stillRectified && !input.outcomes[index].newDeadline) {
-          throw badUserInput(`${field}.newDeadline`, 'a re-opened finding needs a new rectification deadline');
-        }
-      });
-      return runInTransaction(context, principal, async (scope) => {
-        const check = scope.em.create(SupervisionCheckEntity, {
-          jurisdictionCode: owner,
-          officeId: input.officeId ?? null,
-          unitId: input.unitId,
-          unitJurisdictionCode: input.unitJurisdictionCode,
-          kind: 'FOLLOW_UP',
-          mode: input.mode,
-          methods: [],
-          spotChecks: [],
-          checkedOn: input.checkedOn,
-          summary: input.summary.trim(),
-          createdBy: principal.subject,
-        });
-        await scope.audit({ action: 'create', entityType: 'SupervisionCheck', entityId: check.id, ownerCode: owner, after: check });
-        for (const [index, outcome] of input.outcomes.entries()) {
-          const finding = await scope.em.findOneOrFail(SupervisionFindingEntity, { id: outcome.findingId });
-          await applyFindingStep(scope, principal, finding, {
-            event: outcome.stillRectified ? 'CONFIRMED' : 'REOPENED',
-            field: `input.outcomes.${index}.findingId`,
-            checkId: check.id,
-            comment: outcome.comment ?? null,
-            newDeadline: outcome.newDeadline,
-          });
-        }
-        return check;
-      });
+    createFollowUp(@Arg('input', () => CreateFollowUpCheckInput) input: CreateFollowUpCheckInput, @Ctx() context: Context) {
+      return createFollowUp(context, levels, requirePrincipal(context), input);
     }
   }
 
