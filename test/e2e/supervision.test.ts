@@ -348,4 +348,47 @@ describe('supervision checks and rectification, city → district', () => {
     const foreign = await graphql(url, `{ district(code: "120101") { cityFindingStats { total } } }`, { token: hexiAdmin });
     expect(errorOf(foreign).code).toBe('FORBIDDEN');
   });
+
+  it('lists the check history per supervising jurisdiction, office, unit and quarter, with paging', async () => {
+    const LIST = `query($code: ID!, $first: Int, $after: String, $kind: SupervisionCheckKind, $year: Int, $quarter: Int, $unitId: ID, $unitJurisdictionCode: ID) {
+      citySupervisionChecks(supervisingCode: $code, first: $first, after: $after, kind: $kind, year: $year, quarter: $quarter, unitId: $unitId, unitJurisdictionCode: $unitJurisdictionCode) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id kind checkedOn unitId } }
+      }
+    }`;
+    type Page = { citySupervisionChecks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; kind: string; unitId: string } }[] } };
+    const { year, quarter } = quarterOfDate(today());
+    const all = await ok<Page>(LIST, cityCommission, { code: '120000' });
+    // The routine check and the follow-up (which raised no finding of its own) are both listed.
+    expect(all.citySupervisionChecks.totalCount).toBe(2);
+    expect(all.citySupervisionChecks.edges.map((e) => e.node.kind).sort()).toEqual(['FOLLOW_UP', 'ROUTINE']);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', kind: 'FOLLOW_UP' })).citySupervisionChecks.totalCount).toBe(1);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', year, quarter })).citySupervisionChecks.totalCount).toBe(2);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', year: year - 1 })).citySupervisionChecks.totalCount).toBe(0);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', unitId: currentPlan.unitIds[0] })).citySupervisionChecks.totalCount).toBe(2);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', unitId: units.find((u) => !currentPlan.unitIds.includes(u)) })).citySupervisionChecks.totalCount).toBe(0);
+
+    // Paging: one at a time, the two pages together are the whole list.
+    const first = await ok<Page>(LIST, cityCommission, { code: '120000', first: 1 });
+    expect(first.citySupervisionChecks.pageInfo.hasNextPage).toBe(true);
+    const second = await ok<Page>(LIST, cityCommission, { code: '120000', first: 1, after: first.citySupervisionChecks.pageInfo.endCursor });
+    expect(second.citySupervisionChecks.pageInfo.hasNextPage).toBe(false);
+    expect([...first.citySupervisionChecks.edges, ...second.citySupervisionChecks.edges].map((e) => e.node.id).sort()).toEqual(
+      all.citySupervisionChecks.edges.map((e) => e.node.id).sort(),
+    );
+    expect(errorOf(await graphql(url, LIST, { token: cityCommission, variables: { code: '120000', after: 'not-a-cursor' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(errorOf(await graphql(url, LIST, { token: cityCommission, variables: { code: '120000', quarter: 1 } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'quarter' });
+
+    // Per office: the planned check carries the plan's office.
+    const office = await ok<{ citySupervisionOffice: { checks: { totalCount: number; edges: { node: { kind: string } }[] } } }>(
+      `query($id: ID!) { citySupervisionOffice(id: $id) { checks { totalCount edges { node { kind } } } } }`,
+      cityCommission,
+      { id: officeId },
+    );
+    expect(office.citySupervisionOffice.checks.totalCount).toBe(1);
+
+    // The supervised district reads the checks of its own units; another district reads nothing.
+    expect((await ok<Page>(LIST, hepingAdmin, { code: '120000', unitJurisdictionCode: '120101' })).citySupervisionChecks.totalCount).toBe(2);
+    expect(errorOf(await graphql(url, LIST, { token: hepingAdmin, variables: { code: '120000' } })).code).toBe('FORBIDDEN');
+    expect(errorOf(await graphql(url, LIST, { token: hexiAdmin, variables: { code: '120000', unitJurisdictionCode: '120101' } })).code).toBe('FORBIDDEN');
+  });
 });

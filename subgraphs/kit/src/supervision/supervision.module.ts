@@ -33,6 +33,7 @@ import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
+import { createCheckHistoryResolvers } from './check-history';
 import { planQuarterDraw, type PlannedDraw } from './plan.service';
 import { assertSupervisable, createCheck, createFollowUp, officeForWrite, type SupervisingLevel } from './check.service';
 import { SupervisionFindingStatus } from './supervision.enums';
@@ -143,6 +144,7 @@ export function createSupervisionModule(
   class FindingType extends SupervisionFindingInterface {}
 
   const FindingConnection = createConnectionType(FindingType, name('SupervisionFinding'));
+  const CheckConnection = createConnectionType(CheckType, name('SupervisionCheck'));
 
   /** `CityUnit` for the level's own units, a `DistrictUnit` stub for the level below's. */
   function unitFieldsResolver(target: ClassType) {
@@ -441,6 +443,7 @@ export function createSupervisionModule(
       findingsOfJurisdiction(options.jurisdictionType),
       findingsOfJurisdiction(lowerJurisdictionType),
       JurisdictionOffices,
+      ...createCheckHistoryResolvers(level, CheckType, OfficeType, CheckConnection),
     ],
     // Nothing here returns the level below's jurisdiction; it is in the schema for the fields added to it.
     orphanedTypes: [lowerJurisdictionType],
