@@ -2,7 +2,8 @@ import { today } from '../calendar/calendar-date';
 import { assertNotInFuture, assertWithinQuarter } from '../calendar/date-rules';
 import type { Principal } from '../auth/principal';
 import { assertCanWrite } from '../authz/guards';
-import { badUserInput, notFound } from '../errors/graphql-errors';
+import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
+import { canRead } from '../auth/principal';
 import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
 import type { Level } from '../jurisdiction/admin-code';
 import { runInTransaction } from '../mutation/run-in-transaction';
@@ -20,6 +21,13 @@ type Context = SubgraphContext<SupervisionLoaders>;
 export interface SupervisingLevel {
   level: Level;
   below: Level;
+}
+
+/** Who may read a supervision record: the supervising side, and the supervised unit's side. */
+export function assertCanSee(principal: Principal, record: { jurisdictionCode: string; unitJurisdictionCode: string }): void {
+  if (!canRead(principal, record.jurisdictionCode) && !canRead(principal, record.unitJurisdictionCode)) {
+    throw forbidden(`${principal.code} may not read supervision records of ${record.jurisdictionCode}`);
+  }
 }
 
 /** An office the caller may write to (commission staff of the office's jurisdiction). */

@@ -1,12 +1,6 @@
-import { today } from '../calendar/calendar-date';
-import { overdueCondition } from '../calendar/overdue-rule';
-import { FINDING_OVERDUE } from './finding-status';
 import { levelBelow } from '../level/level-relations';
-import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import {
   Arg,
-  Args,
-  ArgsType,
   Ctx,
   Directive,
   Field,
@@ -18,25 +12,20 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Principal } from '../auth/principal';
-import { canRead } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
-import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
+import { notFound } from '../errors/graphql-errors';
 import { assertAdminCode, levelOfCode } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName, TYPE_PREFIX } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import { UnitEntity } from '../org/unit.entity';
-import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
-import { pagedLoader } from '../pagination/paged-loader';
-import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
+import { createConnectionType, type ClassType } from '../pagination/connection';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
-import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
 import { createCheckHistoryResolvers } from './check-history';
+import { createFindingResolvers } from './finding-resolvers';
 import { planQuarterDraw, type PlannedDraw } from './plan.service';
-import { assertSupervisable, createCheck, createFollowUp, officeForWrite, type SupervisingLevel } from './check.service';
-import { SupervisionFindingStatus } from './supervision.enums';
+import { assertCanSee, assertSupervisable, createCheck, createFollowUp, officeForWrite, type SupervisingLevel } from './check.service';
 import {
   AddSupervisionContactInput,
   CreateFollowUpCheckInput,
@@ -45,21 +34,16 @@ import {
   DrawSupervisionPlanInput,
 } from './supervision.inputs';
 import {
-  RectificationReportEntity,
   SupervisionCheckEntity,
   SupervisionContactEntity,
-  SupervisionFindingEntity,
   SupervisionOfficeEntity,
   SupervisionPlanEntity,
-  type SupervisionFindingEventEntity,
   SUPERVISION_CHECK_ENTITIES,
 } from './supervision.entities';
-import { createSupervisionLoaders, type FindingStats, type SupervisionLoaders } from './supervision.loaders';
+import { createSupervisionLoaders, type SupervisionLoaders } from './supervision.loaders';
 import {
   SupervisionCheckInterface,
   SupervisionFindingInterface,
-  SupervisionFindingStatsType,
-  SupervisionFindingStepType,
   SupervisionOfficeInterface,
   SupervisionPlanInterface,
   SupervisionDrawPreviewType,
@@ -68,24 +52,6 @@ import {
 type Context = SubgraphContext<SupervisionLoaders>;
 
 
-@ArgsType()
-class FindingListArgs extends PageArgs {
-  @Field(() => SupervisionFindingStatus, { nullable: true, description: 'Only findings in this status.' })
-  @IsOptional()
-  @IsEnum(SupervisionFindingStatus)
-  status?: SupervisionFindingStatus;
-
-  @Field(() => Boolean, { defaultValue: false, description: '逾期 Only findings whose rectification is overdue.' })
-  @IsBoolean()
-  overdueOnly: boolean = false;
-}
-
-/** Who may read a supervision record: the supervising side, and the supervised unit's side. */
-function assertCanSee(principal: Principal, record: { jurisdictionCode: string; unitJurisdictionCode: string }): void {
-  if (!canRead(principal, record.jurisdictionCode) && !canRead(principal, record.unitJurisdictionCode)) {
-    throw forbidden(`${principal.code} may not read supervision records of ${record.jurisdictionCode}`);
-  }
-}
 
 /**
  * 监督检查 Supervision by one supervising level (the city, or a district): offices and their contact
@@ -145,6 +111,7 @@ export function createSupervisionModule(
 
   const FindingConnection = createConnectionType(FindingType, name('SupervisionFinding'));
   const CheckConnection = createConnectionType(CheckType, name('SupervisionCheck'));
+  const findingResolvers = createFindingResolvers({ level, below, FindingType, CheckType, FindingConnection }, [options.jurisdictionType, lowerJurisdictionType]);
 
   /** `CityUnit` for the level's own units, a `DistrictUnit` stub for the level below's. */
   function unitFieldsResolver(target: ClassType) {
@@ -164,36 +131,6 @@ export function createSupervisionModule(
     return UnitFields;
   }
 
-  /** The supervising side must see the report before deciding on it: it lives in the unit's level. */
-  async function assertReportExists(context: Context, finding: SupervisionFindingEntity): Promise<string> {
-    const reportId = finding.lastReportId!;
-    const unitLevel = levelOfCode(finding.unitJurisdictionCode)!;
-    let report: { id: string; findingId: string } | null;
-    if (unitLevel === level) {
-      report = await context.em.findOne(RectificationReportEntity, { id: reportId });
-    } else {
-      ({ report } = await askPeer(context, RECTIFICATION_REPORT, unitLevel, undefined, { id: reportId }));
-    }
-    if (!report || report.findingId !== finding.id) {
-      throw badUserInput('id', `the rectification report ${reportId} of this finding does not exist`);
-    }
-    return reportId;
-  }
-
-  async function decide(context: Context, id: string, event: 'ACCEPTED' | 'SENT_BACK', comment: string | undefined) {
-    const principal = requirePrincipal(context);
-    const existing = await context.loaders.supervisionFindingById.load(assertUuid(id, 'id'));
-    if (!existing) throw notFound('supervision finding', id);
-    assertCanWrite(principal, existing.jurisdictionCode, ['commission']);
-    if (existing.status !== 'REPORTED') {
-      throw badUserInput('id', `finding ${id} is ${existing.status}; only a REPORTED finding can be ${event === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
-    }
-    const reportId = await assertReportExists(context, existing);
-    return runInTransaction(context, principal, async (scope) => {
-      const finding = await scope.em.findOneOrFail(SupervisionFindingEntity, { id: existing.id });
-      return applyFindingStep(scope, principal, finding, { event, field: 'id', reportId, comment });
-    });
-  }
 
   @Resolver(() => OfficeType)
   class OfficeResolver {
@@ -318,105 +255,6 @@ export function createSupervisionModule(
     }
   }
 
-  @Resolver(() => FindingType)
-  class FindingResolver {
-    @Query(() => FindingType, { name: levelFieldName(level, 'SupervisionFinding'), nullable: true, description: '问题 One finding by id.' })
-    async finding(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
-      const principal = requirePrincipal(context);
-      const finding = await context.loaders.supervisionFindingById.load(assertUuid(id, 'id'));
-      if (finding) assertCanSee(principal, finding);
-      return finding;
-    }
-
-    @FieldResolver(() => CheckType)
-    check(@Root() finding: SupervisionFindingEntity, @Ctx() context: Context) {
-      return context.loaders.supervisionCheckById.load(finding.checkId);
-    }
-
-    @FieldResolver(() => Boolean, { description: '逾期 The deadline has passed and it is not rectified (derived, never stored).' })
-    overdue(@Root() finding: SupervisionFindingEntity): boolean {
-      return isFindingOverdue(finding);
-    }
-
-    @FieldResolver(() => Boolean, { description: '查而不改 A follow-up check found it not fixed at least once.' })
-    checkedButNotFixed(@Root() finding: SupervisionFindingEntity): boolean {
-      return finding.reopenCount > 0;
-    }
-
-    @FieldResolver(() => [SupervisionFindingStepType], { description: '整改过程 Reports received, decisions and follow-up outcomes, oldest first.' })
-    steps(@Root() finding: SupervisionFindingEntity, @Ctx() context: Context): Promise<SupervisionFindingEventEntity[]> {
-      return context.loaders.supervisionFindingSteps.load(finding.id);
-    }
-
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFinding', 'accept'), description: '销号 Accept the rectification report and close the finding.' })
-    accept(@Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment: string | undefined, @Ctx() context: Context) {
-      return decide(context, id, 'ACCEPTED', comment);
-    }
-
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFinding', 'sendBack'), description: '退回 Send the rectification report back; the unit rectifies and reports again.' })
-    sendBack(@Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string, @Ctx() context: Context) {
-      if (!comment.trim()) throw badUserInput('comment', 'say what is still missing');
-      return decide(context, id, 'SENT_BACK', comment.trim());
-    }
-
-    /**
-     * Called only by the subgraph of the level below, inside the transaction that stores the
-     * report there, on behalf of the reporting administrator (whose token it forwards). Hidden
-     * from the public graph; a call that did not come from a peer subgraph is refused.
-     */
-    @Directive('@inaccessible')
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFindingReport', 'record'), nullable: true })
-    async recordReport(@Arg('findingId', () => ID) findingId: string, @Arg('reportId', () => ID) reportId: string, @Ctx() context: Context) {
-      const principal = requirePrincipal(context);
-      if (context.peerCaller !== below) throw forbidden('only the level below records rectification reports here');
-      assertUuid(findingId, 'findingId');
-      assertUuid(reportId, 'reportId');
-      const finding = await runInTransaction(context, principal, (scope) => recordFindingReport(scope, principal, findingId, reportId, 'findingId'));
-      if (!finding) throw notFound('supervision finding', findingId);
-      return finding;
-    }
-  }
-
-  function findingsOfJurisdiction(target: ClassType) {
-    @Resolver(() => target)
-    class JurisdictionFindings {
-      @FieldResolver(() => FindingConnection, {
-        nullable: true,
-        name: `${level}Findings`,
-        description: `问题 Findings the ${level} raised against units of this jurisdiction, newest first.`,
-      })
-      findings(@Root() jurisdiction: { code: string }, @Args(() => FindingListArgs) args: FindingListArgs, @Ctx() context: Context): Promise<Connection<SupervisionFindingEntity>> {
-        assertCanRead(requirePrincipal(context), jurisdiction.code);
-        const key = `${args.status ?? '*'}:${args.overdueOnly}:${args.first}:${args.after ?? ''}`;
-        const loader = context.loaders.supervisionFindingPages.get(key, () =>
-          pagedLoader(context.em, {
-            entity: SupervisionFindingEntity,
-            partitionColumn: 'unit_jurisdiction_code',
-            sort: { column: 'created_at', property: 'createdAt', direction: 'desc' },
-            where: (query) => {
-              if (args.status) query.where('status', args.status);
-              if (args.overdueOnly) query.whereRaw('?', [overdueCondition(context.em.getKnex(), FINDING_OVERDUE, today())]);
-            },
-            first: args.first,
-            after: args.after,
-          }),
-        );
-        return loader.load(jurisdiction.code);
-      }
-
-      @FieldResolver(() => SupervisionFindingStatsType, {
-        nullable: true,
-        name: `${level}FindingStats`,
-        description: `问题整改统计 Findings the ${level} raised against units of this jurisdiction, by status, with overdue rectification.`,
-      })
-      stats(@Root() jurisdiction: { code: string }, @Ctx() context: Context): Promise<FindingStats> {
-        assertCanRead(requirePrincipal(context), jurisdiction.code);
-        return context.loaders.supervisionFindingStats.load(jurisdiction.code);
-      }
-    }
-    return JurisdictionFindings;
-  }
-
   @Resolver(() => options.jurisdictionType)
   class JurisdictionOffices {
     @FieldResolver(() => [OfficeType], { name: 'supervisionOffices', description: '监督检查室 Supervision offices of this jurisdiction.' })
@@ -436,12 +274,10 @@ export function createSupervisionModule(
       OfficeResolver,
       PlanResolver,
       CheckResolver,
-      FindingResolver,
+      ...findingResolvers,
       unitFieldsResolver(ContactType),
       unitFieldsResolver(CheckType),
       unitFieldsResolver(FindingType),
-      findingsOfJurisdiction(options.jurisdictionType),
-      findingsOfJurisdiction(lowerJurisdictionType),
       JurisdictionOffices,
       ...createCheckHistoryResolvers(level, CheckType, OfficeType, CheckConnection),
     ],
