@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AssessmentPlanEntity, AssessmentSheetEntity, AuditEntryEntity, verifyAuditChain } from '@supervision/kit';
+import { AssessmentPlanEntity, AssessmentSheetEntity, AuditEntryEntity, today, verifyAuditChain } from '@supervision/kit';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { gatewayCaller, ok, expectError } from '../support/gateway-client';
 
@@ -228,6 +228,14 @@ describe('annual assessment (年度主体责任考核)', () => {
     });
     expectError(notBottom, 'BAD_USER_INPUT', 'input.sheetId');
 
+    // One calendar rule: an interview cannot be recorded as held in the future.
+    const futureDay = `${Number(today().slice(0, 4)) + 1}-01-20`;
+    const future = await call(commission, INTERVIEW, {
+      input: { sheetId: sheetIds.wudadao, intervieweeName: '孙立', heldOn: futureDay, interviewer: '区纪委书记 刘洋', content: '约谈', commitments: ['整改'] },
+    });
+    expectError(future, 'BAD_USER_INPUT', 'input.heldOn');
+    expect(future.errors![0].message).toMatch(/晚于今天.*in the future/);
+
     const wudadao = ok(
       await call(commission, INTERVIEW, {
         input: {
@@ -259,8 +267,24 @@ describe('annual assessment (年度主体责任考核)', () => {
       'input.sheetId',
     );
 
+    // Details can be corrected (audited, with the reason) until the first follow-up; not by an administrator, not into the future.
+    const CORRECT = `mutation($input: CorrectAssessmentInterviewInput!) { correctDistrictAssessmentInterview(input: $input) { id heldOn intervieweePosition } }`;
+    expectError(await call(districtAdmin, CORRECT, { input: { interviewId: wudadao.id, heldOn: '2026-02-09', reason: '日期录错' } }), 'FORBIDDEN');
+    expectError(await call(commission, CORRECT, { input: { interviewId: wudadao.id, heldOn: futureDay, reason: '日期录错' } }), 'BAD_USER_INPUT', 'input.heldOn');
+    const corrected = ok(await call(commission, CORRECT, { input: { interviewId: wudadao.id, heldOn: '2026-02-09', reason: '日期录错，实为2月9日' } })).correctDistrictAssessmentInterview;
+    expect(corrected).toMatchObject({ heldOn: '2026-02-09', intervieweePosition: '五大道街道党工委书记' });
+    const trail = await platform.subgraphs.district.orm.em.fork().find(AuditEntryEntity, { entityId: wudadao.id, action: 'correct' });
+    expect(trail).toHaveLength(1);
+    expect(trail[0].before).toMatchObject({ heldOn: '2026-02-10' });
+    expect(trail[0].after).toMatchObject({ heldOn: '2026-02-09', correctionReason: '日期录错，实为2月9日' });
+
     const [c1, c2] = wudadao.commitments;
     const base = { interviewId: wudadao.id, visitedOn: '2026-05-12', visitor: '区纪委第一监督检查室' };
+    expectError(
+      await call(commission, FOLLOW_UP, { input: { ...base, visitedOn: futureDay, results: [{ commitmentId: c1.id, fulfilled: true }, { commitmentId: c2.id, fulfilled: true }] } }),
+      'BAD_USER_INPUT',
+      'input.visitedOn',
+    );
     expectError(await call(commission, FOLLOW_UP, { input: { ...base, results: [{ commitmentId: c1.id, fulfilled: true }] } }), 'BAD_USER_INPUT', 'input.results');
     expectError(
       await call(commission, FOLLOW_UP, { input: { ...base, visitedOn: '2026-02-01', results: [{ commitmentId: c1.id, fulfilled: true }, { commitmentId: c2.id, fulfilled: true }] } }),
@@ -280,6 +304,7 @@ describe('annual assessment (年度主体责任考核)', () => {
       }),
     ).recordDistrictAssessmentFollowUp;
     expect(firstVisit.followUpStatus).toBe('COMMITMENTS_OPEN');
+    expectError(await call(commission, CORRECT, { input: { interviewId: wudadao.id, content: '改写', reason: '补记' } }), 'BAD_USER_INPUT', 'input.interviewId');
     expect(firstVisit.commitments).toEqual([
       { position: 1, status: 'FULFILLED', confirmedOn: '2026-05-12', lastCheckNote: '已销号' },
       { position: 2, status: 'OPEN', confirmedOn: null, lastCheckNote: '机制未建立' },

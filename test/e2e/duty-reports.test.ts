@@ -176,6 +176,8 @@ describe('duty-and-integrity report sessions (述责述廉)', () => {
       // a street of another district is not this district's to hear
       [{ ...base, reporters: [...base.reporters, streetHead('120102001', '大王庄街道党工委', '钱进')] }, 'BAD_USER_INPUT', 'input.reporters.1.jurisdictionCode'],
       [{ ...base, heldOn: '2025-02-30' }, 'BAD_USER_INPUT', 'input.heldOn'],
+      // one calendar rule: a session that was held cannot be dated in the future
+      [{ ...base, heldOn: `${new Date().getUTCFullYear() + 1}-06-30` }, 'BAD_USER_INPUT', 'input.heldOn'],
       [{ ...base, title: '  ' }, 'BAD_USER_INPUT', 'input.title'],
       [{ ...base, reporters: [] }, 'BAD_USER_INPUT', 'input.reporters'],
       [{ ...base, reporters: [base.reporters[0], { ...streetHead('120101004', '新兴街道党工委', '孙立'), cadreId: base.reporters[0].cadreId }] }, 'BAD_USER_INPUT', 'input.reporters.1.cadreId'],

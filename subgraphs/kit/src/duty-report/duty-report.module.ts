@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../calendar/date-rules';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { operationsAt } from '../level/operation-table';
 import { DUTY_REPORT_OPERATIONS } from './duty-report.operations';
@@ -108,6 +109,7 @@ export function createDutyReportModule(options: LevelOptions) {
       const principal = requirePrincipal(context);
       assertAdminCode(level, input.ownerCode, 'input.ownerCode');
       assertCommissionOf(principal, input.ownerCode);
+      assertNotInFuture('input.heldOn', input.heldOn);
       const seen = new Set<string>();
       input.reporters.forEach((reporter, index) => {
         assertOwnOrDirectlyBelow(input.ownerCode, reporter.jurisdictionCode, `input.reporters.${index}.jurisdictionCode`);

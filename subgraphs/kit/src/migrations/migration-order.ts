@@ -16,6 +16,7 @@ import {
   rectificationReportsMigration,
   supervisionChecksMigration,
   taskFiguresMigration,
+  supervisionDrawRecordMigration,
 } from './index';
 
 /**
@@ -46,6 +47,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   findingWithdrawnMigration,
   idempotencyKeysMigration,
   recordVersionsMigration,
+  supervisionDrawRecordMigration,
 ];
 
 /**
