@@ -1,8 +1,9 @@
+import { today } from '@supervision/kit';
 import { graphql, type TestPlatform } from './platform';
 
 /**
  * The city's findings against one new unit of 和平区 (120101), through the real API: an office
- * with that unit as its only contact, the quarter's draw (which picks it), one check with
+ * with that unit as its only contact, one check of it with
  * `count` findings. Returns the unit and the finding ids.
  */
 export async function cityFindingsOnDistrictUnit(
@@ -29,21 +30,18 @@ export async function cityFindingsOnDistrictUnit(
   await call(tokens.cityCommission, `mutation($input: AddSupervisionContactInput!) { addCitySupervisionContact(input: $input) { id } }`, {
     input: { officeId, unitId, unitJurisdictionCode: '120101' },
   });
-  const plan = await call<{ drawCitySupervisionPlan: { id: string } }>(
-    tokens.cityCommission,
-    `mutation($input: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $input) { id } }`,
-    { input: { officeId, year, quarter: 1, seed: 1 } },
-  );
+  // An unplanned (online) check of today: a quarter's draw happens only before the quarter starts,
+  // and no check may be dated in the future.
   const check = await call<{ createCitySupervisionCheck: { findings: { id: string }[] } }>(
     tokens.cityCommission,
     `mutation($input: CreateSupervisionCheckInput!) { createCitySupervisionCheck(input: $input) { findings { id } } }`,
     {
       input: {
-        planId: plan.drawCitySupervisionPlan.id,
+        officeId,
         unitId,
         unitJurisdictionCode: '120101',
-        mode: 'ON_SITE',
-        checkedOn: `${year}-02-10`,
+        mode: 'ONLINE',
+        checkedOn: today(),
         summary: '现场检查',
         findings: Array.from({ length: count }, (_, index) => ({ description: `问题${index + 1}`, deadline: '2099-06-30' })),
       },
