@@ -18,6 +18,8 @@ export * from './level/level-names';
 export * from './validation/validate-input';
 export * from './validation/assert-uuid';
 export * from './authz/guards';
+export * from './authz/access-table';
+export * from './authz/guard-references';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
 export * from './audit/canonical-json';

@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, ObjectType, Quer
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import { assertAdminCode } from '../jurisdiction/admin-code';
-import { assertOwnOrDirectlyBelow, assertOwnUnitsExist } from '../jurisdiction/own-or-below';
+import { assertOwnOrDirectlyBelow, assertUnitsExist } from '../jurisdiction/own-or-below';
 import { levelFieldName, levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
@@ -204,11 +204,11 @@ export function createAssessmentModule(options: LevelOptions) {
       if (input.cadreId && !input.cadreName?.trim()) throw badUserInput('input.cadreName', 'name the team member assessed');
       const problem = scoreEntryProblem(rulesOf(found), input);
       if (problem) throw badUserInput(problem.field, problem.message);
+      await assertUnitsExist(context, found.assessorCode, [input], () => 'input');
       return runInTransaction(context, principal, async (scope) => {
         const { em, audit } = scope;
         const plan = await lockPlan(scope, found.id);
         if (plan.status === 'FINALIZED') throw badUserInput('input.planId', `the ${plan.year} assessment is finalized; it takes no more scores`);
-        await assertOwnUnitsExist(em, plan.assessorCode, [input], () => 'input');
         const cadreId = input.cadreId ?? null;
         let sheet = await em.findOne(AssessmentSheetEntity, { planId: plan.id, unitId: input.unitId, cadreId });
         const before = sheet ? { ...sheet, indicatorScores: { ...sheet.indicatorScores } } : null;

@@ -24,6 +24,7 @@ import { canRead } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
 import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
+import { assertUnitsExist } from '../jurisdiction/own-or-below';
 import { levelFieldName, levelTypeName, TYPE_PREFIX } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
@@ -172,11 +173,8 @@ export function createSupervisionModule(
     if (unitCode !== owner && !(levelOfCode(unitCode) === below && parentCode(unitCode) === owner)) {
       throw badUserInput(`${prefix}.unitJurisdictionCode`, `${unitCode} is not supervised by ${owner}`);
     }
-    // Units of the own level can be checked here; the level below's are in another database.
-    if (unitCode === owner) {
-      const unit = await context.em.findOne(UnitEntity, { id: unitId });
-      if (!unit || unit.jurisdictionCode !== owner) throw badUserInput(`${prefix}.unitId`, `no unit ${unitId} in ${owner}`);
-    }
+    // Own units are looked up here, the level below's with its subgraph (as the caller).
+    await assertUnitsExist(context, owner, [{ jurisdictionCode: unitCode, unitId }], () => prefix);
   }
 
   async function planDraw(context: Context, office: SupervisionOfficeEntity, year: number, quarter: number, seed: number) {
