@@ -20,6 +20,8 @@ export * from './validation/assert-uuid';
 export * from './authz/guards';
 export * from './authz/access-table';
 export * from './authz/guard-references';
+export * from './authz/operation-access';
+export * from './authz/access-doc';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
 export * from './audit/canonical-json';
