@@ -63,7 +63,14 @@ async function districtUnit(name: string): Promise<Unit> {
 }
 
 /** A real unit of a street: the district's write checks it with the street's subgraph. */
-async function street(code: string, name: string): Promise<Unit> {
+const streetUnits = new Map<string, Promise<Unit>>();
+function street(code: string, name: string): Promise<Unit> {
+  const key = `${code}:${name}`;
+  if (!streetUnits.has(key)) streetUnits.set(key, createStreetUnit(code, name));
+  return streetUnits.get(key)!;
+}
+
+async function createStreetUnit(code: string, name: string): Promise<Unit> {
   const admin = await platform.token({ level: 'street', code, roles: ['admin'] });
   const unit = ok(
     await call<{ createStreetUnit: { id: string } }>(admin, `mutation($input: CreateUnitInput!) { createStreetUnit(input: $input) { id } }`, {

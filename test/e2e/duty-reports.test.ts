@@ -51,7 +51,14 @@ async function districtUnitWithHead(unitName: string, cadreName: string, positio
  * A street's principal leader: the unit lives in the street's database, so only its ids travel;
  * the district's write checks them with the street's subgraph, so they are real.
  */
-async function streetHead(code: string, unitName: string, cadreName: string) {
+const streetHeads = new Map<string, ReturnType<typeof createStreetHead>>();
+function streetHead(code: string, unitName: string, cadreName: string) {
+  const key = `${code}:${unitName}:${cadreName}`;
+  if (!streetHeads.has(key)) streetHeads.set(key, createStreetHead(code, unitName, cadreName));
+  return streetHeads.get(key)!;
+}
+
+async function createStreetHead(code: string, unitName: string, cadreName: string) {
   const admin = await platform.token({ level: 'street', code, roles: ['admin'] });
   const unit = ok(
     await call<{ createStreetUnit: { id: string } }>(admin, `mutation($input: CreateUnitInput!) { createStreetUnit(input: $input) { id } }`, {
