@@ -344,7 +344,12 @@ describe('annual assessment (年度主体责任考核)', () => {
     ).createCityAssessmentPlan;
     const enter = `mutation($input: EnterAssessmentScoresInput!) { enterCityAssessmentScores(input: $input) { id } }`;
     // Real units of the districts: the city's write checks them with the district subgraph.
-    const district = async (code: string, name: string) => {
+    const districtUnits = new Map<string, Promise<Unit>>();
+    const district = (code: string, name: string): Promise<Unit> => {
+      if (!districtUnits.has(code)) districtUnits.set(code, createDistrictUnitOf(code, name));
+      return districtUnits.get(code)!;
+    };
+    const createDistrictUnitOf = async (code: string, name: string): Promise<Unit> => {
       const admin = await platform.token({ level: 'district', code, roles: ['admin'] });
       const unit = ok(
         await call<{ createDistrictUnit: { id: string } }>(admin, `mutation($input: CreateUnitInput!) { createDistrictUnit(input: $input) { id } }`, {
