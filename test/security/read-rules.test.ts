@@ -125,6 +125,37 @@ describe('read time: references apply the owner\'s read rule', () => {
     expect(JSON.stringify(response)).not.toContain('张三');
   });
 
+  it('a field inside one subgraph (a contact\'s own-level unit) applies the same rule: another district\'s unit is FORBIDDEN', async () => {
+    const admin120116 = await platform.token({ level: 'district', code: '120116', roles: ['admin'] });
+    const created = await callOk(admin120116, `mutation($input: CreateUnitInput!) { createDistrictUnit(input: $input) { id } }`, {
+      input: { jurisdictionCode: '120116', name: '滨海新区某局', kind: 'DEPARTMENT' },
+    });
+    const districtUnit = created.createDistrictUnit.id as string;
+    // Refused at write time …
+    const refused = await call(commission120117, ADD_CONTACT, { input: { officeId, unitId: districtUnit, unitJurisdictionCode: '120117' } });
+    // (an own-level unit missing from the own jurisdiction is NOT_FOUND, naming the field in its message)
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(refused.errors?.[0].message).toContain('input.unitId');
+    // … and a row that got in before the check is refused at read time, in the district subgraph itself.
+    const db = new Client({ connectionString: platform.databaseUrls.district });
+    await db.connect();
+    try {
+      await db.query(
+        `insert into supervision_contact (id, office_id, unit_id, unit_jurisdiction_code, created_at) values ($1, $2, $3, '120117', now())`,
+        [randomUUID(), officeId, districtUnit],
+      );
+    } finally {
+      await db.end();
+    }
+    const response = await call(commission120117, `query($id: ID!) { districtSupervisionOffice(id: $id) { contacts { unitId districtUnit { id name } } } }`, { id: officeId });
+    const contacts = response.data!.districtSupervisionOffice.contacts as AnyData[];
+    const leaked = contacts.find((contact) => contact.unitId === districtUnit)!;
+    expect(leaked.districtUnit).toBeNull();
+    const error = response.errors?.find((candidate) => candidate.extensions?.code === 'FORBIDDEN');
+    expect(error?.path).toEqual(['districtSupervisionOffice', 'contacts', contacts.indexOf(leaked), 'districtUnit']);
+    expect(JSON.stringify(response)).not.toContain('滨海新区某局');
+  });
+
   it('_entities on the street subgraph: the owner district reads, another district is refused, anonymous must sign in', async () => {
     const representations = [{ __typename: 'StreetUnit', id: foreignUnit }, { __typename: 'StreetUnit', id: ownStreetUnit }];
     const selection = '... on StreetUnit { id name }';

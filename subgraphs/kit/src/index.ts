@@ -20,6 +20,7 @@ export * from './validation/assert-uuid';
 export * from './authz/guards';
 export * from './authz/access-table';
 export * from './authz/guard-references';
+export * from './authz/guard-fields';
 export * from './authz/operation-access';
 export * from './authz/access-doc';
 export * from './audit/audit-entry.entity';
