@@ -1,3 +1,4 @@
+import { assertUnitsExist } from '../jurisdiction/own-or-below';
 import { today } from '../calendar/calendar-date';
 import { assertNotInFuture, assertWithinQuarter } from '../calendar/date-rules';
 import type { Principal } from '../auth/principal';
@@ -7,7 +8,6 @@ import { canRead } from '../auth/principal';
 import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
 import type { Level } from '../jurisdiction/admin-code';
 import { runInTransaction } from '../mutation/run-in-transaction';
-import { UnitEntity } from '../org/unit.entity';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep } from './finding-transitions';
@@ -43,11 +43,8 @@ export async function assertSupervisable(context: Context, levels: SupervisingLe
   if (unitCode !== owner && !(levelOfCode(unitCode) === levels.below && parentCode(unitCode) === owner)) {
     throw badUserInput(`${prefix}.unitJurisdictionCode`, `${unitCode} 不受 ${owner} 监督 / ${unitCode} is not supervised by ${owner}`);
   }
-  // Units of the own level can be checked here; the level below's are in another database.
-  if (unitCode === owner) {
-    const unit = await context.em.findOne(UnitEntity, { id: unitId });
-    if (!unit || unit.jurisdictionCode !== owner) throw badUserInput(`${prefix}.unitId`, `${owner} 没有单位 ${unitId} / no unit ${unitId} in ${owner}`);
-  }
+  // Own units are looked up here, the level below's with its subgraph (as the caller).
+  await assertUnitsExist(context, owner, [{ jurisdictionCode: unitCode, unitId }], () => prefix);
 }
 
 /**
