@@ -37,10 +37,18 @@ export const OPERATION_ACCESS: readonly OperationAccess[] = [
   { pattern: '<l>SupervisionOffice', kind: 'SupervisionOffice', zh: '读：本级及下级', en: 'read: own and below' },
   { pattern: 'create<L>SupervisionOffice|add<L>SupervisionContact', kind: 'SupervisionOffice', zh: '写：本级纪委；联系单位须为本级或直属下级的真实单位', en: 'write: commission of the owner; a contact unit must exist in the own jurisdiction or one directly below' },
   { pattern: 'preview<L>SupervisionPlan|draw<L>SupervisionPlan', kind: 'SupervisionPlan', zh: '本级纪委', en: 'commission of the owner' },
-  { pattern: '<l>SupervisionCheck|<l>SupervisionFinding', kind: 'SupervisionFinding', zh: '读：监督方本级及下级，及被监督单位所在辖区', en: 'read: the supervising side (and above), and the supervised unit\'s jurisdiction' },
+  { pattern: '<l>SupervisionCheck|<l>SupervisionChecks|<l>SupervisionFinding', kind: 'SupervisionFinding', zh: '读：监督方本级及下级，及被监督单位所在辖区', en: 'read: the supervising side (and above), and the supervised unit\'s jurisdiction' },
   {
     pattern: 'create<L>SupervisionCheck|create<L>SupervisionFollowUp|accept<L>SupervisionFinding|sendBack<L>SupervisionFinding',
     kind: 'SupervisionFinding', zh: '写：监督方本级纪委；被查单位须为本级或直属下级的真实单位', en: 'write: commission of the supervising side; the unit must exist in the own jurisdiction or one directly below',
+  },
+  {
+    pattern: 'withdraw<L>SupervisionFindingReport',
+    kind: 'SupervisionFinding', zh: '仅限整改单位所在层级子图的签名调用：撤回本方未能保存的整改报告', en: 'peer only: a signed call of the rectifying level\'s subgraph, undoing a report its own database did not keep',
+  },
+  {
+    pattern: 'repair<L>SupervisionFinding',
+    kind: 'SupervisionFinding', zh: '监督方本级纪委：把停在"已报告"而报告并不存在的问题恢复原状', en: 'commission of the supervising side: returns a REPORTED finding whose report does not exist to its earlier state',
   },
   { pattern: 'record<L>SupervisionFindingReport', kind: 'SupervisionFinding', zh: '仅限整改单位所在层级子图的签名调用', en: 'peer only: a signed call of the rectifying level\'s subgraph, on behalf of the unit\'s admin' },
   { pattern: '<l>RectificationReport', kind: 'RectificationReport', zh: '读：整改单位本级及上级，及监督方', en: 'read: the rectifying jurisdiction (and above), and the supervising side' },
@@ -54,7 +62,7 @@ export const OPERATION_ACCESS: readonly OperationAccess[] = [
   { pattern: '<l>AssessmentPlan', kind: 'AssessmentPlan', zh: '读：本级及下级', en: 'read: own and below' },
   {
     pattern:
-      'create<L>AssessmentPlan|finalize<L>AssessmentPlan|import<L>AssessmentPlatformData|publish<L>AssessmentCommendation|enter<L>AssessmentScores|record<L>AssessmentInterview|record<L>AssessmentFollowUp',
+      'create<L>AssessmentPlan|finalize<L>AssessmentPlan|import<L>AssessmentPlatformData|publish<L>AssessmentCommendation|enter<L>AssessmentScores|record<L>AssessmentInterview|correct<L>AssessmentInterview|record<L>AssessmentFollowUp',
     kind: 'AssessmentPlan', zh: '写：本级纪委；被考核单位须为本级或直属下级的真实单位', en: 'write: commission of the assessor; assessed units must exist in the own jurisdiction or one directly below',
   },
   { pattern: '<l>AccountabilityCase', kind: 'AccountabilityCase', zh: '读：本级及下级', en: 'read: own and below' },
