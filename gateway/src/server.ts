@@ -149,7 +149,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       context: async ({ req, res }) => {
         const authorization = req.header('authorization');
         const principal = await principalOf(req, res);
-        return { principal, authorization, requestId: res.locals.requestId as string };
+        return { principal, authorization, requestId: res.locals.requestId as string, idempotencyKey: req.header('idempotency-key') };
       },
     }),
   );

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GATEWAY_SECRET_HEADER, fetchWithDeadline, isReadOperation, UnreachableServiceError } from '@supervision/kit';
+import { GATEWAY_SECRET_HEADER, IDEMPOTENCY_KEY_HEADER, fetchWithDeadline, isReadOperation, UnreachableServiceError } from '@supervision/kit';
 import type { FetcherRequestInit } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
@@ -50,6 +50,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) request.http?.headers.set('authorization', authorization);
     const requestId = 'requestId' in context ? context.requestId : undefined;
     if (requestId) request.http?.headers.set('x-request-id', requestId);
+    const idempotencyKey = 'idempotencyKey' in context ? context.idempotencyKey : undefined;
+    if (idempotencyKey !== undefined) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {

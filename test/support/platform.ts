@@ -59,6 +59,8 @@ export async function startTestPlatform(
     jwtPublicJwk: secrets.publicJwk,
     seedDemo: options.seedDemo ?? false,
     log: quiet,
+    // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
+    crossLevelRelayMs: 0,
   };
   const [city, district, street] = await Promise.all([
     startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),

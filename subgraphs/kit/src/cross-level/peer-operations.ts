@@ -45,6 +45,20 @@ export const RECORD_FINDING_REPORT = operation<{ finding: PeerFindingFacts | nul
   examples: () => [undefined],
 });
 
+/**
+ * Undoes a report's REPORTED step on the level above's finding when the report was never stored
+ * (sent by the relay, as the reporting level's subgraph itself; idempotent, keyed by the report).
+ */
+export const WITHDRAW_FINDING_REPORT = operation<{ finding: { id: string; status: string } | null }>({
+  name: 'withdrawFindingReport',
+  asks: ['city', 'district'],
+  document: (level) =>
+    `mutation WithdrawFindingReport($findingId: ID!, $reportId: ID!) {
+      finding: ${levelFieldName(level, 'SupervisionFindingReport', 'withdraw')}(findingId: $findingId, reportId: $reportId) { id status }
+    }`,
+  examples: () => [undefined],
+});
+
 /** The supervising level makes sure a rectification report exists before deciding on it. */
 export const RECTIFICATION_REPORT = operation<{ report: { id: string; findingId: string } | null }>({
   name: 'rectificationReport',
@@ -161,6 +175,7 @@ function checked<Data, Shape>(op: PeerOperation<Data, Shape>): CheckedPeerOperat
 /** Every operation, for the schema check. */
 export const PEER_OPERATIONS: readonly CheckedPeerOperation[] = [
   checked(RECORD_FINDING_REPORT),
+  checked(WITHDRAW_FINDING_REPORT),
   checked(RECTIFICATION_REPORT),
   checked(TASK_COUNTS_BELOW),
   checked(ADDRESSED_DIRECTIVE),

@@ -25,6 +25,7 @@ import { DirectiveProgressType, DirectiveResponseInterface } from './directive.i
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
 import { fetchAddressedDirective } from './upstream-directive';
+import { createOutstandingResolver } from './directive-outstanding';
 
 type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
@@ -68,6 +69,10 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     @Directive('@external')
     @Field(() => [ID])
     targetCodes!: string[];
+
+    @Directive('@external')
+    @Field(() => String)
+    deadline!: string;
   }
 
   @Directive('@key(fields: "id")')
@@ -248,7 +253,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
 
   const module: SubgraphModule<DirectiveResponderLoaders> = {
     entities: [DirectiveResponseEntity, AttachmentEntity],
-    resolvers: [IssuedDirectiveResolver, ResponseResolver],
+    resolvers: [IssuedDirectiveResolver, ResponseResolver, createOutstandingResolver(IssuedDirectiveRef)],
     referenceResolvers: {
       // The gateway names only the directive's key and, for `progress`, its addressees.
       [issuedTypeName]: { __resolveReference: (reference: IssuedDirectiveStub) => reference },

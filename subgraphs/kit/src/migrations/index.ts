@@ -11,6 +11,11 @@ import { Migration20261127060000_assessment_platform_data } from './Migration202
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 import { Migration20261201000000_task_figures } from './Migration20261201000000_task_figures';
 import { Migration20261201000001_audit_chains } from './Migration20261201000001_audit_chains';
+import { Migration20261201220000_cross_level_steps } from './Migration20261201220000_cross_level_steps';
+import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
+import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
+import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
+import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -74,4 +79,29 @@ export const taskFiguresMigration: MigrationObject = {
 export const auditChainsMigration: MigrationObject = {
   name: 'Migration20261201000001_audit_chains',
   class: Migration20261201000001_audit_chains,
+};
+/** Remote steps that may need undoing: every level (cross-level-step.entity.ts). */
+export const crossLevelStepsMigration: MigrationObject = {
+  name: 'Migration20261201220000_cross_level_steps',
+  class: Migration20261201220000_cross_level_steps,
+};
+/** The WITHDRAWN finding event: supervising levels. */
+export const findingWithdrawnMigration: MigrationObject = {
+  name: 'Migration20261201220001_finding_withdrawn',
+  class: Migration20261201220001_finding_withdrawn,
+};
+/** Results of mutations by Idempotency-Key: every level. */
+export const idempotencyKeysMigration: MigrationObject = {
+  name: 'Migration20261201230000_idempotency_keys',
+  class: Migration20261201230000_idempotency_keys,
+};
+/** Versions of tasks and responsibility items: every level. */
+export const recordVersionsMigration: MigrationObject = {
+  name: 'Migration20261201230001_record_versions',
+  class: Migration20261201230001_record_versions,
+};
+/** Plans record their draw's inputs; check history indexes (supervising levels). */
+export const supervisionDrawRecordMigration: MigrationObject = {
+  name: 'Migration20261201235000_supervision_draw_record',
+  class: Migration20261201235000_supervision_draw_record,
 };

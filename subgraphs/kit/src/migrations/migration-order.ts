@@ -3,6 +3,10 @@ import {
   accountabilityMigration,
   assessmentMigration,
   auditChainsMigration,
+  crossLevelStepsMigration,
+  findingWithdrawnMigration,
+  idempotencyKeysMigration,
+  recordVersionsMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -12,6 +16,7 @@ import {
   rectificationReportsMigration,
   supervisionChecksMigration,
   taskFiguresMigration,
+  supervisionDrawRecordMigration,
 } from './index';
 
 /**
@@ -38,6 +43,11 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   accountabilityMigration,
   taskFiguresMigration,
   auditChainsMigration,
+  crossLevelStepsMigration,
+  findingWithdrawnMigration,
+  idempotencyKeysMigration,
+  recordVersionsMigration,
+  supervisionDrawRecordMigration,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { CadreEntity } from '../org/cadre.entity';
 import { UnitEntity } from '../org/unit.entity';
 import { ResponsibilityCategoryEntity } from '../responsibility/category.entity';
 import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
+import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
 
@@ -21,6 +22,7 @@ export const LEVEL_RECORD_ENTITIES = [
   DutyRecordEntity,
   AttachmentEntity,
   AuditEntryEntity,
+  IdempotencyKeyEntity,
 ];
 
 /** Entities of `directivesIssuedMigration` (city, district) and `directiveResponsesMigration` (district, street). */

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { guardRecordFields } from '../authz/guard-fields';
 import { validateInput } from '../validation/validate-input';
 import { describeSchema } from './describe-schema';
 
@@ -34,6 +35,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   });
   describeSchema(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  guardRecordFields(schema, resolvers);
   for (const [typeName, fields] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...fields };
   }

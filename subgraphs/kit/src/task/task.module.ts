@@ -113,8 +113,9 @@ export function createTaskModule(options: LevelOptions, linked: TaskLinkedTypes)
       @Arg('id', () => ID) id: string,
       @Arg('progress', () => Int) progress: number,
       @Ctx() context: Context,
+      @Arg('expectedVersion', () => Int, { nullable: true, description: '期望版本 The version the change is based on; another version is a CONFLICT.' }) expectedVersion?: number,
     ): Promise<TaskEntity> {
-      return updateTaskProgress(context, id, progress);
+      return updateTaskProgress(context, id, progress, expectedVersion);
     }
 
     @Mutation(() => TaskType, { name: operations.startTask, description: '开始任务 Planned → in progress.' })

@@ -1,3 +1,4 @@
+import { assertExpectedVersion } from '../mutation/record-version';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
@@ -126,9 +127,11 @@ export async function createTask(context: Context, input: CreateTaskInput): Prom
 }
 
 /** 更新进度: a planned task moves to in progress, a closed one is refused. */
-export async function updateTaskProgress(context: Context, id: string, progress: number): Promise<TaskEntity> {
+export async function updateTaskProgress(context: Context, id: string, progress: number, expectedVersion?: number): Promise<TaskEntity> {
   assertProgress(progress);
   return changeTask(context, id, 'update', (locked) => {
+    // Checked on the locked row: a change based on another version is a CONFLICT, not an overwrite.
+    assertExpectedVersion(locked, expectedVersion, 'expectedVersion');
     locked.status = statusAfterProgress(locked.status);
     locked.progress = progress;
   });
