@@ -14,6 +14,14 @@ export interface OperationAccess {
 }
 
 export const OPERATION_ACCESS: readonly OperationAccess[] = [
+  {
+    pattern: 'citywideTasks|citywideDutyRecords|citywideCadres|citywideUnits|citywideFindings|citywideChecks|citywideInterviews|citywideOverdueDirectives|districtFigures',
+    kind: 'City-wide list', zh: '登录用户：所查范围须为本辖区及下级；每条记录由所属层级按其读取规则给出', en: 'signed in: the scope asked for must be own jurisdiction or below; each record is resolved by its owner under the owner\'s read rule',
+  },
+  {
+    pattern: '<l>CitywideKeys|<l>DistrictFigures|<l>OverdueDirectiveKeys|<l>CompletedDirectiveAddressees',
+    kind: 'City-wide list', zh: '仅限签名的子图调用（@inaccessible，网关不提供）', en: 'peer only: signed calls of the city subgraph merging a city-wide list (@inaccessible: the gateway does not serve them)',
+  },
   { pattern: '<l>|districts|streets', kind: 'Jurisdiction', zh: '任何人（含匿名）：区划代码与名称', en: 'anyone, anonymous included: codes and names (other fields of a jurisdiction need a reader of it)' },
   { pattern: '<l>AuditTrail', kind: 'AuditEntry', zh: '登录用户：本级及下级的审计记录', en: 'signed in: entries of own jurisdiction and below only' },
   { pattern: 'verify<L>AuditChain', kind: 'AuditEntry', zh: '本级或上级纪委', en: 'commission of that level or one above' },
