@@ -10,6 +10,9 @@ function assertReadable(kind: RecordKind, typeName: string, value: unknown, cont
   const record = value as AnyRecord;
   // A key-only stub of another subgraph's record carries nothing to leak; its owner's reference resolver guards it.
   if (!kind.ownerCode?.(record)) return;
+  // A signed call of another level's subgraph acting for no person (the cross-level relay undoing
+  // a step) reaches only peer-only operations, which decide themselves what that caller may do.
+  if (!context.principal && context.peerCaller) return;
   if (!context.principal) throw unauthenticated(`需要登录 / sign in: ${typeName} needs a token`);
   if (!mayRead(kind, context.principal, record)) throw forbidden(`无权读取 / ${context.principal.code} may not read ${typeName} ${String(record.id ?? '')}`.trim());
 }
