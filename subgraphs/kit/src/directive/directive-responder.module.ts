@@ -1,6 +1,7 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { operationsAt } from '../level/operation-table';
 import { DIRECTIVE_OPERATIONS } from './directive.operations';
+import { OutstandingAddresseeType } from './directive-outstanding';
 import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -90,6 +91,11 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     @Directive('@inaccessible')
     @Field(() => DirectiveProgressType, { nullable: true, description: '内部 Internal: not part of the API schema.' })
     directiveProgressAnchor?: null;
+
+    /** The same for `DirectiveOutstandingAddressee`, reached only through `outstanding` (`@requires`). */
+    @Directive('@inaccessible')
+    @Field(() => [OutstandingAddresseeType], { nullable: true, description: '内部 Internal: not part of the API schema.' })
+    directiveOutstandingAnchor?: null;
   }
 
   function assertCanReadResponse(context: Context, response: DirectiveResponseEntity): DirectiveResponseEntity {
