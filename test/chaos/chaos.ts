@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureLocalSecrets, signToken } from '@supervision/kit';
+import { ensureLocalSecrets, signToken, today } from '@supervision/kit';
 import { Client } from 'pg';
 
 /**
@@ -146,9 +146,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     })).createDistrictResponsibilityItem.id as string;
     const officeId = (await must(`mutation($i: CreateSupervisionOfficeInput!) { createCitySupervisionOffice(input: $i) { id } }`, { i: { jurisdictionCode: '120000', name: '压测室' } }, cityCommission)).createCitySupervisionOffice.id as string;
     await must(`mutation($i: AddSupervisionContactInput!) { addCitySupervisionContact(input: $i) { id } }`, { i: { officeId, unitId, unitJurisdictionCode: '120101' } }, cityCommission);
-    const planId = (await must(`mutation($i: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $i) { id } }`, { i: { officeId, year: 2025, quarter: 1, seed: 1 } }, cityCommission)).drawCitySupervisionPlan.id as string;
+    // An unplanned online check of today: a quarter is drawn only before it starts, and no check is dated in the future.
     const findingIds = ((await must(`mutation($i: CreateSupervisionCheckInput!) { createCitySupervisionCheck(input: $i) { findings { id } } }`, {
-      i: { planId, unitId, unitJurisdictionCode: '120101', mode: 'ON_SITE', checkedOn: '2025-02-10', summary: '压测检查', findings: Array.from({ length: options.findings }, (_, n) => ({ description: `压测问题${n}`, deadline: '2099-06-30' })) },
+      i: { officeId, unitId, unitJurisdictionCode: '120101', mode: 'ONLINE', checkedOn: today(), summary: '压测检查', findings: Array.from({ length: options.findings }, (_, n) => ({ description: `压测问题${n}`, deadline: '2099-06-30' })) },
     }, cityCommission)).createCitySupervisionCheck.findings as { id: string }[]).map((finding) => finding.id);
 
     // Traffic: each logical write has its own key and title and is retried until acknowledged or out of time.

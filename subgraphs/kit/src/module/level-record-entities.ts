@@ -10,6 +10,7 @@ import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.
 import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
+import { TaskCountEntity } from '../task/task-count.entity';
 
 /** The entities of the base record tables `levelRecordsMigration` creates in every level's database. */
 export const LEVEL_RECORD_ENTITIES = [
@@ -23,6 +24,7 @@ export const LEVEL_RECORD_ENTITIES = [
   AttachmentEntity,
   AuditEntryEntity,
   IdempotencyKeyEntity,
+  TaskCountEntity,
 ];
 
 /** Entities of `directivesIssuedMigration` (city, district) and `directiveResponsesMigration` (district, street). */
