@@ -216,7 +216,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
 
   @Resolver()
   class CitywideListsResolver {
-    @Query(() => connections.get('tasks')!, {
+    @Query(() => connections.get('tasks')!, { name: 'citywideTasks',
       description:
         '全市任务清单 Tasks of any set of jurisdictions across the levels, in one order with one cursor; default order: most days overdue first. 最逾期的任务: filter { overdue: true }, first: 10.',
     })
@@ -229,7 +229,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('tasks'), args, sort, filter);
     }
 
-    @Query(() => connections.get('dutyRecords')!, { description: '全市履职纪实 Duty records (latest versions) of any set of jurisdictions across the levels; default order: newest first.' })
+    @Query(() => connections.get('dutyRecords')!, { name: 'citywideDutyRecords', description: '全市履职纪实 Duty records (latest versions) of any set of jurisdictions across the levels; default order: newest first.' })
     citywideDutyRecords(
       @Args(() => CitywideListArgs) args: CitywideListArgs,
       @Arg('filter', () => CitywideDutyRecordFilter, { nullable: true, description: '筛选 Conditions, all of which hold.' }) filter: CitywideDutyRecordFilter | undefined,
@@ -239,7 +239,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('dutyRecords'), args, sort, filter);
     }
 
-    @Query(() => connections.get('cadres')!, {
+    @Query(() => connections.get('cadres')!, { name: 'citywideCadres',
       description: '全市干部 Cadres of any set of jurisdictions across the levels; with noDutyRecordFrom/To: cadres with no duty record in the period (无履职纪实).',
     })
     citywideCadres(
@@ -252,7 +252,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('cadres'), args, sort, filter);
     }
 
-    @Query(() => connections.get('units')!, {
+    @Query(() => connections.get('units')!, { name: 'citywideUnits',
       description: '全市单位 Units of any set of jurisdictions across the levels; with noResponsibilityListYear: units without a responsibility list for that year.',
     })
     citywideUnits(
@@ -264,7 +264,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('units'), args, sort, filter);
     }
 
-    @Query(() => connections.get('findings')!, {
+    @Query(() => connections.get('findings')!, { name: 'citywideFindings',
       description: '全市问题清单 Supervision findings about units of any set of jurisdictions, raised by the city or a district; default order: most days overdue first.',
     })
     citywideFindings(
@@ -276,7 +276,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('findings'), args, sort, filter);
     }
 
-    @Query(() => connections.get('checks')!, {
+    @Query(() => connections.get('checks')!, { name: 'citywideChecks',
       description: '全市监督检查 Supervision checks of units of any set of jurisdictions, by the city or a district; default order: newest first.',
     })
     citywideChecks(
@@ -288,7 +288,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('checks'), args, sort, filter);
     }
 
-    @Query(() => connections.get('interviews')!, {
+    @Query(() => connections.get('interviews')!, { name: 'citywideInterviews',
       description:
         '全市约谈 Assessment interviews held by the city or districts in the scope; filter { followUpStatus: AWAITING_FOLLOW_UP }: interviews never followed up (一谈了之).',
     })
@@ -301,7 +301,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return page(context, binding('interviews'), args, sort, filter);
     }
 
-    @Query(() => [DistrictFigures], {
+    @Query(() => [DistrictFigures], { name: 'districtFigures',
       description:
         '区合计 Per district, its own and its streets\' figures summed: overdue tasks, findings not rectified, duty records of the period (default: this quarter). Scope: the city (every district) or districts.',
     })
@@ -336,7 +336,7 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
       return [...figures.values()];
     }
 
-    @Query(() => OverdueDirectiveConnection, {
+    @Query(() => OverdueDirectiveConnection, { name: 'citywideOverdueDirectives',
       description: '逾期未完成指令 Directives issued in the scope whose deadline has passed and that some addressee has not completed, with those addressees; oldest deadline first.',
     })
     async citywideOverdueDirectives(@Args(() => CitywideListArgs) args: CitywideListArgs, @Ctx() context: Context) {
