@@ -1,13 +1,14 @@
 import type { Level } from '../jurisdiction/admin-code';
 import type { CheckedPeerOperation, PeerOperation } from '../cross-level/peer-operations';
 
-/** The names each level answers the merging subgraph by: `districtCitywideKeys`, … */
-export const citywidePeerFields = (level: Level) => ({
-  keys: `${level}CitywideKeys`,
-  figures: `${level}DistrictFigures`,
-  overdueDirectives: `${level}OverdueDirectiveKeys`,
-  completedAddressees: `${level}CompletedDirectiveAddressees`,
-});
+/** The names each level answers the merging subgraph by, literally: `grep districtCitywideKeys` lands here. */
+const CITYWIDE_PEER_FIELDS = {
+  city: { keys: 'cityCitywideKeys', figures: 'cityDistrictFigures', overdueDirectives: 'cityOverdueDirectiveKeys', completedAddressees: 'cityCompletedDirectiveAddressees' },
+  district: { keys: 'districtCitywideKeys', figures: 'districtDistrictFigures', overdueDirectives: 'districtOverdueDirectiveKeys', completedAddressees: 'districtCompletedDirectiveAddressees' },
+  street: { keys: 'streetCitywideKeys', figures: 'streetDistrictFigures', overdueDirectives: 'streetOverdueDirectiveKeys', completedAddressees: 'streetCompletedDirectiveAddressees' },
+} as const satisfies Record<Level, Record<string, string>>;
+
+export const citywidePeerFields = (level: Level) => CITYWIDE_PEER_FIELDS[level];
 
 export type CitywidePeerField = keyof ReturnType<typeof citywidePeerFields>;
 
