@@ -16,6 +16,7 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
+import { Migration20261202013000_duty_record_figures } from './Migration20261202013000_duty_record_figures';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -104,4 +105,9 @@ export const recordVersionsMigration: MigrationObject = {
 export const supervisionDrawRecordMigration: MigrationObject = {
   name: 'Migration20261201235000_supervision_draw_record',
   class: Migration20261201235000_supervision_draw_record,
+};
+/** Duty records kept counted per jurisdiction and day by trigger (every level): the quarter's figures without reading the records. */
+export const dutyRecordFiguresMigration: MigrationObject = {
+  name: 'Migration20261202013000_duty_record_figures',
+  class: Migration20261202013000_duty_record_figures,
 };
