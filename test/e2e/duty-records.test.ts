@@ -311,7 +311,7 @@ describe('duty records with evidence', () => {
 
     const trail = await graphql<{ districtAuditTrail: { action: string; after: { version: number } }[] }>(
       platform.gateway.url,
-      `query($id: ID!) { districtAuditTrail(entityType: "DutyRecord", entityId: $id) { action after } }`,
+      `query($id: ID!) { districtAuditTrail(entityType: DUTY_RECORD, entityId: $id) { action after } }`,
       { token: tokens.binhai, variables: { id: first.recordId } },
     );
     expect(trail.data!.districtAuditTrail.map((entry) => [entry.action, entry.after.version])).toEqual([

@@ -122,7 +122,7 @@ describe('a district task from creation to completion', () => {
 
     const trail = await graphql<{ districtAuditTrail: { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[] }>(
       platform.gateway.url,
-      `query($id: ID!) { districtAuditTrail(entityType: "Task", entityId: $id) { action before after } }`,
+      `query($id: ID!) { districtAuditTrail(entityType: TASK, entityId: $id) { action before after } }`,
       { token: binhaiAdmin, variables: { id: task.id } },
     );
     expect(trail.errors).toBeUndefined();

@@ -17,7 +17,6 @@ interface UniqueViolationDetail {
  */
 const FIELD_OF_CONSTRAINT: Record<string, string> = {
   cadre_one_principal_per_unit: 'principal',
-  directive_one_cascade_per_issuer: 'directiveId',
 };
 
 function camelCase(column: string): string {
