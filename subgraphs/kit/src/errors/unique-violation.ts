@@ -49,7 +49,7 @@ async function existingRecordId(em: EntityManager, table: string, constraint: st
       )
     : [];
   const query = knex(table).select(knex.raw('id::text as id')).limit(1);
-  key.columns.forEach((column, index) => query.whereRaw('??::text = ?', [column, key.values[index]]));
+  for (const [index, column] of key.columns.entries()) query.whereRaw('??::text = ?', [column, key.values[index]]);
   if (predicate[0]?.predicate) query.whereRaw(predicate[0].predicate);
   try {
     const rows: { id: string }[] = await em.getConnection().execute(query);
