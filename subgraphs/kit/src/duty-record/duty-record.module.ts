@@ -3,6 +3,7 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectTyp
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
 import { stageAttachments } from '../attachment/attachments';
+import { readEvidence } from '../crypto/evidence-store';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import { newId } from '../ids';
@@ -84,7 +85,7 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
       if (!owner) return null;
       assertCanRead(principal, owner.jurisdictionCode);
       await context.em.populate(attachment, ['content']);
-      return attachment.content.toString('base64');
+      return readEvidence(context.em, attachment).toString('base64');
     }
 
     @FieldResolver(() => Boolean, { description: '是否最新版本 No later correction exists.' })

@@ -9,6 +9,7 @@ import { Migration20261127030000_supervision_checks } from './Migration202611270
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
+import { Migration20261201010000_commercial_cryptography } from './Migration20261201010000_commercial_cryptography';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -62,4 +63,9 @@ export const assessmentPlatformDataMigration: MigrationObject = {
 export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
+};
+/** The hash algorithm of every audit entry; digest algorithm and data key id of every evidence file (every level). */
+export const commercialCryptographyMigration: MigrationObject = {
+  name: 'Migration20261201010000_commercial_cryptography',
+  class: Migration20261201010000_commercial_cryptography,
 };

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import {
   accountabilityMigration,
   assessmentMigration,
+  commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -34,6 +35,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  commercialCryptographyMigration,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { levelRecordsMigration } from '../migrations';
+import { commercialCryptographyMigration, levelRecordsMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -11,7 +11,7 @@ import { createLevelRecordModules } from './level-record-modules';
  */
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
-  migrations: [levelRecordsMigration],
+  migrations: [levelRecordsMigration, commercialCryptographyMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {

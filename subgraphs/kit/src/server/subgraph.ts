@@ -13,6 +13,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
+import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
 import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
@@ -54,7 +55,7 @@ const booleanSchema = z
   .transform((value) => value === 'true' || value === '1');
 
 /** Environment of a subgraph process; the launcher sets it, a deployment sets it by hand. */
-export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
+export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend(cryptoEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrlSchema,
@@ -99,6 +100,8 @@ export interface SubgraphConfig {
   jwtPublicJwk?: JWK;
   tokenKeys?: TokenKeySource;
   tokenPolicy?: TokenPolicy;
+  /** Hash of chains and digests, evidence keys (default: SHA-256, evidence unsealed). */
+  cryptography?: CryptoSettings;
   migrateOnStart?: boolean;
   seedOnStart?: boolean;
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
@@ -132,6 +135,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     gatewaySecret: env.GATEWAY_SECRET,
     tokenKeys: tokenKeysFromEnv(env),
     tokenPolicy: tokenPolicyFromEnv(env),
+    cryptography: cryptoSettingsFromEnv(env),
     migrateOnStart: env.MIGRATE_ON_START,
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
@@ -179,6 +183,7 @@ export async function startSubgraph<Loaders>(
     log,
     poolLog: { warn: (message) => logger.warn({ pool: true }, message), error: (message) => logger.error({ pool: true }, message) },
   });
+  if (config.cryptography) registerCryptoSettings(orm.em, config.cryptography);
   try {
     if (config.migrateOnStart ?? true) {
       await migrate(orm);
