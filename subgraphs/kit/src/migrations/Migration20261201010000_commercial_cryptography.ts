@@ -19,14 +19,14 @@ export class Migration20261201010000_commercial_cryptography extends Migration {
       alter table "attachment" alter column "digest" set not null;
       alter table "attachment" add column "key_id" varchar(64) null;
       alter table "attachment" drop constraint "attachment_check";
-      alter table "attachment" add constraint "attachment_size_check"
+      alter table "attachment" add constraint "attachment_content_length_check"
         check ("key_id" is not null or octet_length("content") = "size");
     `);
   }
 
   override async down(): Promise<void> {
     this.addSql(`
-      alter table "attachment" drop constraint "attachment_size_check";
+      alter table "attachment" drop constraint "attachment_content_length_check";
       alter table "attachment" drop column "key_id", drop column "digest", drop column "digest_algorithm";
       alter table "attachment" add constraint "attachment_check" check (octet_length("content") = "size");
       alter table "audit_entry" drop column "algorithm";
