@@ -60,6 +60,8 @@ export async function startTestPlatform(
     cryptography?: Partial<Record<Level, CryptoSettings>>;
     /** Token keys trusted beside the platform's own (an SM2 key set, a JWKS URL). */
     tokenKeys?: TokenKeySource;
+    /** How often the gateway and the subgraphs fetch the token deny-list (default 5 s). */
+    revocationRefreshMs?: number;
   } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
@@ -71,6 +73,7 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     log: quiet,
     tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
+    revocationRefreshMs: options.revocationRefreshMs,
   };
   const crypto = options.cryptography ?? {};
   const [city, district, street] = await Promise.all([

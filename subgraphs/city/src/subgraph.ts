@@ -11,6 +11,7 @@ import {
   seedDemoData,
   statisticsFeature,
   supervisionFeature,
+  tokenRevocationFeature,
   type LevelOptions,
   type SubgraphDefinition,
   type SubgraphModule,
@@ -49,6 +50,7 @@ const features = defineLevelFeatures(level, [
   assessmentFeature,
   accountabilityFeature,
   recordAuditTrailFeature,
+  tokenRevocationFeature,
 ]);
 
 export type CitySubgraphLoaders = ReturnType<typeof features.createLoaders>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -152,6 +153,7 @@ export async function signToken(request: TokenRequest, privateKey: KeyLike | JWK
   return new SignJWT({ level: claims.level, code: claims.code, roles: [...claims.roles], name: claims.name })
     .setProtectedHeader({ alg: JWT_ALGORITHM, ...(kid ? { kid } : {}) })
     .setSubject(claims.subject)
+    .setJti(randomUUID())
     .setIssuer(JWT_ISSUER)
     .setAudience(JWT_AUDIENCE)
     .setIssuedAt()
@@ -170,6 +172,7 @@ export function signSm2Token(request: TokenRequest, key: { privateKeyHex: string
       roles: [...claims.roles],
       name: claims.name,
       sub: claims.subject,
+      jti: randomUUID(),
       iss: JWT_ISSUER,
       aud: JWT_AUDIENCE,
       iat,

@@ -10,6 +10,7 @@ import { Migration20261127030001_rectification_reports } from './Migration202611
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 import { Migration20261201010000_commercial_cryptography } from './Migration20261201010000_commercial_cryptography';
+import { Migration20261201020000_token_revocations } from './Migration20261201020000_token_revocations';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -68,4 +69,9 @@ export const accountabilityMigration: MigrationObject = {
 export const commercialCryptographyMigration: MigrationObject = {
   name: 'Migration20261201010000_commercial_cryptography',
   class: Migration20261201010000_commercial_cryptography,
+};
+/** The deny-list of tokens and sessions (the city's database). */
+export const tokenRevocationsMigration: MigrationObject = {
+  name: 'Migration20261201020000_token_revocations',
+  class: Migration20261201020000_token_revocations,
 };

@@ -11,6 +11,7 @@ import {
   levelRecordsMigration,
   rectificationReportsMigration,
   supervisionChecksMigration,
+  tokenRevocationsMigration,
 } from './index';
 
 /**
@@ -36,6 +37,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   assessmentPlatformDataMigration,
   accountabilityMigration,
   commercialCryptographyMigration,
+  tokenRevocationsMigration,
 ];
 
 /**

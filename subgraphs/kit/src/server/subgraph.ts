@@ -14,7 +14,9 @@ import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
-import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
+import { activeRevocations, DEFAULT_REVOCATION_REFRESH_MS, registerRevocationList, remoteRevocations, RevocationList, withRevocations } from '../revocation/revocation-list';
+import { TokenRevocationEntity } from '../revocation/token-revocation.entity';
+import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
 import { migrate, openDatabase, type Orm } from '../db/database';
@@ -78,6 +80,7 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   PEER_PRIVATE_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
   PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
   PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
+  REVOCATION_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REVOCATION_REFRESH_MS),
 });
 
 function jsonText<T>(what: string) {
@@ -113,6 +116,8 @@ export interface SubgraphConfig {
   peerKeys?: PeerKeys;
   /** How old a peer call's timestamp may be, in ms (default 30 s); its nonce is remembered as long. */
   peerWindowMs?: number;
+  /** How often the token deny-list is fetched from the city subgraph (default 5 s). */
+  revocationRefreshMs?: number;
   /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
@@ -143,6 +148,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     peerKeys: env.PEER_PUBLIC_JWKS ? { privateJwk: env.PEER_PRIVATE_JWK, publicJwks: env.PEER_PUBLIC_JWKS } : undefined,
     peerWindowMs: env.PEER_WINDOW_MS,
+    revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
     peerDeadlineMs: env.PEER_DEADLINE_MS,
@@ -200,9 +206,22 @@ export async function startSubgraph<Loaders>(
     throw error;
   }
 
-  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
   const signer = config.peerKeys?.privateJwk ? new PeerSigner(definition.name, config.peerKeys.privateJwk) : undefined;
   const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls, signer);
+  // The city holds the deny-list in its database; every other level fetches it from the city.
+  const holdsRevocations = definition.entities.includes(TokenRevocationEntity);
+  const maxLifetime = (config.tokenPolicy ?? DEFAULT_TOKEN_POLICY).maxLifetimeSeconds;
+  const revocations = new RevocationList(
+    holdsRevocations ? () => activeRevocations(orm.em, maxLifetime) : remoteRevocations(() => peerUrlOrNothing(peers, 'city'), config.gatewaySecret),
+    config.revocationRefreshMs ?? DEFAULT_REVOCATION_REFRESH_MS,
+    (error) => logger.warn({ err: (error as Error).message }, 'revocation list not refreshed; the last one stays in force'),
+  );
+  if (holdsRevocations) registerRevocationList(orm.em, revocations);
+  revocations.start();
+  const tokens = withRevocations(
+    await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy),
+    revocations,
+  );
   const peerVerifier = new PeerVerifier(config.peerKeys?.publicJwks ?? {}, config.peerWindowMs);
   peers.deadlineMs = config.peerDeadlineMs ?? DEFAULT_PEER_DEADLINE_MS;
   const schema = await buildFederatedSchema(definition);
@@ -259,6 +278,15 @@ export async function startSubgraph<Loaders>(
   });
   watchPool(metrics, orm);
   app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
+  if (holdsRevocations) {
+    app.get('/revocations', async (req, res) => {
+      if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
+        res.status(403).json({ error: 'forbidden' });
+        return;
+      }
+      res.json({ revocations: await activeRevocations(orm.em, maxLifetime) });
+    });
+  }
   app.use(
     '/graphql',
     requestIdMiddleware(),
@@ -327,8 +355,17 @@ export async function startSubgraph<Loaders>(
     metrics,
     peers,
     async stop() {
+      revocations.stop();
       await apollo.stop();
       await orm.close();
     },
   };
+}
+
+function peerUrlOrNothing(peers: PeerDirectory, level: Level): string | undefined {
+  try {
+    return peers.url(level);
+  } catch {
+    return undefined;
+  }
 }

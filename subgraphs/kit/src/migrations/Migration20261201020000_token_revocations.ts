@@ -1,0 +1,29 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** 令牌撤销 The platform's deny-list of tokens and sessions (the city's database). */
+export class Migration20261201020000_token_revocations extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table "token_revocation" (
+        "id" uuid primary key,
+        "jti" varchar(200) null,
+        "subject" varchar(255) null,
+        "reason" text not null check (length(trim("reason")) > 0),
+        "revoked_by" varchar(255) not null,
+        "revoked_at" timestamptz not null,
+        check (("jti" is null) <> ("subject" is null))
+      );
+      create index "token_revocation_revoked_at_index" on "token_revocation" ("revoked_at");
+      create function "token_revocation_append_only"() returns trigger language plpgsql as $$
+      begin
+        raise exception 'token_revocation is append-only';
+      end $$;
+      create trigger "token_revocation_no_update" before update or delete on "token_revocation"
+        for each row execute function "token_revocation_append_only"();
+    `);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql('drop table if exists "token_revocation"; drop function if exists "token_revocation_append_only";');
+  }
+}
