@@ -6,6 +6,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -51,6 +52,7 @@ const features = defineLevelFeatures(level, [
   accountabilityFeature,
   recordAuditTrailFeature,
   tokenRevocationFeature,
+  readTraceFeature,
 ]);
 
 export type CitySubgraphLoaders = ReturnType<typeof features.createLoaders>;

@@ -8,6 +8,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -50,6 +51,7 @@ export const districtLevel: LevelOptions = { level: 'district', jurisdictionType
 export const districtFeatures = [
   districtJurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   directiveIssuerFeature(StreetRef),
   directiveResponderFeature,
   statisticsFeature({ cityType: CityRef }),

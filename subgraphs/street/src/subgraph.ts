@@ -3,6 +3,7 @@ import {
   directiveResponderFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -47,6 +48,7 @@ const features = defineLevelFeatures(level, [
   statisticsFeature({ cityType: CityRef, districtType: DistrictRef }),
   directiveResponderFeature,
   recordAuditTrailFeature,
+  readTraceFeature,
 ]);
 
 export type StreetSubgraphLoaders = ReturnType<typeof features.createLoaders>;

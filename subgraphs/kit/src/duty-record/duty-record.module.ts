@@ -4,6 +4,7 @@ import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
 import { stageAttachments } from '../attachment/attachments';
 import { readEvidence } from '../crypto/evidence-store';
+import { traceRead } from '../read-trace/read-trace';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import { newId } from '../ids';
@@ -67,7 +68,10 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
     async dutyRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DutyRecordEntity | null> {
       const principal = requirePrincipal(context);
       const record = await context.loaders.dutyRecordById.load(assertUuid(id, 'id'));
-      if (record) assertCanRead(principal, record.jurisdictionCode);
+      if (record) {
+        assertCanRead(principal, record.jurisdictionCode);
+        traceRead(context, 'DutyRecord', record.id, record.jurisdictionCode);
+      }
       return record;
     }
 
@@ -85,6 +89,7 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
       if (!owner) return null;
       assertCanRead(principal, owner.jurisdictionCode);
       await context.em.populate(attachment, ['content']);
+      traceRead(context, 'Attachment', attachment.id, owner.jurisdictionCode);
       return readEvidence(context.em, attachment).toString('base64');
     }
 

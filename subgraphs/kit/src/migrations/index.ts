@@ -11,6 +11,7 @@ import { Migration20261127060000_assessment_platform_data } from './Migration202
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 import { Migration20261201010000_commercial_cryptography } from './Migration20261201010000_commercial_cryptography';
 import { Migration20261201020000_token_revocations } from './Migration20261201020000_token_revocations';
+import { Migration20261201030000_read_trace } from './Migration20261201030000_read_trace';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -74,4 +75,9 @@ export const commercialCryptographyMigration: MigrationObject = {
 export const tokenRevocationsMigration: MigrationObject = {
   name: 'Migration20261201020000_token_revocations',
   class: Migration20261201020000_token_revocations,
+};
+/** Who read which protected records (every level). */
+export const readTraceMigration: MigrationObject = {
+  name: 'Migration20261201030000_read_trace',
+  class: Migration20261201030000_read_trace,
 };

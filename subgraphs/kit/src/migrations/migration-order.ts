@@ -10,6 +10,7 @@ import {
   dutyReportsMigration,
   levelRecordsMigration,
   rectificationReportsMigration,
+  readTraceMigration,
   supervisionChecksMigration,
   tokenRevocationsMigration,
 } from './index';
@@ -38,6 +39,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   accountabilityMigration,
   commercialCryptographyMigration,
   tokenRevocationsMigration,
+  readTraceMigration,
 ];
 
 /**

@@ -44,7 +44,9 @@ export class RevocationList {
 
   start(): void {
     this.refresh().catch(this.onError);
-    this.timer = setInterval(() => this.refresh().catch(this.onError), this.refreshMs);
+    this.timer = setInterval(() => {
+      this.refresh().catch(this.onError);
+    }, this.refreshMs);
     this.timer.unref();
   }
 

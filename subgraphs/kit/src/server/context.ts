@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import type { Level } from '../jurisdiction/admin-code';
 import type { PeerDirectory } from '../peer/peer-client';
+import type { ReadRecord } from '../read-trace/read-trace.entity';
 
 /**
  * What every resolver receives. Built afresh for each request: a forked EntityManager so no
@@ -22,4 +23,6 @@ export interface SubgraphContext<Loaders> {
   peers?: PeerDirectory;
   /** The level of the subgraph that made this call, when a peer (not the gateway) made it. */
   peerCaller?: Level | null;
+  /** Protected records this request read, written as one read-trace row when it ends (`read-trace/`). */
+  reads?: Map<string, ReadRecord>;
 }

@@ -16,6 +16,7 @@ import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens'
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
 import { activeRevocations, DEFAULT_REVOCATION_REFRESH_MS, registerRevocationList, remoteRevocations, RevocationList, withRevocations } from '../revocation/revocation-list';
 import { TokenRevocationEntity } from '../revocation/token-revocation.entity';
+import { readTracePlugin } from '../read-trace/read-trace';
 import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
@@ -246,6 +247,7 @@ export async function startSubgraph<Loaders>(
         fieldDeadline: true,
       }),
       observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
+      readTracePlugin<SubgraphContext<Loaders>>(),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
@@ -338,6 +340,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          reads: new Map(),
         };
       },
     }),

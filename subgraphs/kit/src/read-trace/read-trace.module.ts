@@ -1,0 +1,162 @@
+import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { canRead, type Principal } from '../auth/principal';
+import { requirePrincipal } from '../authz/guards';
+import { badUserInput, forbidden } from '../errors/graphql-errors';
+import { LEVELS, type Level } from '../jurisdiction/admin-code';
+import { levelFieldName } from '../level/level-names';
+import type { SubgraphModule } from '../module/subgraph-module';
+import type { SubgraphContext } from '../server/context';
+import { ReadTraceEntity, type ReadRecord } from './read-trace.entity';
+
+@Directive('@shareable')
+@ObjectType('ReadRecordRef', { description: '被读记录 One protected record a request read.' })
+export class ReadRecordRef {
+  @Field(() => String)
+  type!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID, { description: 'The jurisdiction that owns the record.' })
+  ownerCode!: string;
+}
+
+@Directive('@shareable')
+@ObjectType('ReadTraceEntry', { description: '访问留痕 Who read which protected records, when, through which operation (one entry per request and level).' })
+export class ReadTraceEntryType {
+  @Field(() => ID, { description: 'Position in this level\'s read-trace chain.' })
+  seq!: string;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String, { description: '读取人 Token subject of the reader.' })
+  actorSubject!: string;
+
+  @Field(() => String)
+  actorLevel!: string;
+
+  @Field(() => ID)
+  actorCode!: string;
+
+  @Field(() => [String])
+  actorRoles!: string[];
+
+  @Field(() => String, { nullable: true, description: '操作 The GraphQL operation the read came through.' })
+  operation!: string | null;
+
+  @Field(() => String, { nullable: true, description: '请求编号 The request id (x-request-id), as in the logs.' })
+  requestId!: string | null;
+
+  @Field(() => [ReadRecordRef], { description: 'The records read that the caller may see.' })
+  records!: ReadRecord[];
+
+  @Field(() => String, { description: 'sha256 or sm3' })
+  algorithm!: string;
+
+  @Field(() => String)
+  prevHash!: string;
+
+  @Field(() => String)
+  hash!: string;
+}
+
+const MAX_PAGE = 100;
+
+interface Row {
+  seq: string;
+  at: Date;
+  actor_subject: string;
+  actor_level: string;
+  actor_code: string;
+  actor_roles: string[];
+  operation: string | null;
+  request_id: string | null;
+  records: ReadRecord[];
+  algorithm: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryOf(row: Row, principal: Principal): ReadTraceEntryType | null {
+  const records = row.records.filter((record) => canRead(principal, record.ownerCode));
+  if (records.length === 0) return null;
+  return {
+    seq: String(row.seq),
+    at: new Date(row.at),
+    actorSubject: row.actor_subject,
+    actorLevel: row.actor_level,
+    actorCode: row.actor_code,
+    actorRoles: row.actor_roles,
+    operation: row.operation,
+    requestId: row.request_id,
+    records,
+    algorithm: row.algorithm,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** "Who has looked at this record" and "what has this principal looked at", newest first, paged by `before`. */
+export function createReadTraceModule(level: Level): SubgraphModule<object> {
+  function requireCommission(context: SubgraphContext<unknown>): Principal {
+    const principal = requirePrincipal(context);
+    if (!principal.roles.includes('commission') || LEVELS.indexOf(principal.level) > LEVELS.indexOf(level)) {
+      throw forbidden(`只有本级或上级纪委可查看访问留痕 / only the ${level} level's commission or one above may read the read trace`);
+    }
+    return principal;
+  }
+
+  async function page(
+    context: SubgraphContext<unknown>,
+    principal: Principal,
+    condition: string,
+    params: unknown[],
+    first: number,
+    before: string | null | undefined,
+  ): Promise<ReadTraceEntryType[]> {
+    if (first < 1 || first > MAX_PAGE) throw badUserInput('first', `first 须在 1 到 ${MAX_PAGE} 之间 / first must be between 1 and ${MAX_PAGE}`);
+    if (before != null && !/^\d{1,18}$/.test(before)) throw badUserInput('before', 'before 须为留痕序号 / before must be a seq of this trace');
+    const rows = await context.em
+      .getConnection()
+      .execute<Row[]>(
+        `select * from "read_trace" where ${condition} ${before != null ? 'and "seq" < ?' : ''} order by "seq" desc limit ?`,
+        [...params, ...(before != null ? [before] : []), first],
+      );
+    return rows.map((row) => entryOf(row, principal)).filter((entry): entry is ReadTraceEntryType => entry !== null);
+  }
+
+  @Resolver(() => ReadTraceEntryType)
+  class ReadTraceResolver {
+    @Query(() => [ReadTraceEntryType], {
+      name: levelFieldName(level, 'ReadTrace'),
+      description: '记录访问留痕 Who has read one protected record of this level, newest first (commission of this level or above).',
+    })
+    async recordReads(
+      @Arg('entityType', () => String) entityType: string,
+      @Arg('entityId', () => ID) entityId: string,
+      @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+      @Arg('before', () => ID, { nullable: true, description: 'Entries before this seq (the next page).' }) before: string | null,
+      @Ctx() context: SubgraphContext<unknown>,
+    ): Promise<ReadTraceEntryType[]> {
+      const principal = requireCommission(context);
+      return page(context, principal, '"records" @> ?::jsonb', [JSON.stringify([{ type: entityType, id: entityId }])], first, before);
+    }
+
+    @Query(() => [ReadTraceEntryType], {
+      name: levelFieldName(level, 'ReadsBy'),
+      description: '人员访问留痕 What one principal (token subject) has read in this level, newest first (commission of this level or above).',
+    })
+    async readsBy(
+      @Arg('subject', () => String) subject: string,
+      @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+      @Arg('before', () => ID, { nullable: true, description: 'Entries before this seq (the next page).' }) before: string | null,
+      @Ctx() context: SubgraphContext<unknown>,
+    ): Promise<ReadTraceEntryType[]> {
+      const principal = requireCommission(context);
+      return page(context, principal, '"actor_subject" = ?', [subject], first, before);
+    }
+  }
+
+  return { entities: [ReadTraceEntity], resolvers: [ReadTraceResolver], createLoaders: () => ({}) };
+}
