@@ -55,7 +55,7 @@ export async function startDroppingServer(options: { drops: number; target?: str
     }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
+    req.on('end', () => {
       if (!options.target) {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(options.answer ?? { data: {} }));
         return;
@@ -63,9 +63,12 @@ export async function startDroppingServer(options: { drops: number; target?: str
       const headers = Object.fromEntries(
         Object.entries(req.headers).filter(([name, value]) => typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name)),
       ) as Record<string, string>;
-      const response = await fetch(options.target, { method: 'POST', headers, body: Buffer.concat(chunks) });
-      res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
-      res.end(Buffer.from(await response.arrayBuffer()));
+      // Relay to the real subgraph; a relay that fails shows as a dropped connection.
+      void (async () => {
+        const response = await fetch(options.target!, { method: 'POST', headers, body: Buffer.concat(chunks) });
+        res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })().catch(() => req.socket.destroy());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

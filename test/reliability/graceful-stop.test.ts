@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ephemeralSecrets, GATEWAY_SECRET_HEADER, signToken } from '@supervision/kit';
+import { ephemeralSecrets, GATEWAY_SECRET_HEADER, peerKeysFor, signToken } from '@supervision/kit';
 import { uniqueDatabaseUrls } from '../support/platform';
 import { startStalledServer } from './fault-servers';
 
@@ -32,6 +32,9 @@ test('a subgraph told to stop finishes the request in flight, refuses new ones a
       JWT_PUBLIC_JWK: JSON.stringify(secrets.publicJwk),
       CITY_SUBGRAPH_URL: stalledCity.url,
       PEER_DEADLINE_MS: '2000',
+      // A peer call is signed by the calling subgraph's own key.
+      PEER_PRIVATE_JWK: JSON.stringify(secrets.peerKeyPairs.district.privateJwk),
+      PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor('district', secrets.peerKeyPairs).publicJwks),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import {
   createLogger,
   ephemeralSecrets,
   GATEWAY_SECRET_HEADER,
+  peerKeysFor,
   signToken,
   startSubgraph,
   type LocalSecrets,
@@ -43,9 +44,9 @@ beforeAll(async () => {
   const databases = uniqueDatabaseUrls();
   const common = { port: 0, gatewaySecret: secrets.gatewaySecret, jwtPublicJwk: secrets.publicJwk, log: () => {} };
   subgraphs = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databases.city, logger: createLogger('city-subgraph', 'info', sink) }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databases.district, logger: createLogger('district-subgraph', 'info', sink) }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databases.street, logger: createLogger('street-subgraph', 'info', sink) }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: databases.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs), logger: createLogger('city-subgraph', 'info', sink) }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: databases.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs), logger: createLogger('district-subgraph', 'info', sink) }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: databases.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs), logger: createLogger('street-subgraph', 'info', sink) }),
   ]);
   const [city, district, street] = subgraphs as [RunningSubgraph, RunningSubgraph, RunningSubgraph];
   for (const running of subgraphs) {

@@ -1,4 +1,4 @@
-import { callPeer, PeerDirectory, UnreachableServiceError, type SubgraphContext } from '@supervision/kit';
+import { callPeer, newPeerKeyPairs, PeerDirectory, PeerSigner, UnreachableServiceError, type SubgraphContext } from '@supervision/kit';
 import { startDroppingServer, startStalledServer, type FaultServer } from './fault-servers';
 
 /** Calls between levels: the real peer client against real servers that stall or drop connections. */
@@ -8,7 +8,9 @@ afterAll(async () => {
 });
 
 function contextFor(cityUrl: string, deadlineMs: number): SubgraphContext<unknown> {
-  const peers = new PeerDirectory('a-gateway-secret-of-test', { city: cityUrl });
+  // Peer calls are signed by the calling level; these fault servers do not check the proof.
+  const signer = new PeerSigner('district', newPeerKeyPairs().district.privateJwk);
+  const peers = new PeerDirectory('a-gateway-secret-of-test', { city: cityUrl }, signer);
   peers.deadlineMs = deadlineMs;
   return { peers, level: 'district', principal: null, loaders: {}, em: undefined as never };
 }

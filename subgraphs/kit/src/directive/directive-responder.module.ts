@@ -72,7 +72,17 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     implements: DirectiveResponseInterface,
     description: `回应 A ${level}'s answer to a directive from its ${issuerLevel}.`,
   })
-  class ResponseType extends DirectiveResponseInterface {}
+  class ResponseType extends DirectiveResponseInterface {
+    /**
+     * Hidden from clients (`@inaccessible`), never resolved. Hive Gateway's stitching engine marks a
+     * type reachable only through `@requires` fields as canonical in each subgraph defining it, and
+     * `DirectiveProgress` is such a type at the district and the street level; one plain reference
+     * per subgraph keeps it a value type there and the supergraph loadable on Hive Gateway.
+     */
+    @Directive('@inaccessible')
+    @Field(() => DirectiveProgressType, { nullable: true, description: '内部 Internal: not part of the API schema.' })
+    directiveProgressAnchor?: null;
+  }
 
   function assertCanReadResponse(context: Context, response: DirectiveResponseEntity): DirectiveResponseEntity {
     assertCanRead(requirePrincipal(context), response.responderCode);

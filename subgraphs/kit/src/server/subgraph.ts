@@ -20,7 +20,7 @@ import { readTracePlugin } from '../read-trace/read-trace';
 import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
-import { migrate, openDatabase, type Orm } from '../db/database';
+import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { watchPool } from '../db/pool-metrics';
 import type { Level } from '../jurisdiction/admin-code';
@@ -192,16 +192,19 @@ export async function startSubgraph<Loaders>(
   });
   if (config.cryptography) registerCryptoSettings(orm.em, config.cryptography);
   try {
-    if (config.migrateOnStart ?? true) {
-      await migrate(orm);
-    }
-    if (config.seedOnStart ?? true) {
-      const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
-      log(seeded);
-      if (config.seedDemo && definition.seedDemo) {
-        log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+    // One replica at a time: replicas starting together migrate and seed the database once.
+    await withStartupLock(orm, async () => {
+      if (config.migrateOnStart ?? true) {
+        await migrate(orm);
       }
-    }
+      if (config.seedOnStart ?? true) {
+        const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
+        log(seeded);
+        if (config.seedDemo && definition.seedDemo) {
+          log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+        }
+      }
+    });
   } catch (error) {
     await orm.close();
     throw error;

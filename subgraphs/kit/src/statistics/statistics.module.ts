@@ -13,6 +13,13 @@ import { createStatisticsLoaders, type StatisticsLoaders } from './statistics.lo
 import { DutyRecordPeriodCountType, StreetTaskTotalsType, TaskStatsType } from './statistics.types';
 import { addTaskCounts, NO_TASKS, TASK_COUNT_FIELDS, taskStatsOf, type TaskCounts } from './task-counts';
 
+/**
+ * One text for the street subgraph's field and the district's `@external` copy: Apollo's and The
+ * Guild's composers keep different copies' descriptions, so they agree only when both are the same.
+ */
+const STREET_TOTALS_DESCRIPTION =
+  '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.';
+
 type Context = SubgraphContext<StatisticsLoaders & Partial<JurisdictionsUnderLoaders>>;
 type TaskStats = ReturnType<typeof taskStatsOf>;
 
@@ -127,7 +134,7 @@ function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   class CityStreetTotalsResolver {
     @FieldResolver(() => [StreetTaskTotalsType], {
       nullable: true,
-      description: '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.',
+      description: STREET_TOTALS_DESCRIPTION,
     })
     streetTaskTotalsByDistrict(@Root() city: { code: string }, @Ctx() context: Context): Promise<DistrictTaskTotals[]> {
       assertCanRead(requirePrincipal(context), city.code);
@@ -178,7 +185,7 @@ function createDistrictRankingResolver(options: StatisticsOptions): Function {
   class CityDistrictRankingResolver {
     /** Resolved by the street subgraph; declared here only so that `@requires` can name it. */
     @Directive('@external')
-    @FieldResolver(() => [StreetTaskTotalsType], { nullable: true, description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
+    @FieldResolver(() => [StreetTaskTotalsType], { nullable: true, description: STREET_TOTALS_DESCRIPTION })
     streetTaskTotalsByDistrict(@Root() city: CityWithStreetTotals): DistrictTaskTotals[] {
       return city.streetTaskTotalsByDistrict ?? [];
     }
