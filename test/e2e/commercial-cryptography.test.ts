@@ -170,4 +170,46 @@ describe('SM4-sealed evidence', () => {
     expect(download.errors).toBeUndefined();
     expect(Buffer.from(download.data!.districtAttachmentContent, 'base64').equals(plaintext)).toBe(true);
   });
+
+  it('refuses a sealed level\'s oversized file as BAD_USER_INPUT naming it, and writes nothing', async () => {
+    const { unitId, cadreId } = await createUnitAndCadre(sm2Admin);
+    const em = platform.subgraphs.district.orm.em.fork();
+    const item = em.create(ResponsibilityItemEntity, {
+      jurisdictionCode: BINHAI,
+      unitId,
+      cadreId,
+      categoryCode: 'PARTY_CONDUCT',
+      content: '落实述责述廉主体责任',
+      basis: '《党委(党组)落实全面从严治党主体责任规定》',
+      year: 2025,
+    });
+    await em.flush();
+    const counts = async () => sql<{ records: string; files: string; audit: string }>(
+      'select (select count(*) from "duty_record") as "records", (select count(*) from "attachment") as "files", (select count(*) from "audit_entry") as "audit"',
+    );
+    const before = await counts();
+    const tooLarge = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61).toString('base64');
+    const response = await graphql(
+      platform.gateway.url,
+      `mutation($input: RecordDutyInput!) { recordDistrictDuty(input: $input) { id } }`,
+      {
+        token: sm2Admin,
+        variables: {
+          input: {
+            cadreId,
+            kind: 'REPORT',
+            occurredOn: '2025-03-15',
+            summary: '述责述廉报告',
+            responsibilityItemId: item.id,
+            attachments: [
+              { name: '说明.txt', contentType: 'text/plain', contentBase64: Buffer.from('说明').toString('base64') },
+              { name: '报告.pdf', contentType: 'application/pdf', contentBase64: tooLarge },
+            ],
+          },
+        },
+      },
+    );
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments.1.contentBase64' });
+    expect(await counts()).toEqual(before);
+  });
 });

@@ -74,6 +74,8 @@ export async function startTestPlatform(
     log: quiet,
     tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
     revocationRefreshMs: options.revocationRefreshMs,
+    // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
+    crossLevelRelayMs: 0,
   };
   const crypto = options.cryptography ?? {};
   const [city, district, street] = await Promise.all([

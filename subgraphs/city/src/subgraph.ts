@@ -1,6 +1,7 @@
 import {
   accountabilityFeature,
   assessmentFeature,
+  citywideFeature,
   defineLevelFeatures,
   directiveIssuerFeature,
   dutyReportFeature,
@@ -53,6 +54,8 @@ const features = defineLevelFeatures(level, [
   recordAuditTrailFeature,
   tokenRevocationFeature,
   readTraceFeature,
+  // The city merges the city-wide lists across the levels.
+  citywideFeature(DistrictRef),
 ]);
 
 export type CitySubgraphLoaders = ReturnType<typeof features.createLoaders>;

@@ -1,4 +1,5 @@
 import {
+  citywideKeysFeature,
   defineLevelFeatures,
   directiveResponderFeature,
   jurisdictionFeature,
@@ -49,6 +50,8 @@ const features = defineLevelFeatures(level, [
   directiveResponderFeature,
   recordAuditTrailFeature,
   readTraceFeature,
+  // Its best keys for the city-wide lists, asked by the city.
+  citywideKeysFeature,
 ]);
 
 export type StreetSubgraphLoaders = ReturnType<typeof features.createLoaders>;

@@ -1,9 +1,10 @@
 import { levelAbove } from '../level/level-relations';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
-import { levelFieldName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -39,6 +40,7 @@ export interface DirectiveCascadeOptions {
 export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
   const { level } = options;
   const issuerLevel = levelAbove(level)!;
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, issuerLevel, 'directive');
 
   @Resolver(() => options.issuedDirectiveType)
   class CascadesResolver {
@@ -53,7 +55,7 @@ export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
     }
 
     @Mutation(() => options.directiveType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'cascade'),
+      name: operations.cascadeDirective,
       description: `转发下达 Pass a directive addressed to this ${level} on to some or all of its streets (commission or admin); once per directive.`,
     })
     async cascade(

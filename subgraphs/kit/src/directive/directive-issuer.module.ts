@@ -1,9 +1,11 @@
 import type { JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
 import { levelBelow } from '../level/level-relations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -43,6 +45,7 @@ export function assertCanReadDirective(context: SubgraphContext<unknown>, direct
  */
 export function createDirectiveIssuerModule(options: DirectiveIssuerOptions) {
   const { level } = options;
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, level, 'directive');
   const addresseeLevel = levelBelow(level);
   if (!addresseeLevel) throw new Error(`a ${level} has no level below it to direct`);
 
@@ -56,7 +59,7 @@ export function createDirectiveIssuerModule(options: DirectiveIssuerOptions) {
   @Resolver(() => DirectiveType)
   class DirectiveResolver {
     @Query(() => DirectiveType, {
-      name: levelFieldName(level, 'Directive'),
+      name: operations.directive,
       nullable: true,
       description: '任务 One directive by id; readable by its issuer, its addressees and those above them.',
     })
@@ -67,7 +70,7 @@ export function createDirectiveIssuerModule(options: DirectiveIssuerOptions) {
     }
 
     @Mutation(() => DirectiveType, {
-      name: levelFieldName(level, 'Directive', 'issue'),
+      name: operations.issueDirective,
       description: `下达任务 Issue a directive to some or all ${addresseeLevel}s (commission or admin of the issuing ${level}).`,
     })
     async issue(@Arg('input', () => IssueDirectiveInput) input: IssueDirectiveInput, @Ctx() context: Context): Promise<DirectiveEntity> {

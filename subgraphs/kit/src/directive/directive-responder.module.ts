@@ -1,4 +1,7 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
+import { OutstandingAddresseeType } from './directive-outstanding';
 import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -12,7 +15,7 @@ import { snapshot } from '../audit/canonical-json';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
@@ -23,6 +26,7 @@ import { DirectiveProgressType, DirectiveResponseInterface } from './directive.i
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
 import { fetchAddressedDirective } from './upstream-directive';
+import { createOutstandingResolver } from './directive-outstanding';
 
 type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
@@ -45,6 +49,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
   const above = levelAbove(level);
   if (!above) throw new Error(`a ${level} has no level above it to answer`);
   const issuerLevel: Level = above;
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, issuerLevel, 'directive');
   const issuedTypeName = levelTypeName(issuerLevel, 'Directive');
 
   /**
@@ -65,6 +70,10 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     @Directive('@external')
     @Field(() => [ID])
     targetCodes!: string[];
+
+    @Directive('@external')
+    @Field(() => String)
+    deadline!: string;
   }
 
   @Directive('@key(fields: "id")')
@@ -82,6 +91,11 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     @Directive('@inaccessible')
     @Field(() => DirectiveProgressType, { nullable: true, description: '内部 Internal: not part of the API schema.' })
     directiveProgressAnchor?: null;
+
+    /** The same for `DirectiveOutstandingAddressee`, reached only through `outstanding` (`@requires`). */
+    @Directive('@inaccessible')
+    @Field(() => [OutstandingAddresseeType], { nullable: true, description: '内部 Internal: not part of the API schema.' })
+    directiveOutstandingAnchor?: null;
   }
 
   function assertCanReadResponse(context: Context, response: DirectiveResponseEntity): DirectiveResponseEntity {
@@ -195,7 +209,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     }
 
     @Mutation(() => ResponseType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'acknowledge'),
+      name: operations.acknowledgeDirective,
       description: `签收 A ${level} acknowledges a directive addressed to it (admin of the ${level}).`,
     })
     async acknowledge(@Arg('directiveId', () => ID) directiveId: string, @Ctx() context: Context): Promise<DirectiveResponseEntity> {
@@ -210,7 +224,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     }
 
     @Mutation(() => ResponseType, {
-      name: `${levelFieldName(issuerLevel, 'Directive', 'report')}Progress`,
+      name: operations.reportDirectiveProgress,
       description: '报告进展 Report progress (0–100) with evidence; acknowledges the directive if not yet done.',
     })
     async reportProgress(
@@ -226,7 +240,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     }
 
     @Mutation(() => ResponseType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'complete'),
+      name: operations.completeDirective,
       description: '办结 Report a directive completed (progress 100) with evidence; only once.',
     })
     async complete(
@@ -245,7 +259,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
 
   const module: SubgraphModule<DirectiveResponderLoaders> = {
     entities: [DirectiveResponseEntity, AttachmentEntity],
-    resolvers: [IssuedDirectiveResolver, ResponseResolver],
+    resolvers: [IssuedDirectiveResolver, ResponseResolver, createOutstandingResolver(IssuedDirectiveRef)],
     referenceResolvers: {
       // The gateway names only the directive's key and, for `progress`, its addressees.
       [issuedTypeName]: { __resolveReference: (reference: IssuedDirectiveStub) => reference },

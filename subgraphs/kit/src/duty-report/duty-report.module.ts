@@ -1,11 +1,14 @@
+import { assertNotInFuture } from '../calendar/date-rules';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DUTY_REPORT_OPERATIONS } from './duty-report.operations';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
-import { assertOwnOrDirectlyBelow, assertOwnUnitsExist } from '../jurisdiction/own-or-below';
+import { assertOwnOrDirectlyBelow, assertUnitsExist } from '../jurisdiction/own-or-below';
 import { assertAdminCode } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import { createConnectionType, PageArgs, type Connection } from '../pagination/connection';
@@ -46,6 +49,7 @@ function assertCommissionOf(principal: Principal, ownerCode: string): void {
  */
 export function createDutyReportModule(options: LevelOptions) {
   const { level } = options;
+  const operations = operationsAt(DUTY_REPORT_OPERATIONS, level, 'duty-report');
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'DutyReportSession'), {
@@ -76,7 +80,7 @@ export function createDutyReportModule(options: LevelOptions) {
 
   @Resolver(() => SessionType)
   class SessionResolver {
-    @Query(() => SessionType, { name: levelFieldName(level, 'DutyReportSession'), nullable: true, description: '述责述廉会议 One session by id.' })
+    @Query(() => SessionType, { name: operations.dutyReportSession, nullable: true, description: '述责述廉会议 One session by id.' })
     async session(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DutyReportSessionEntity | null> {
       const principal = requirePrincipal(context);
       const session = await context.loaders.dutyReportSessionById.load(assertUuid(id, 'id'));
@@ -95,7 +99,7 @@ export function createDutyReportModule(options: LevelOptions) {
     }
 
     @Mutation(() => SessionType, {
-      name: levelFieldName(level, 'DutyReportSession', 'create'),
+      name: operations.createDutyReportSession,
       description: '召开述责述廉会议 Record a session with its reporters (commission staff of the level).',
     })
     async createSession(
@@ -105,14 +109,15 @@ export function createDutyReportModule(options: LevelOptions) {
       const principal = requirePrincipal(context);
       assertAdminCode(level, input.ownerCode, 'input.ownerCode');
       assertCommissionOf(principal, input.ownerCode);
+      assertNotInFuture('input.heldOn', input.heldOn);
       const seen = new Set<string>();
       input.reporters.forEach((reporter, index) => {
         assertOwnOrDirectlyBelow(input.ownerCode, reporter.jurisdictionCode, `input.reporters.${index}.jurisdictionCode`);
         if (seen.has(reporter.cadreId)) throw badUserInput(`input.reporters.${index}.cadreId`, 'this cadre already reports at the session');
         seen.add(reporter.cadreId);
       });
+      await assertUnitsExist(context, input.ownerCode, input.reporters, (index) => `input.reporters.${index}`);
       return runInTransaction(context, principal, async ({ em, audit }) => {
-        await assertOwnUnitsExist(em, input.ownerCode, input.reporters, (index) => `input.reporters.${index}`);
         const session = em.create(DutyReportSessionEntity, {
           ownerCode: input.ownerCode,
           title: input.title.trim(),
@@ -147,7 +152,7 @@ export function createDutyReportModule(options: LevelOptions) {
     }
 
     @Mutation(() => ReporterType, {
-      name: levelFieldName(level, 'DutyReporter', 'evaluate'),
+      name: operations.evaluateDutyReporter,
       description: '述责评价 The plenary\'s evaluation of one reporter (commission staff of the level); a later one replaces it.',
     })
     async evaluate(
@@ -175,7 +180,7 @@ export function createDutyReportModule(options: LevelOptions) {
   @Resolver(() => QuestionType)
   class QuestionResolver {
     @Mutation(() => QuestionType, {
-      name: levelFieldName(level, 'DutyReportQuestion', 'ask'),
+      name: operations.askDutyReportQuestion,
       description: '询问质询 Put a question to a reporter (commission staff of the level).',
     })
     async ask(@Arg('input', () => AskDutyReportQuestionInput) input: AskDutyReportQuestionInput, @Ctx() context: Context): Promise<DutyReportQuestionEntity> {
@@ -197,7 +202,7 @@ export function createDutyReportModule(options: LevelOptions) {
     }
 
     @Mutation(() => QuestionType, {
-      name: levelFieldName(level, 'DutyReportQuestion', 'answer'),
+      name: operations.answerDutyReportQuestion,
       description: '回答质询 Answer a question (an admin of the reporter\'s own jurisdiction); a later answer replaces it.',
     })
     async answer(

@@ -1,9 +1,11 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { ORG_OPERATIONS } from './org.operations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { notFound } from '../errors/graphql-errors';
 import { assertAdminCode } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
@@ -22,6 +24,7 @@ type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders>;
  */
 export function createOrgModule(options: LevelOptions) {
   const { level } = options;
+  const operations = operationsAt(ORG_OPERATIONS, level, 'org');
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'Unit'), { implements: UnitInterface, description: `单位 A unit owned by a ${level}.` })
@@ -39,7 +42,7 @@ export function createOrgModule(options: LevelOptions) {
 
   @Resolver(() => UnitType)
   class UnitResolver {
-    @Query(() => UnitType, { name: levelFieldName(level, 'Unit'), nullable: true, description: '单位 One unit by id.' })
+    @Query(() => UnitType, { name: operations.unit, nullable: true, description: '单位 One unit by id.' })
     async unit(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<UnitEntity | null> {
       const principal = requirePrincipal(context);
       const unit = await context.loaders.unitById.load(assertUuid(id, 'id'));
@@ -63,7 +66,7 @@ export function createOrgModule(options: LevelOptions) {
       return context.loaders.jurisdictionByCode.load(unit.jurisdictionCode);
     }
 
-    @Mutation(() => UnitType, { name: levelFieldName(level, 'Unit', 'create'), description: '新增单位 Create a unit.' })
+    @Mutation(() => UnitType, { name: operations.createUnit, description: '新增单位 Create a unit.' })
     async createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() context: Context): Promise<UnitEntity> {
       const principal = requirePrincipal(context);
       assertAdminCode(level, input.jurisdictionCode, 'input.jurisdictionCode');
@@ -78,7 +81,7 @@ export function createOrgModule(options: LevelOptions) {
 
   @Resolver(() => CadreType)
   class CadreResolver {
-    @Query(() => CadreType, { name: levelFieldName(level, 'Cadre'), nullable: true, description: '领导干部 One cadre by id.' })
+    @Query(() => CadreType, { name: operations.cadre, nullable: true, description: '领导干部 One cadre by id.' })
     async cadre(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CadreEntity | null> {
       const principal = requirePrincipal(context);
       const cadre = await context.loaders.cadreById.load(assertUuid(id, 'id'));
@@ -91,7 +94,7 @@ export function createOrgModule(options: LevelOptions) {
       return context.loaders.unitById.load(cadre.unitId);
     }
 
-    @Mutation(() => CadreType, { name: levelFieldName(level, 'Cadre', 'add'), description: '新增领导干部 Add a cadre to a unit.' })
+    @Mutation(() => CadreType, { name: operations.addCadre, description: '新增领导干部 Add a cadre to a unit.' })
     async addCadre(@Arg('input', () => AddCadreInput) input: AddCadreInput, @Ctx() context: Context): Promise<CadreEntity> {
       const principal = requirePrincipal(context);
       const unit = await loadUnitForWrite(context, input.unitId, 'input.unitId');
@@ -111,7 +114,7 @@ export function createOrgModule(options: LevelOptions) {
       });
     }
 
-    @Mutation(() => CadreType, { name: levelFieldName(level, 'Cadre', 'update'), description: '修改领导干部 Change a cadre\'s position or roles.' })
+    @Mutation(() => CadreType, { name: operations.updateCadre, description: '修改领导干部 Change a cadre\'s position or roles.' })
     async updateCadre(
       @Arg('id', () => ID) id: string,
       @Arg('input', () => UpdateCadreInput) input: UpdateCadreInput,

@@ -3,43 +3,44 @@ import { canRead, type Principal } from '../auth/principal';
 import { requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
+import { operationsAt } from '../level/operation-table';
 import type { SubgraphModule } from '../module/subgraph-module';
 import type { SubgraphContext } from '../server/context';
 import { ReadTraceEntity, type ReadRecord } from './read-trace.entity';
+import { READ_TRACE_OPERATIONS } from './read-trace.operations';
 
 @Directive('@shareable')
 @ObjectType('ReadRecordRef', { description: '被读记录 One protected record a request read.' })
 export class ReadRecordRef {
-  @Field(() => String)
+  @Field(() => String, { description: '记录类型 The record\'s type: DutyRecord or Attachment.' })
   type!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '记录标识 The record\'s id.' })
   id!: string;
 
-  @Field(() => ID, { description: 'The jurisdiction that owns the record.' })
+  @Field(() => ID, { description: '所属辖区 The jurisdiction that owns the record.' })
   ownerCode!: string;
 }
 
 @Directive('@shareable')
 @ObjectType('ReadTraceEntry', { description: '访问留痕 Who read which protected records, when, through which operation (one entry per request and level).' })
 export class ReadTraceEntryType {
-  @Field(() => ID, { description: 'Position in this level\'s read-trace chain.' })
+  @Field(() => ID, { description: '序号 Position in this level\'s read-trace chain.' })
   seq!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: '时间 When the request read the records.' })
   at!: Date;
 
   @Field(() => String, { description: '读取人 Token subject of the reader.' })
   actorSubject!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '读取人层级 The reader\'s level: city, district or street.' })
   actorLevel!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '读取人辖区 The reader\'s jurisdiction code.' })
   actorCode!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: '读取人角色 The reader\'s roles when reading.' })
   actorRoles!: string[];
 
   @Field(() => String, { nullable: true, description: '操作 The GraphQL operation the read came through.' })
@@ -48,16 +49,16 @@ export class ReadTraceEntryType {
   @Field(() => String, { nullable: true, description: '请求编号 The request id (x-request-id), as in the logs.' })
   requestId!: string | null;
 
-  @Field(() => [ReadRecordRef], { description: 'The records read that the caller may see.' })
+  @Field(() => [ReadRecordRef], { description: '被读记录 The records read that the caller may see.' })
   records!: ReadRecord[];
 
-  @Field(() => String, { description: 'sha256 or sm3' })
+  @Field(() => String, { description: '杂凑算法 The hash of this entry: sha256 or sm3.' })
   algorithm!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '前一哈希 The hash of the entry before, hex.' })
   prevHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '哈希 This entry\'s hash, hex.' })
   hash!: string;
 }
 
@@ -99,6 +100,7 @@ function entryOf(row: Row, principal: Principal): ReadTraceEntryType | null {
 
 /** "Who has looked at this record" and "what has this principal looked at", newest first, paged by `before`. */
 export function createReadTraceModule(level: Level): SubgraphModule<object> {
+  const operations = operationsAt(READ_TRACE_OPERATIONS, level, 'read trace');
   function requireCommission(context: SubgraphContext<unknown>): Principal {
     const principal = requirePrincipal(context);
     if (!principal.roles.includes('commission') || LEVELS.indexOf(principal.level) > LEVELS.indexOf(level)) {
@@ -129,7 +131,7 @@ export function createReadTraceModule(level: Level): SubgraphModule<object> {
   @Resolver(() => ReadTraceEntryType)
   class ReadTraceResolver {
     @Query(() => [ReadTraceEntryType], {
-      name: levelFieldName(level, 'ReadTrace'),
+      name: operations.recordReads,
       description: '记录访问留痕 Who has read one protected record of this level, newest first (commission of this level or above).',
     })
     async recordReads(
@@ -144,11 +146,11 @@ export function createReadTraceModule(level: Level): SubgraphModule<object> {
     }
 
     @Query(() => [ReadTraceEntryType], {
-      name: levelFieldName(level, 'ReadsBy'),
+      name: operations.readsBy,
       description: '人员访问留痕 What one principal (token subject) has read in this level, newest first (commission of this level or above).',
     })
     async readsBy(
-      @Arg('subject', () => String) subject: string,
+      @Arg('subject', () => String, { description: '主体 The token subject of the principal.' }) subject: string,
       @Arg('first', () => Int, { defaultValue: 20 }) first: number,
       @Arg('before', () => ID, { nullable: true, description: 'Entries before this seq (the next page).' }) before: string | null,
       @Ctx() context: SubgraphContext<unknown>,

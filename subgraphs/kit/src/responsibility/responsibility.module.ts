@@ -1,11 +1,15 @@
+import { LockMode } from '@mikro-orm/core';
+import { assertExpectedVersion } from '../mutation/record-version';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { RESPONSIBILITY_OPERATIONS } from './responsibility.operations';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { hasRole } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { containsPattern } from '../db/like-pattern';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { OrgLoaders } from '../org/org.loaders';
@@ -41,6 +45,7 @@ export interface OrgTypes {
  */
 export function createResponsibilityModule(options: LevelOptions, org: OrgTypes) {
   const { level } = options;
+  const operations = operationsAt(RESPONSIBILITY_OPERATIONS, level, 'responsibility');
   const { UnitType, CadreType } = org;
   const typeName = levelTypeName(level, 'ResponsibilityItem');
 
@@ -72,7 +77,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
 
   @Resolver(() => ResponsibilityItemType)
   class ResponsibilityItemResolver {
-    @Query(() => ResponsibilityItemType, { name: levelFieldName(level, 'ResponsibilityItem'), nullable: true, description: '主体责任清单条目 One item by id.' })
+    @Query(() => ResponsibilityItemType, { name: operations.responsibilityItem, nullable: true, description: '主体责任清单条目 One item by id.' })
     async item(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ResponsibilityItemEntity | null> {
       const principal = requirePrincipal(context);
       const item = await context.loaders.responsibilityItemById.load(assertUuid(id, 'id'));
@@ -101,7 +106,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
     }
 
     @Mutation(() => ResponsibilityItemType, {
-      name: levelFieldName(level, 'ResponsibilityItem', 'create'),
+      name: operations.createResponsibilityItem,
       description: '新增责任清单条目 Add an item to a unit\'s (or one of its cadres\') responsibility list.',
     })
     async create(
@@ -130,7 +135,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
     }
 
     @Mutation(() => ResponsibilityItemType, {
-      name: levelFieldName(level, 'ResponsibilityItem', 'update'),
+      name: operations.updateResponsibilityItem,
       description: '修改责任清单条目 Change an item; only the fields given change.',
     })
     async update(
@@ -144,7 +149,8 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
       if (input.categoryCode !== undefined) await assertCategory(context, input.categoryCode, 'input.categoryCode');
       if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, { id: existing.unitId }, 'input.cadreId');
       return runInTransaction(context, principal, async ({ em, audit }) => {
-        const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id });
+        const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        assertExpectedVersion(item, input.expectedVersion);
         const before = { ...item };
         if (input.cadreId !== undefined) item.cadreId = input.cadreId;
         if (input.categoryCode !== undefined) item.categoryCode = input.categoryCode;
@@ -160,7 +166,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
   @Resolver(() => ResponsibilityCategoryType)
   class ResponsibilityCategoryResolver {
     @Query(() => [ResponsibilityCategoryType], {
-      name: levelFieldName(level, 'ResponsibilityCategories'),
+      name: operations.responsibilityCategories,
       description: '责任类别 The categories this level\'s lists use, in list order.',
     })
     categories(@Ctx() context: Context): Promise<ResponsibilityCategoryEntity[]> {
@@ -173,7 +179,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
      * jurisdiction: commission staff of this level maintain it.
      */
     @Mutation(() => ResponsibilityCategoryType, {
-      name: levelFieldName(level, 'ResponsibilityCategory', 'add'),
+      name: operations.addResponsibilityCategory,
       description: '新增责任类别 Add a category to this level (commission staff of this level).',
     })
     async add(

@@ -20,6 +20,7 @@ export const DEFAULT_REVOCATION_REFRESH_MS = 5000;
  * the source does not answer, the last list is kept (a revocation never silently lapses).
  */
 export class RevocationList {
+  private rows: Revocation[] = [];
   private jtis = new Set<string>();
   private subjects = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -38,8 +39,15 @@ export class RevocationList {
       if (row.jti) jtis.add(row.jti);
       if (row.subject) subjects.set(row.subject, Math.max(subjects.get(row.subject) ?? 0, Date.parse(row.revokedAt)));
     }
+    this.rows = rows;
     this.jtis = jtis;
     this.subjects = subjects;
+  }
+
+  /** The list as last loaded, without those older than `maxLifetimeSeconds` (+10 min of clock skew). */
+  entries(maxLifetimeSeconds: number): Revocation[] {
+    const since = Date.now() - (maxLifetimeSeconds + 600) * 1000;
+    return this.rows.filter((row) => Date.parse(row.revokedAt) >= since);
   }
 
   start(): void {
@@ -81,7 +89,11 @@ export async function activeRevocations(em: EntityManager, maxLifetimeSeconds: n
   return rows.map((row) => ({ jti: row.jti, subject: row.subject, revokedAt: row.revokedAt.toISOString() }));
 }
 
-/** The deny-list as another service fetches it from the city subgraph (`GET /revocations`, gateway secret). */
+/**
+ * The deny-list as another service fetches it from the city subgraph (`GET /revocations`, gateway
+ * secret), which answers from its list in memory: the fetches of the gateway and the other levels
+ * cost the city's database nothing.
+ */
 export function remoteRevocations(graphqlUrl: () => string | undefined, gatewaySecret: string): () => Promise<Revocation[]> {
   return async () => {
     const url = graphqlUrl();

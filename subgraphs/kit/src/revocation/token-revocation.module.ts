@@ -26,7 +26,7 @@ export class TokenRevocationType {
   @Field(() => String, { description: '撤销人 Who revoked (token subject).' })
   revokedBy!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: '撤销时间 When it was revoked.' })
   revokedAt!: Date;
 }
 
@@ -49,10 +49,11 @@ function text(field: string, value: string, max: number): string {
 @Resolver(() => TokenRevocationType)
 export class TokenRevocationResolver {
   @Mutation(() => TokenRevocationType, {
+    name: 'revokeToken',
     description: '撤销令牌 Revoke one token by its `jti`; the gateway and every subgraph refuse it within seconds (city commission staff).',
   })
   async revokeToken(
-    @Arg('jti', () => ID) jti: string,
+    @Arg('jti', () => ID, { description: '令牌编号 The jti claim of the token to refuse.' }) jti: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() context: SubgraphContext<unknown>,
   ): Promise<TokenRevocationEntity> {
@@ -61,10 +62,11 @@ export class TokenRevocationResolver {
   }
 
   @Mutation(() => TokenRevocationType, {
+    name: 'revokeSessions',
     description: '撤销会话 Revoke every token of a subject issued up to now, e.g. when a person leaves or a device is lost (city commission staff).',
   })
   async revokeSessions(
-    @Arg('subject', () => String) subject: string,
+    @Arg('subject', () => String, { description: '主体 The token subject whose sessions end.' }) subject: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() context: SubgraphContext<unknown>,
   ): Promise<TokenRevocationEntity> {
@@ -72,7 +74,7 @@ export class TokenRevocationResolver {
     return revoke(context, principal, { subject: text('subject', subject, 255) }, text('reason', reason, 500));
   }
 
-  @Query(() => [TokenRevocationType], { description: '撤销记录 Every revocation, newest first, up to 200 (city commission staff).' })
+  @Query(() => [TokenRevocationType], { name: 'tokenRevocations', description: '撤销记录 Every revocation, newest first, up to 200 (city commission staff).' })
   async tokenRevocations(@Ctx() context: SubgraphContext<unknown>): Promise<TokenRevocationEntity[]> {
     requireCityCommission(context);
     return context.em.find(TokenRevocationEntity, {}, { orderBy: { revokedAt: 'desc' }, limit: 200 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import type { Level } from '../jurisdiction/admin-code';
+import type { IdempotencyRequest } from '../mutation/idempotency';
 import type { PeerDirectory } from '../peer/peer-client';
 import type { ReadRecord } from '../read-trace/read-trace.entity';
 
@@ -23,6 +24,8 @@ export interface SubgraphContext<Loaders> {
   peers?: PeerDirectory;
   /** The level of the subgraph that made this call, when a peer (not the gateway) made it. */
   peerCaller?: Level | null;
+  /** The client's Idempotency-Key with its request's fingerprint (see mutation/idempotency.ts). */
+  idempotency?: IdempotencyRequest;
   /** Protected records this request read, written as one read-trace row when it ends (`read-trace/`). */
   reads?: Map<string, ReadRecord>;
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -15,11 +15,15 @@ import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
 import { activeRevocations, DEFAULT_REVOCATION_REFRESH_MS, registerRevocationList, remoteRevocations, RevocationList, withRevocations } from '../revocation/revocation-list';
+import { listenForRevocations, type RevocationNotices } from '../revocation/revocation-notices';
 import { TokenRevocationEntity } from '../revocation/token-revocation.entity';
 import { readTracePlugin } from '../read-trace/read-trace';
 import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
+import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
+import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { watchPool } from '../db/pool-metrics';
@@ -82,6 +86,10 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
   PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
   REVOCATION_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REVOCATION_REFRESH_MS),
+  // How often the cross-level relay looks for remote steps to undo (docs/consistency.md); 0 turns it off.
+  CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
+  // A step still PENDING after this long has outlived its request (the process died between the steps).
+  CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 function jsonText<T>(what: string) {
@@ -125,6 +133,10 @@ export interface SubgraphConfig {
   production?: boolean;
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
+  /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
+  crossLevelRelayMs?: number;
+  /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
+  crossLevelGraceMs?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -153,6 +165,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
     peerDeadlineMs: env.PEER_DEADLINE_MS,
+    crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
+    crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -220,8 +234,17 @@ export async function startSubgraph<Loaders>(
     config.revocationRefreshMs ?? DEFAULT_REVOCATION_REFRESH_MS,
     (error) => logger.warn({ err: (error as Error).message }, 'revocation list not refreshed; the last one stays in force'),
   );
-  if (holdsRevocations) registerRevocationList(orm.em, revocations);
-  revocations.start();
+  let revocationNotices: RevocationNotices | undefined;
+  if (holdsRevocations) {
+    // The city reads its table once, then again only when told of a new row (revocation-notices.ts).
+    registerRevocationList(orm.em, revocations);
+    await revocations.refresh();
+    revocationNotices = listenForRevocations(config.databaseUrl, () => revocations.refresh(), (error) =>
+      logger.warn({ err: (error as Error).message }, 'revocation notices interrupted; listening again'),
+    );
+  } else {
+    revocations.start();
+  }
   const tokens = withRevocations(
     await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy),
     revocations,
@@ -242,6 +265,8 @@ export async function startSubgraph<Loaders>(
     // platform does not; they cost time on every request, so they stay off.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are set or read here, and the cache-control plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLimitsPlugin<SubgraphContext<Loaders>>({
         limits,
@@ -284,12 +309,12 @@ export async function startSubgraph<Loaders>(
   watchPool(metrics, orm);
   app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
   if (holdsRevocations) {
-    app.get('/revocations', async (req, res) => {
+    app.get('/revocations', (req, res) => {
       if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
         res.status(403).json({ error: 'forbidden' });
         return;
       }
-      res.json({ revocations: await activeRevocations(orm.em, maxLifetime) });
+      res.json({ revocations: revocations.entries(maxLifetime) });
     });
   }
   app.use(
@@ -344,6 +369,7 @@ export async function startSubgraph<Loaders>(
           peers,
           peerCaller,
           reads: new Map(),
+          idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
         };
       },
     }),
@@ -353,6 +379,11 @@ export async function startSubgraph<Loaders>(
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host ?? '127.0.0.1'}:${port}/graphql`;
   log(`serving ${url}`);
+  const relayMs = config.crossLevelRelayMs ?? 2_000;
+  const stopRelay =
+    relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
+      ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
+      : async () => {};
 
   return {
     name: definition.name,
@@ -362,6 +393,8 @@ export async function startSubgraph<Loaders>(
     peers,
     async stop() {
       revocations.stop();
+      await revocationNotices?.stop();
+      await stopRelay();
       await apollo.stop();
       await orm.close();
     },

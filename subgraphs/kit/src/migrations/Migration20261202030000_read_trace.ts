@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * touched in this level), append-only and hash-chained like the audit trail. The GIN index serves
  * "who has looked at this record"; the subject index "what has this principal looked at".
  */
-export class Migration20261201030000_read_trace extends Migration {
+export class Migration20261202030000_read_trace extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table "read_trace" (

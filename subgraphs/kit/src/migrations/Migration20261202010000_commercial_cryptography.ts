@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * rows name the algorithm of their digest and, when sealed, the data key they were sealed under;
  * a sealed row is longer than the file, so the length check applies to unsealed rows only.
  */
-export class Migration20261201010000_commercial_cryptography extends Migration {
+export class Migration20261202010000_commercial_cryptography extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       alter table "audit_entry" add column "algorithm" varchar(10) not null default 'sha256'
