@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { sqlStatementCount } from '@supervision/kit';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 
 const BINHAI = '120116';
@@ -90,5 +91,29 @@ describe('token revocation', () => {
     // The list the other services fetch answers only with the gateway secret.
     const cityBase = new URL('/revocations', platform.subgraphs.city.url);
     expect((await fetch(cityBase)).status).toBe(403);
+  });
+
+  it('costs the city\'s database nothing at rest: the list the others fetch is answered from memory', async () => {
+    const statementsBefore = await sqlStatementCount(platform.subgraphs.city.metrics);
+    const url = new URL('/revocations', platform.subgraphs.city.url);
+    const headers = { 'x-gateway-secret': platform.secrets.gatewaySecret };
+    for (let fetches = 0; fetches < 5; fetches += 1) {
+      const answer = (await (await fetch(url, { headers })).json()) as { revocations: { subject: string | null }[] };
+      expect(answer.revocations.map((row) => row.subject)).toContain('li');
+    }
+    // Meanwhile the gateway, the district and the street fetch it every interval, ten times over.
+    await new Promise((resolve) => setTimeout(resolve, REFRESH_MS * 10));
+    expect(await sqlStatementCount(platform.subgraphs.city.metrics)).toBe(statementsBefore);
+  });
+
+  it('a revocation written by another replica of the city reaches every service through the database\'s notice', async () => {
+    const token = await platform.token({ subject: 'wang', level: 'district', code: BINHAI, roles: ['admin'] });
+    expect(await status(token)).toBe(200);
+    // Another city replica's insert: this process's list only learns of it from LISTEN/NOTIFY.
+    await platform.subgraphs.city.orm.em.fork().getConnection().execute(
+      `insert into "token_revocation" ("id", "subject", "reason", "revoked_by", "revoked_at") values (gen_random_uuid(), 'wang', '另一副本 / another replica', 'test', now())`,
+    );
+    expect(await refused(token)).toBe(401);
+    expect(await refused(token, platform.subgraphs.district.url)).toBe(401);
   });
 });

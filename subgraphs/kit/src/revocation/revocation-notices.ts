@@ -11,14 +11,15 @@ export interface RevocationNotices {
  * 撤销通知 The city's replicas learn of a revocation any of them wrote from PostgreSQL's
  * LISTEN/NOTIFY instead of re-reading the table every few seconds: at rest the deny-list costs
  * the database nothing (the N+1 figures count every statement), and a replica hears of a new row
- * within a round trip. A dropped listening connection is reopened with a back-off, and `reload`
+ * within a round trip. The list is loaded once the channel is listened to (nothing falls between
+ * the load and the first notice). A dropped listening connection is reopened with a back-off, and `reload`
  * runs once it is back, since notices sent while it was down are not queued for it.
  */
-export function listenForRevocations(
+export async function listenForRevocations(
   databaseUrl: string,
   reload: () => Promise<void>,
   onError: (error: unknown) => void,
-): RevocationNotices {
+): Promise<RevocationNotices> {
   let client: Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -63,7 +64,9 @@ export function listenForRevocations(
     backoffMs = Math.min(backoffMs * 2, 15_000);
   };
 
-  void connect();
+  // The first connection (or its first failure) is awaited: once this resolves the list is loaded
+  // and later rows are announced, so a service does not start answering with an empty list.
+  await connect();
   return {
     async stop() {
       stopped = true;

@@ -238,8 +238,7 @@ export async function startSubgraph<Loaders>(
   if (holdsRevocations) {
     // The city reads its table once, then again only when told of a new row (revocation-notices.ts).
     registerRevocationList(orm.em, revocations);
-    await revocations.refresh();
-    revocationNotices = listenForRevocations(config.databaseUrl, () => revocations.refresh(), (error) =>
+    revocationNotices = await listenForRevocations(config.databaseUrl, () => revocations.refresh(), (error) =>
       logger.warn({ err: (error as Error).message }, 'revocation notices interrupted; listening again'),
     );
   } else {
