@@ -4,7 +4,7 @@ import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { FollowUpStatus } from '../assessment/assessment.types';
 import { DutyRecordKind } from '../duty-record/duty-record-kind';
 import { UnitKind } from '../org/unit-kind';
-import { MAX_PAGE_SIZE } from '../pagination/connection';
+import { MAX_PAGE_SIZE, PAGE_SIZE_DESCRIPTION } from '../pagination/connection';
 import { SortDirection } from '../pagination/sort-direction';
 import { SupervisionCheckMode, SupervisionFindingStatus } from '../supervision/supervision.enums';
 import { TaskStatus } from '../task/task-status';
@@ -23,9 +23,9 @@ export class CitywideListArgs {
   @ArrayMaxSize(MAX_SCOPE_CODES)
   scope?: string[];
 
-  @Field(() => Int, { defaultValue: 20, description: `每页条数 Page size, 1–${MAX_PAGE_SIZE}.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Field(() => Int, { defaultValue: 20, description: PAGE_SIZE_DESCRIPTION })
+  @Min(0, { message: `每页条数不能为负 / must be between 0 and ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条 / must be between 0 and ${MAX_PAGE_SIZE}` })
   first: number = 20;
 
   @Field(() => String, { nullable: true, description: '游标 The `endCursor` of the previous page (the same filter and order).' })
