@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * 履职纪实计数 Latest versions of duty records per jurisdiction and day, kept current by a trigger
- * in the same transaction as the change (`Migration20261202013000_duty_record_figures`), so the
+ * in the same transaction as the change (`Migration20261202040000_duty_record_figures`), so the
  * figures of a period never read the records. The platform only reads it; the entity makes the
  * ORM's picture of the tables complete.
  */

@@ -16,7 +16,10 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
-import { Migration20261202013000_duty_record_figures } from './Migration20261202013000_duty_record_figures';
+import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
+import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
+import { Migration20261202030000_read_trace } from './Migration20261202030000_read_trace';
+import { Migration20261202040000_duty_record_figures } from './Migration20261202040000_duty_record_figures';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -106,8 +109,23 @@ export const supervisionDrawRecordMigration: MigrationObject = {
   name: 'Migration20261201235000_supervision_draw_record',
   class: Migration20261201235000_supervision_draw_record,
 };
+/** The hash algorithm of every audit entry; digest algorithm and data key id of every evidence file (every level). */
+export const commercialCryptographyMigration: MigrationObject = {
+  name: 'Migration20261202010000_commercial_cryptography',
+  class: Migration20261202010000_commercial_cryptography,
+};
+/** The deny-list of tokens and sessions (the city's database). */
+export const tokenRevocationsMigration: MigrationObject = {
+  name: 'Migration20261202020000_token_revocations',
+  class: Migration20261202020000_token_revocations,
+};
+/** Who read which protected records (every level). */
+export const readTraceMigration: MigrationObject = {
+  name: 'Migration20261202030000_read_trace',
+  class: Migration20261202030000_read_trace,
+};
 /** Duty records kept counted per jurisdiction and day by trigger (every level): the quarter's figures without reading the records. */
 export const dutyRecordFiguresMigration: MigrationObject = {
-  name: 'Migration20261202013000_duty_record_figures',
-  class: Migration20261202013000_duty_record_figures,
+  name: 'Migration20261202040000_duty_record_figures',
+  class: Migration20261202040000_duty_record_figures,
 };

@@ -14,7 +14,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Duty records are written once (a correction is a new row), so no UPDATE changes what is counted.
  * `duty_record_count_rebuild()` recounts from the rows (this backfill; bulk loads without triggers).
  */
-export class Migration20261202013000_duty_record_figures extends Migration {
+export class Migration20261202040000_duty_record_figures extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table "duty_record_count" (
