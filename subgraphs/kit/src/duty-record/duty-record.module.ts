@@ -6,6 +6,7 @@ import { AttachmentType } from '../attachment/attachment.type';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { badUserInput } from '../errors/graphql-errors';
 import { levelTypeName } from '../level/level-names';
+import { traceRead } from '../read-trace/read-trace';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import type { OrgLoaders } from '../org/org.loaders';
 import type { CadreEntity } from '../org/cadre.entity';
@@ -54,7 +55,10 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
     async dutyRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DutyRecordEntity | null> {
       const principal = requirePrincipal(context);
       const record = await context.loaders.dutyRecordById.load(assertUuid(id, 'id'));
-      if (record) assertCanRead(principal, record.jurisdictionCode);
+      if (record) {
+        assertCanRead(principal, record.jurisdictionCode);
+        traceRead(context, 'DutyRecord', record.id, record.jurisdictionCode);
+      }
       return record;
     }
 
