@@ -7,6 +7,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  retentionFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -42,6 +43,8 @@ const level: LevelOptions = { level: 'city', jurisdictionType: CityType, jurisdi
 const features = defineLevelFeatures(level, [
   cityJurisdictionFeature,
   levelRecordsFeature,
+  // Archival past the retention period, and the hold check the level below asks.
+  retentionFeature,
   statisticsFeature(),
   directiveIssuerFeature(DistrictRef),
   supervisionFeature(DistrictRef),

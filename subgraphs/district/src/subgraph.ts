@@ -9,6 +9,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  retentionFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -51,6 +52,8 @@ export const districtLevel: LevelOptions = { level: 'district', jurisdictionType
 export const districtFeatures = [
   districtJurisdictionFeature,
   levelRecordsFeature,
+  // Archival past the retention period, and the hold check the level below asks.
+  retentionFeature,
   directiveIssuerFeature(StreetRef),
   directiveResponderFeature,
   statisticsFeature({ cityType: CityRef }),

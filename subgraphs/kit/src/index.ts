@@ -79,6 +79,8 @@ export * from './supervision/supervision.features';
 export * from './duty-report/duty-report.feature';
 export * from './assessment/assessment.feature';
 export * from './accountability/accountability.features';
+export * from './retention/retention.feature';
+export * from './retention/retention.operations';
 export * from './db/schema-drift';
 export * from './cross-level/peer-operations';
 export * from './task/task.operations';

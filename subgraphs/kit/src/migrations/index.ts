@@ -16,6 +16,7 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
+import { Migration20261202010000_retention } from './Migration20261202010000_retention';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -104,4 +105,10 @@ export const recordVersionsMigration: MigrationObject = {
 export const supervisionDrawRecordMigration: MigrationObject = {
   name: 'Migration20261201235000_supervision_draw_record',
   class: Migration20261201235000_supervision_draw_record,
+};
+
+/** Duty records archived, never dropped; record rows the audit trail or a case's basis names cannot be deleted. */
+export const retentionMigration: MigrationObject = {
+  name: 'Migration20261202010000_retention',
+  class: Migration20261202010000_retention,
 };

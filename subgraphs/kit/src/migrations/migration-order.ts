@@ -17,6 +17,7 @@ import {
   supervisionChecksMigration,
   taskFiguresMigration,
   supervisionDrawRecordMigration,
+  retentionMigration,
 } from './index';
 
 /**
@@ -48,6 +49,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   idempotencyKeysMigration,
   recordVersionsMigration,
   supervisionDrawRecordMigration,
+  retentionMigration,
 ];
 
 /**

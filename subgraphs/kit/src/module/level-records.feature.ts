@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { auditChainsMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, taskFiguresMigration } from '../migrations';
+import { auditChainsMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -12,8 +12,9 @@ import { createLevelRecordModules } from './level-record-modules';
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
   // Later changes to the same tables: counts kept for the task figures, one audit chain per
-  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions.
-  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration],
+  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
+  // retention (archived duty records, and no delete of a referenced record on any table).
+  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, retentionMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {
