@@ -81,6 +81,8 @@ export * from './assessment/assessment.feature';
 export * from './accountability/accountability.features';
 export * from './retention/retention.feature';
 export * from './retention/retention.operations';
+export * from './retention/retention-period';
+export { keptRecordRefusal } from './mutation/run-in-transaction';
 export * from './db/schema-drift';
 export * from './cross-level/peer-operations';
 export * from './task/task.operations';

@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * - `keep_referenced_records`: a trigger on every record table (every table with an `id` but the
  *   bookkeeping ones) that refuses a DELETE of a row the audit trail names (`audit_entry.entity_id`),
  *   a case's basis cites (`accountability_basis.record_id`), that is archived, or whose owner
- *   (`owner_id`, an evidence file's record) is one of those; a duty record version counts as its
+ *   (`owner_id`, an evidence file's record; `case_id`, a basis row's case) is one of those; a duty record version counts as its
  *   record (`record_id`), which is what the audit trail names. In the database and not only in the
  *   application, so no path — a future mutation, the ORM, a console — can drop them. SQLSTATE
  *   55000 (object not in prerequisite state); the kit maps it to FAILED_PRECONDITION.
@@ -21,7 +21,7 @@ export class Migration20261202010000_retention extends Migration {
       create function "keep_referenced_records"() returns trigger language plpgsql as $$
       declare
         row_json jsonb := to_jsonb(old);
-        ids text[] := array_remove(array[row_json->>'id', row_json->>'owner_id'], null);
+        ids text[] := array_remove(array[row_json->>'id', row_json->>'owner_id', row_json->>'case_id'], null);
         reason text;
       begin
         -- A duty record's audit entries name the record (record_id), not its versions; an evidence file's owner is a version.

@@ -20,6 +20,14 @@ export interface ArchiveOutcome {
   more: boolean;
 }
 
+/**
+ * One bound PostgreSQL array literal: knex would expand a bound JS array into a list of values.
+ * Only ids (UUIDs, checked by the database's cast of the column they are compared with) go in.
+ */
+function textArray(ids: readonly string[]): string {
+  return `{${ids.map((id) => `"${id.replace(/["\\{}]/g, '')}"`).join(',')}}`;
+}
+
 interface Candidate {
   record_id: string;
   version_ids: string[];
@@ -37,8 +45,8 @@ export async function heldRecordIds(context: SubgraphContext<unknown>, principal
   const rows = await connection.execute<{ record_id: string; record_owner_code: string }[]>(
     `select distinct "b"."record_id"::text as "record_id", "b"."record_owner_code"
        from "accountability_basis" as "b" join "accountability_case" as "c" on "c"."id" = "b"."case_id"
-      where "c"."status" = 'OPEN' and "b"."record_id"::text = any(?)`,
-    [ids],
+      where "c"."status" = 'OPEN' and "b"."record_id"::text = any(?::text[])`,
+    [textArray(ids)],
   );
   return rows.filter((row) => canRead(principal, row.record_owner_code)).map((row) => row.record_id);
 }
@@ -80,8 +88,8 @@ export async function archiveDutyRecords(context: SubgraphContext<unknown>, prin
   await runInTransaction(context, principal, async ({ em, audit }) => {
     if (due.length === 0) return;
     await em.getConnection().execute(
-      `update "duty_record" set "archived_at" = ?, "archived_by" = ? where "record_id"::text = any(?) and "archived_at" is null`,
-      [archivedAt, principal.subject, due.map((candidate) => candidate.record_id)],
+      `update "duty_record" set "archived_at" = ?, "archived_by" = ? where "record_id"::text = any(?::text[]) and "archived_at" is null`,
+      [archivedAt, principal.subject, textArray(due.map((candidate) => candidate.record_id))],
       'run',
       em.getTransactionContext(),
     );
