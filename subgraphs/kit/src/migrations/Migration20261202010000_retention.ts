@@ -23,6 +23,7 @@ export class Migration20261202010000_retention extends Migration {
         row_json jsonb := to_jsonb(old);
         ids text[] := array_remove(array[row_json->>'id', row_json->>'owner_id', row_json->>'case_id'], null);
         reason text;
+        cited boolean;
       begin
         -- A duty record's audit entries name the record (record_id), not its versions; an evidence file's owner is a version.
         if to_regclass('duty_record') is not null then
@@ -32,9 +33,12 @@ export class Migration20261202010000_retention extends Migration {
           reason := '已归档，只归档不删除 / it is archived, and archived records are never dropped';
         elsif exists (select 1 from "audit_entry" where "entity_id" = any(ids)) then
           reason := '审计记录引用了它 / the audit trail refers to it';
-        elsif to_regclass('accountability_basis') is not null
-          and exists (select 1 from "accountability_basis" where "record_id"::text = any(ids)) then
-          reason := '问责依据引用了它 / an accountability case cites it as basis';
+        elsif to_regclass('accountability_basis') is not null then
+          -- Dynamic: a level without accountability (the street) has no such table to plan against.
+          execute 'select exists (select 1 from "accountability_basis" where "record_id"::text = any($1))' into cited using ids;
+          if cited then
+            reason := '问责依据引用了它 / an accountability case cites it as basis';
+          end if;
         end if;
         if reason is not null then
           raise exception using errcode = '55000',
