@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
+import type { AuditEntityTypeName } from './audit-entity-type';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { canonicalJson, snapshot } from './canonical-json';
 
@@ -14,7 +15,7 @@ const AUDIT_CHAIN_LOCK = 7_201_000;
 
 export interface AuditChange {
   action: string;
-  entityType: string;
+  entityType: AuditEntityTypeName;
   entityId: string;
   ownerCode: string;
   before?: object | null;
