@@ -133,15 +133,10 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | undefined,
       @Ctx() context: Context,
     ): Promise<Connection<DutyRecordEntity>> {
-<<<<<<< HEAD
       const principal = requirePrincipal(context);
       assertCanRead(principal, jurisdiction.code);
       if (filter?.archived && !hasRole(principal, 'commission')) throw forbidden('已归档的履职纪实仅纪委可查 / archived duty records are listed for commission staff only');
-      if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-=======
-      assertCanRead(requirePrincipal(context), jurisdiction.code);
       if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput('first', `每页条数应在 0 到 ${MAX_PAGE_SIZE} 之间 / must be between 0 and ${MAX_PAGE_SIZE}`);
->>>>>>> main
       return context.loaders.dutyRecordPage({ filter: filter ?? undefined, first, after: after ?? undefined }).load(jurisdiction.code);
     }
   }
