@@ -7,7 +7,10 @@ import {
   peerKeysFor,
   signToken,
   startSubgraph,
+  type CryptoSettings,
+  type Level,
   type LocalSecrets,
+  type TokenKeySource,
   type RunningSubgraph,
   type TokenRequest,
 } from '@supervision/kit';
@@ -49,7 +52,17 @@ const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () =>
  * left out, so that tests can read each subgraph's SQL counter.
  */
 export async function startTestPlatform(
-  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets; seedDemo?: boolean } = {},
+  options: {
+    databaseUrls?: TestPlatform['databaseUrls'];
+    secrets?: LocalSecrets;
+    seedDemo?: boolean;
+    /** Per-level cryptography (hash of chains, evidence keys); default SHA-256 and unsealed evidence. */
+    cryptography?: Partial<Record<Level, CryptoSettings>>;
+    /** Token keys trusted beside the platform's own (an SM2 key set, a JWKS URL). */
+    tokenKeys?: TokenKeySource;
+    /** How often the gateway and the subgraphs fetch the token deny-list (default 5 s). */
+    revocationRefreshMs?: number;
+  } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
   const databaseUrls = options.databaseUrls ?? uniqueDatabaseUrls();
@@ -59,13 +72,16 @@ export async function startTestPlatform(
     jwtPublicJwk: secrets.publicJwk,
     seedDemo: options.seedDemo ?? false,
     log: quiet,
+    tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
+    revocationRefreshMs: options.revocationRefreshMs,
     // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
     crossLevelRelayMs: 0,
   };
+  const crypto = options.cryptography ?? {};
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs), cryptography: crypto.city }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs), cryptography: crypto.district }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs), cryptography: crypto.street }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {

@@ -8,11 +8,13 @@ import {
   jurisdictionFeature,
   levelRecordsFeature,
   retentionFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
   statisticsFeature,
   supervisionFeature,
+  tokenRevocationFeature,
   type LevelOptions,
   type SubgraphDefinition,
   type SubgraphModule,
@@ -53,6 +55,8 @@ const features = defineLevelFeatures(level, [
   assessmentFeature,
   accountabilityFeature,
   recordAuditTrailFeature,
+  tokenRevocationFeature,
+  readTraceFeature,
   // The city merges the city-wide lists across the levels.
   citywideFeature(DistrictRef),
 ]);

@@ -10,6 +10,7 @@ import {
   jurisdictionFeature,
   levelRecordsFeature,
   retentionFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -54,6 +55,7 @@ export const districtFeatures = [
   levelRecordsFeature,
   // Archival past the retention period, and the hold check the level below asks.
   retentionFeature,
+  readTraceFeature,
   directiveIssuerFeature(StreetRef),
   directiveResponderFeature,
   statisticsFeature({ cityType: CityRef }),

@@ -5,6 +5,7 @@ import {
   jurisdictionFeature,
   levelRecordsFeature,
   retentionFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -51,6 +52,7 @@ const features = defineLevelFeatures(level, [
   statisticsFeature({ cityType: CityRef, districtType: DistrictRef }),
   directiveResponderFeature,
   recordAuditTrailFeature,
+  readTraceFeature,
   // Its best keys for the city-wide lists, asked by the city.
   citywideKeysFeature,
 ]);

@@ -31,6 +31,7 @@ export const AUDIT_ENTITY_TYPES = {
   SupervisionPlan: '季度抽查计划 quarterly supervision plan',
   Task: '任务 task',
   TaskMilestone: '任务节点 task milestone',
+  TokenRevocation: '令牌撤销 token revocation (city)',
   Unit: '单位 unit',
 } as const;
 

@@ -57,6 +57,9 @@ export abstract class AuditEntryInterface {
 
   @Field(() => String)
   hash!: string;
+
+  @Field(() => String, { description: '杂凑算法 The hash this entry was chained with: sha256 or sm3 (GB/T 32905).' })
+  algorithm!: string;
 }
 
 @Directive('@shareable')

@@ -7,6 +7,7 @@ import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import { hasRole } from '../auth/principal';
 import { levelTypeName } from '../level/level-names';
+import { traceRead } from '../read-trace/read-trace';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import type { OrgLoaders } from '../org/org.loaders';
 import type { CadreEntity } from '../org/cadre.entity';
@@ -55,7 +56,10 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
     async dutyRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DutyRecordEntity | null> {
       const principal = requirePrincipal(context);
       const record = await context.loaders.dutyRecordById.load(assertUuid(id, 'id'));
-      if (record) assertCanRead(principal, record.jurisdictionCode);
+      if (record) {
+        assertCanRead(principal, record.jurisdictionCode);
+        traceRead(context, 'DutyRecord', record.id, record.jurisdictionCode);
+      }
       return record;
     }
 

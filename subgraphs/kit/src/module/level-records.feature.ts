@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { auditChainsMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
+import { auditChainsMigration, commercialCryptographyMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -13,8 +13,9 @@ export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
   // Later changes to the same tables: counts kept for the task figures, one audit chain per
   // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
+  // the hash algorithm of every audit entry and evidence digests / data key ids;
   // retention (archived duty records, and no delete of a referenced record on any table).
-  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, retentionMigration],
+  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration, retentionMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {
