@@ -54,7 +54,8 @@ export class Migration20261202040000_retention extends Migration {
         for t in
           select "table_name" from information_schema.columns
           where "table_schema" = current_schema() and "column_name" = 'id'
-            and "table_name" not in ('audit_entry', 'cross_level_step', 'idempotency_key', 'task_count', 'mikro_orm_migrations')
+            -- Bookkeeping, and the trails that refuse every delete themselves (append-only).
+            and "table_name" not in ('audit_entry', 'read_trace', 'token_revocation', 'cross_level_step', 'idempotency_key', 'task_count', 'mikro_orm_migrations')
         loop
           execute format('create trigger "keep_referenced_records" before delete on %I for each row execute function "keep_referenced_records"()', t);
         end loop;
