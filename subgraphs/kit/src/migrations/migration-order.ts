@@ -20,6 +20,7 @@ import {
   taskFiguresMigration,
   supervisionDrawRecordMigration,
   tokenRevocationsMigration,
+  dutyRecordFiguresMigration,
   retentionMigration,
 } from './index';
 
@@ -55,6 +56,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   commercialCryptographyMigration,
   tokenRevocationsMigration,
   readTraceMigration,
+  dutyRecordFiguresMigration,
   retentionMigration,
 ];
 

@@ -11,6 +11,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
+import { jsonText } from '../config/json-text';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
@@ -94,17 +95,6 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   // Years a duty record stays in the default lists before the commission may archive it (docs/retention.md).
   RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
 });
-
-function jsonText<T>(what: string) {
-  return (text: string, ctx: z.RefinementCtx): T => {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
-      return z.NEVER;
-    }
-  };
-}
 
 export interface SubgraphConfig {
   port: number;

@@ -12,7 +12,7 @@ import { Migration } from '@mikro-orm/migrations';
  *   application, so no path — a future mutation, the ORM, a console — can drop them. SQLSTATE
  *   55000 (object not in prerequisite state); the kit maps it to FAILED_PRECONDITION.
  */
-export class Migration20261202040000_retention extends Migration {
+export class Migration20261202050000_retention extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       alter table "duty_record" add column "archived_at" timestamptz null, add column "archived_by" varchar(255) null;
