@@ -101,7 +101,7 @@ describe('SM3 audit chain', () => {
     expect(rows.map((row) => row.algorithm)).toEqual(['sha256', 'sha256', 'sm3', 'sm3']);
     const api = await graphql<{ districtAuditTrail: { algorithm: string }[] }>(
       platform.gateway.url,
-      'query($id: ID!) { districtAuditTrail(entityType: "Cadre", entityId: $id) { algorithm hash } }',
+      'query($id: ID!) { districtAuditTrail(entityType: CADRE, entityId: $id) { algorithm hash } }',
       { token: sm2Commission, variables: { id: (await sql<{ entity_id: string }>('select "entity_id" from "audit_entry" where "seq" = ?', [rows[3].seq]))[0].entity_id } },
     );
     expect(api.data?.districtAuditTrail.map((entry) => entry.algorithm)).toEqual(['sm3']);

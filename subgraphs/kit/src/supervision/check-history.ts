@@ -1,3 +1,4 @@
+import { supervisionOperations } from './supervision.operations';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
@@ -5,7 +6,6 @@ import { requirePrincipal } from '../authz/guards';
 import { quarterSpan } from '../calendar/date-rules';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import { assertAdminCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
 import { PageArgs, type ClassType, type Connection } from '../pagination/connection';
 import { pagedLoader } from '../pagination/paged-loader';
 import type { SubgraphContext } from '../server/context';
@@ -102,7 +102,7 @@ export function createCheckHistoryResolvers(level: Level, CheckType: ClassType, 
   @Resolver(() => CheckType)
   class CheckHistoryQuery {
     @Query(() => CheckConnection, {
-      name: levelFieldName(level, 'SupervisionChecks'),
+      name: supervisionOperations(level).supervisionChecks,
       description: '检查记录 Checks recorded by a supervising jurisdiction, newest check day first, with filters and paging (a supervised jurisdiction sees those of its own units).',
     })
     checks(
