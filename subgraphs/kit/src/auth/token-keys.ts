@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { jsonText } from '../config/json-text';
 import type { JWK, JSONWebKeySet } from 'jose';
 import { OIDC_DEFAULT_ALGORITHMS, OIDC_DEFAULT_CLAIMS, PLATFORM_ROLES, type OidcSettings } from './oidc';
 import type { Role } from './principal';
@@ -26,24 +27,13 @@ export interface TokenPolicy {
 
 export const DEFAULT_TOKEN_POLICY: TokenPolicy = { maxLifetimeSeconds: 12 * 3600, clockSkewSeconds: 60 };
 
-function json<T>(what: string) {
-  return (text: string, ctx: z.RefinementCtx): T => {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
-      return z.NEVER;
-    }
-  };
-}
-
 /**
  * The token settings shared by the gateway and every subgraph. At least one key source must be
  * set; `JWT_PUBLIC_JWKS_FILE` is read once at start-up (mount a secret there in production).
  */
 export const tokenEnvSchema = z.object({
-  JWT_PUBLIC_JWK: z.string().transform(json<JWK>('a JSON Web Key')).optional(),
-  JWT_PUBLIC_JWKS: z.string().transform(json<JSONWebKeySet>('a JSON Web Key Set')).optional(),
+  JWT_PUBLIC_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
+  JWT_PUBLIC_JWKS: z.string().transform(jsonText<JSONWebKeySet>('a JSON Web Key Set')).optional(),
   JWT_PUBLIC_JWKS_FILE: z.string().optional(),
   JWT_JWKS_URL: z.url().optional(),
   TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().positive().default(DEFAULT_TOKEN_POLICY.maxLifetimeSeconds),

@@ -11,6 +11,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
+import { jsonText } from '../config/json-text';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
@@ -91,17 +92,6 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   // A step still PENDING after this long has outlived its request (the process died between the steps).
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
 });
-
-function jsonText<T>(what: string) {
-  return (text: string, ctx: z.RefinementCtx): T => {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
-      return z.NEVER;
-    }
-  };
-}
 
 export interface SubgraphConfig {
   port: number;
