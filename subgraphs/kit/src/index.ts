@@ -77,6 +77,7 @@ export * from './supervision/supervision.entities';
 export * from './accountability/accountability.entity';
 export * from './limits';
 export * from './auth/token-keys';
+export { discoverOidcProvider, type OidcSettings } from './auth/oidc';
 export * from './peer/peer-proof';
 export * from './level/level-relations';
 export * from './calendar/overdue-rule';

@@ -124,6 +124,11 @@ export interface SubgraphConfig {
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
   production?: boolean;
+  /**
+   * Benchmark only (no environment variable sets it): `false` leaves the read trace unwritten, so
+   * `npm run bench -- --only read-trace` can set the same read with and without its trace side by side.
+   */
+  readTrace?: boolean;
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
   /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
@@ -270,7 +275,7 @@ export async function startSubgraph<Loaders>(
         fieldDeadline: true,
       }),
       observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
-      readTracePlugin<SubgraphContext<Loaders>>(),
+      ...(config.readTrace === false ? [] : [readTracePlugin<SubgraphContext<Loaders>>()]),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
