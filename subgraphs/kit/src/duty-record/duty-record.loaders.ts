@@ -2,6 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { attachmentsByOwnerLoader } from '../attachment/attachments';
 import { containsPattern } from '../db/like-pattern';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
+import { readOnlyEntities } from '../db/read-only-rows';
 import type { Connection } from '../pagination/connection';
 import { LoaderFamily, pagedLoader } from '../pagination/paged-loader';
 import { DutyRecordEntity } from './duty-record.entity';
@@ -36,14 +37,15 @@ export interface DutyRecordPageArgs {
 /** Latest versions grouped by one of the record's links, for many link ids in one statement. */
 function latestDutyRecordsBy(em: EntityManager, link: 'cadreId' | 'taskId' | 'responsibilityItemId') {
   return loaderOfMany(
-    (ids: readonly string[]) =>
-      em
+    async (ids: readonly string[]) =>
+      // Lists to read: unmanaged instances (read-only-rows.ts); a correction loads its record anew.
+      readOnlyEntities(em, DutyRecordEntity, await em
         .createQueryBuilder(DutyRecordEntity, 'd')
         .select('*')
         .where({ [link]: { $in: [...ids] } })
         .andWhere(NO_NEWER_VERSION('d'))
         .orderBy({ occurredOn: 'desc', id: 'desc' })
-        .getResultList(),
+        .execute<Record<string, unknown>[]>('all', false)),
     (record) => record[link] as string,
   );
 }

@@ -20,6 +20,7 @@ import {
   taskFiguresMigration,
   supervisionDrawRecordMigration,
   tokenRevocationsMigration,
+  dutyRecordFiguresMigration,
 } from './index';
 
 /**
@@ -54,6 +55,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   commercialCryptographyMigration,
   tokenRevocationsMigration,
   readTraceMigration,
+  dutyRecordFiguresMigration,
 ];
 
 /**

@@ -11,6 +11,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
+import { jsonText } from '../config/json-text';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
@@ -92,17 +93,6 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
 });
 
-function jsonText<T>(what: string) {
-  return (text: string, ctx: z.RefinementCtx): T => {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
-      return z.NEVER;
-    }
-  };
-}
-
 export interface SubgraphConfig {
   port: number;
   host?: string;
@@ -131,6 +121,11 @@ export interface SubgraphConfig {
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
   production?: boolean;
+  /**
+   * Benchmark only (no environment variable sets it): `false` leaves the read trace unwritten, so
+   * `npm run bench -- --only read-trace` can set the same read with and without its trace side by side.
+   */
+  readTrace?: boolean;
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
   /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
@@ -274,7 +269,7 @@ export async function startSubgraph<Loaders>(
         fieldDeadline: true,
       }),
       observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
-      readTracePlugin<SubgraphContext<Loaders>>(),
+      ...(config.readTrace === false ? [] : [readTracePlugin<SubgraphContext<Loaders>>()]),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
