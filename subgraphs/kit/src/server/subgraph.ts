@@ -22,6 +22,7 @@ import { readTracePlugin } from '../read-trace/read-trace';
 import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
+import { DEFAULT_RETENTION_YEARS } from '../retention/retention-period';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
@@ -91,6 +92,8 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
   // A step still PENDING after this long has outlived its request (the process died between the steps).
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  // Years a duty record stays in the default lists before the commission may archive it (docs/retention.md).
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
 });
 
 export interface SubgraphConfig {
@@ -132,6 +135,8 @@ export interface SubgraphConfig {
   crossLevelRelayMs?: number;
   /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
   crossLevelGraceMs?: number;
+  /** Retention period of duty records, in years (default 10): older ones may be archived. */
+  retentionYears?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -162,6 +167,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
     crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
+    retentionYears: env.RETENTION_YEARS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -362,6 +368,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          retentionYears: config.retentionYears ?? DEFAULT_RETENTION_YEARS,
           reads: new Map(),
           idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
         };
