@@ -54,12 +54,12 @@ export const tokenEnvSchema = z.object({
   OIDC_NAME_CLAIM: z.string().min(1).default(OIDC_DEFAULT_CLAIMS.name),
   OIDC_ROLE_MAP: z
     .string()
-    .transform(json<Record<string, string>>('an object of provider role → platform role'))
+    .transform(jsonText<Record<string, string>>('an object of provider role → platform role'))
     .refine((map) => typeof map === 'object' && map !== null && Object.values(map).every((role) => PLATFORM_ROLES.includes(role)), {
       message: `must map provider roles to platform roles (${PLATFORM_ROLES.join(', ')})`,
     })
     .optional(),
-  OIDC_LEVEL_MAP: z.string().transform(json<Record<string, string>>('an object of provider level → city, district or street')).optional(),
+  OIDC_LEVEL_MAP: z.string().transform(jsonText<Record<string, string>>('an object of provider level → city, district or street')).optional(),
 });
 
 type TokenEnv = z.infer<typeof tokenEnvSchema>;
