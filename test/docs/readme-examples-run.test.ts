@@ -72,6 +72,7 @@ const PLACEHOLDERS: Record<string, () => Promise<{ token: string; values?: strin
   }),
   previewCitySupervisionPlan: async () => ({ token: commission, values: [idOf('createCitySupervisionOffice')] }),
   drawCitySupervisionPlan: async () => ({ token: commission, values: [idOf('createCitySupervisionOffice')] }),
+  archiveDistrictDutyRecords: async () => ({ token: await platform.token({ level: 'district', code: '120101', roles: ['commission'] }) }),
   cityDirective: async () => ({ token: commission, variables: { id: await firstId('city', `select id::text from directive where issuer_code = '120000' order by id limit 1`) } }),
   cityAccountabilityCase: async () => ({
     token: commission,
