@@ -19,6 +19,8 @@ import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
+import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
+import { DEFAULT_IDEMPOTENCY_TTL_HOURS, startIdempotencySweep } from '../mutation/idempotency-sweep';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { watchPool } from '../db/pool-metrics';
@@ -84,6 +86,9 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
   // A step still PENDING after this long has outlived its request (the process died between the steps).
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  // How long an Idempotency-Key is remembered, and how often older ones are deleted (0: never).
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().default(DEFAULT_IDEMPOTENCY_TTL_HOURS),
+  IDEMPOTENCY_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 function jsonText<T>(what: string) {
@@ -127,6 +132,10 @@ export interface SubgraphConfig {
   crossLevelRelayMs?: number;
   /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
   crossLevelGraceMs?: number;
+  /** How long an idempotency key is remembered (default 7 days). */
+  idempotencyTtlHours?: number;
+  /** Interval of the sweep that deletes older keys (default 1 h; 0: off). */
+  idempotencySweepMs?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -155,6 +164,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
     crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
+    idempotencyTtlHours: env.IDEMPOTENCY_KEY_TTL_HOURS,
+    idempotencySweepMs: env.IDEMPOTENCY_SWEEP_MS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -338,6 +349,15 @@ export async function startSubgraph<Loaders>(
     relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
       ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
       : async () => {};
+  const sweepMs = config.idempotencySweepMs ?? 3_600_000;
+  const stopSweep =
+    sweepMs > 0 && definition.entities.includes(IdempotencyKeyEntity)
+      ? startIdempotencySweep(orm, {
+          intervalMs: sweepMs,
+          ttlMs: (config.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3_600_000,
+          log: (line) => logger.info(line),
+        })
+      : async () => {};
 
   return {
     name: definition.name,
@@ -347,6 +367,7 @@ export async function startSubgraph<Loaders>(
     peers,
     async stop() {
       await stopRelay();
+      await stopSweep();
       await apollo.stop();
       await orm.close();
     },
