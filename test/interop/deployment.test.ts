@@ -78,6 +78,8 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   PEER_WINDOW_MS: 'how old a signed peer call may be: the default 30 s',
   CROSS_LEVEL_RELAY_MS: 'how often the cross-level relay looks for steps to undo: the default',
   CROSS_LEVEL_GRACE_MS: 'how old a pending cross-level step must be before the relay takes it: the default',
+  IDEMPOTENCY_KEY_TTL_HOURS: 'how long an idempotency key is remembered: the default 7 days',
+  IDEMPOTENCY_SWEEP_MS: 'how often older idempotency keys are deleted: the default 1 h',
 };
 
 const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));
