@@ -7,8 +7,11 @@ import {
   peerKeysFor,
   signToken,
   startSubgraph,
+  type CryptoSettings,
+  type Level,
   type LocalSecrets,
   type LogLevel,
+  type TokenKeySource,
   type RunningSubgraph,
   type TokenRequest,
 } from '@supervision/kit';
@@ -54,7 +57,17 @@ const testLogLevel: LogLevel | undefined = process.env.TEST_LOG ? (process.env.L
  * left out, so that tests can read each subgraph's SQL counter.
  */
 export async function startTestPlatform(
-  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets; seedDemo?: boolean } = {},
+  options: {
+    databaseUrls?: TestPlatform['databaseUrls'];
+    secrets?: LocalSecrets;
+    seedDemo?: boolean;
+    /** Per-level cryptography (hash of chains, evidence keys); default SHA-256 and unsealed evidence. */
+    cryptography?: Partial<Record<Level, CryptoSettings>>;
+    /** Token keys trusted beside the platform's own (an SM2 key set, a JWKS URL). */
+    tokenKeys?: TokenKeySource;
+    /** How often the gateway and the subgraphs fetch the token deny-list (default 5 s). */
+    revocationRefreshMs?: number;
+  } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
   const databaseUrls = options.databaseUrls ?? uniqueDatabaseUrls();
@@ -65,13 +78,16 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     log: quiet,
     ...(testLogLevel ? { logLevel: testLogLevel } : {}),
+    tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
+    revocationRefreshMs: options.revocationRefreshMs,
     // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
     crossLevelRelayMs: 0,
   };
+  const crypto = options.cryptography ?? {};
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs), cryptography: crypto.city }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs), cryptography: crypto.district }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs), cryptography: crypto.street }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {

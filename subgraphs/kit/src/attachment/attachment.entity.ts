@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import type { DigestAlgorithm } from '../crypto/digest';
 import { newId } from '../ids';
 
 /** The largest evidence file accepted, in bytes (5 MiB); the database enforces it too. */
@@ -15,7 +16,7 @@ export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 @Index({ properties: ['ownerType', 'ownerId'] })
 export class AttachmentEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'digestAlgorithm' | 'keyId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -37,6 +38,17 @@ export class AttachmentEntity {
 
   @Property({ type: 'string', length: 64 })
   sha256!: string;
+
+  /** The digest under the level's chosen algorithm (SM3 where commercial cryptography is required). */
+  @Property({ type: 'string', length: 10 })
+  digestAlgorithm: DigestAlgorithm = 'sha256';
+
+  @Property({ type: 'string', length: 64 })
+  digest!: string;
+
+  /** The data key the content is sealed under (`crypto/evidence-store.ts`); null: stored as it came. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  keyId: string | null = null;
 
   /** Loaded only when asked for: lists of attachments should not drag megabytes along. */
   @Property({ type: 'blob', lazy: true })

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { storeEvidence } from '../crypto/evidence-store';
 import { badUserInput } from '../errors/graphql-errors';
 import { AttachmentEntity, MAX_ATTACHMENT_BYTES, type AttachmentOwnerType } from './attachment.entity';
 import type { AttachmentInput } from './attachment.input';
@@ -31,8 +31,7 @@ export function stageAttachments(
       name: input.name.trim(),
       contentType: input.contentType,
       size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
+      ...storeEvidence(em, content),
     }),
   );
 }

@@ -2,9 +2,11 @@ import { AttachmentEntity } from '../attachment/attachment.entity';
 import { stageAttachments } from '../attachment/attachments';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
+import { readEvidence } from '../crypto/evidence-store';
 import { newId } from '../ids';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { OrgLoaders } from '../org/org.loaders';
+import { traceRead } from '../read-trace/read-trace';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { DutyRecordEntity } from './duty-record.entity';
@@ -71,7 +73,8 @@ export async function attachmentContent(context: Context, id: string): Promise<s
   if (!owner) return null;
   assertCanRead(principal, owner.jurisdictionCode);
   await context.em.populate(attachment, ['content']);
-  return attachment.content.toString('base64');
+  traceRead(context, 'Attachment', attachment.id, owner.jurisdictionCode);
+  return readEvidence(context.em, attachment).toString('base64');
 }
 
 /** 记录履职纪实: version 1 of a record, owned where its cadre belongs, with its files. */

@@ -1,24 +1,16 @@
-import { Field, Float, ID, Int, InterfaceType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, InterfaceType } from 'type-graphql';
+import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
-export enum DutyReportRating {
-  GOOD = 'GOOD',
-  FAIRLY_GOOD = 'FAIRLY_GOOD',
-  AVERAGE = 'AVERAGE',
-  POOR = 'POOR',
-}
-
-registerEnumType(DutyReportRating, {
-  name: 'DutyReportRating',
-  description: '述责述廉评价 The plenary\'s evaluation of a report.',
-  valuesConfig: {
-    GOOD: { description: '好 Good' },
-    FAIRLY_GOOD: { description: '较好 Fairly good' },
-    AVERAGE: { description: '一般 Average' },
-    POOR: { description: '差 Poor' },
-  },
+export const DutyReportRating = bilingualEnum('DutyReportRating', '述责述廉评价 The plenary\'s evaluation of a report.', {
+  GOOD: '好 Good',
+  FAIRLY_GOOD: '较好 Fairly good',
+  AVERAGE: '一般 Average',
+  POOR: '差 Poor',
 });
+export type DutyReportRating = EnumValue<typeof DutyReportRating>;
 
 /** The type of a session's records is that of the level holding the session. */
 const byOwner = (concept: string) => (record: { ownerCode: string }) => levelTypeName(levelOfCode(record.ownerCode)!, concept);
@@ -103,13 +95,15 @@ export abstract class DutyReportQuestionInterface {
   @Field(() => String, { description: '提问人 Who asked.' })
   askerName!: string;
 
-  @Field(() => String, { description: '问题 The question.' })
-  question!: string;
+  @Directive(sensitive('RESTRICTED'))
+  @Field(() => String, { nullable: true, description: '问题 The question (classified RESTRICTED: not for analysts; others read null with FORBIDDEN).' })
+  question!: string | null;
 
   @Field(() => Date)
   askedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: '回答 The answer; null until answered.' })
+  @Directive(sensitive('RESTRICTED'))
+  @Field(() => String, { nullable: true, description: '回答 The answer; null until answered (classified RESTRICTED: not for analysts).' })
   answer!: string | null;
 
   @Field(() => ID, { nullable: true, description: '回答方 The jurisdiction that wrote the answer.' })

@@ -16,6 +16,9 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
+import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
+import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
+import { Migration20261202030000_read_trace } from './Migration20261202030000_read_trace';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -104,4 +107,19 @@ export const recordVersionsMigration: MigrationObject = {
 export const supervisionDrawRecordMigration: MigrationObject = {
   name: 'Migration20261201235000_supervision_draw_record',
   class: Migration20261201235000_supervision_draw_record,
+};
+/** The hash algorithm of every audit entry; digest algorithm and data key id of every evidence file (every level). */
+export const commercialCryptographyMigration: MigrationObject = {
+  name: 'Migration20261202010000_commercial_cryptography',
+  class: Migration20261202010000_commercial_cryptography,
+};
+/** The deny-list of tokens and sessions (the city's database). */
+export const tokenRevocationsMigration: MigrationObject = {
+  name: 'Migration20261202020000_token_revocations',
+  class: Migration20261202020000_token_revocations,
+};
+/** Who read which protected records (every level). */
+export const readTraceMigration: MigrationObject = {
+  name: 'Migration20261202030000_read_trace',
+  class: Migration20261202030000_read_trace,
 };

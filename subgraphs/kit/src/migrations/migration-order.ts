@@ -7,6 +7,7 @@ import {
   findingWithdrawnMigration,
   idempotencyKeysMigration,
   recordVersionsMigration,
+  commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -14,9 +15,11 @@ import {
   dutyReportsMigration,
   levelRecordsMigration,
   rectificationReportsMigration,
+  readTraceMigration,
   supervisionChecksMigration,
   taskFiguresMigration,
   supervisionDrawRecordMigration,
+  tokenRevocationsMigration,
 } from './index';
 
 /**
@@ -48,6 +51,9 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   idempotencyKeysMigration,
   recordVersionsMigration,
   supervisionDrawRecordMigration,
+  commercialCryptographyMigration,
+  tokenRevocationsMigration,
+  readTraceMigration,
 ];
 
 /**

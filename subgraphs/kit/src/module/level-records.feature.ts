@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { auditChainsMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, taskFiguresMigration } from '../migrations';
+import { auditChainsMigration, commercialCryptographyMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, taskFiguresMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -12,8 +12,9 @@ import { createLevelRecordModules } from './level-record-modules';
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
   // Later changes to the same tables: counts kept for the task figures, one audit chain per
-  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions.
-  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration],
+  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
+  // the hash algorithm of every audit entry and evidence digests / data key ids.
+  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {
