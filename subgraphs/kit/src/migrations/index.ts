@@ -19,6 +19,8 @@ import { Migration20261201235000_supervision_draw_record } from './Migration2026
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
 import { Migration20261202030000_read_trace } from './Migration20261202030000_read_trace';
+import { Migration20261202040000_duty_record_figures } from './Migration20261202040000_duty_record_figures';
+import { Migration20261202050000_retention } from './Migration20261202050000_retention';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -122,4 +124,14 @@ export const tokenRevocationsMigration: MigrationObject = {
 export const readTraceMigration: MigrationObject = {
   name: 'Migration20261202030000_read_trace',
   class: Migration20261202030000_read_trace,
+};
+/** Duty records kept counted per jurisdiction and day by trigger (every level): the quarter's figures without reading the records. */
+export const dutyRecordFiguresMigration: MigrationObject = {
+  name: 'Migration20261202040000_duty_record_figures',
+  class: Migration20261202040000_duty_record_figures,
+};
+/** Duty records archived, never dropped; record rows the audit trail or a case's basis names cannot be deleted. */
+export const retentionMigration: MigrationObject = {
+  name: 'Migration20261202050000_retention',
+  class: Migration20261202050000_retention,
 };

@@ -20,6 +20,8 @@ import {
   taskFiguresMigration,
   supervisionDrawRecordMigration,
   tokenRevocationsMigration,
+  dutyRecordFiguresMigration,
+  retentionMigration,
 } from './index';
 
 /**
@@ -54,6 +56,8 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   commercialCryptographyMigration,
   tokenRevocationsMigration,
   readTraceMigration,
+  dutyRecordFiguresMigration,
+  retentionMigration,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { DirectiveResponseEntity } from '../directive/directive-response.entity';
 import { DirectiveEntity } from '../directive/directive.entity';
+import { DutyRecordCountEntity } from '../duty-record/duty-record-count.entity';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
 import { CadreEntity } from '../org/cadre.entity';
 import { UnitEntity } from '../org/unit.entity';
@@ -25,6 +26,7 @@ export const LEVEL_RECORD_ENTITIES = [
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskCountEntity,
+  DutyRecordCountEntity,
 ];
 
 /** Entities of `directivesIssuedMigration` (city, district) and `directiveResponsesMigration` (district, street). */
