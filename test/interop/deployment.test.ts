@@ -89,6 +89,7 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   CROSS_LEVEL_GRACE_MS: 'how old a pending cross-level step must be before the relay takes it: the default',
   IDEMPOTENCY_KEY_TTL_HOURS: 'how long an idempotency key is remembered: the default 7 days',
   IDEMPOTENCY_SWEEP_MS: 'how often older idempotency keys are deleted: the default 1 h',
+  RETENTION_YEARS: 'how long duty records stay current before they may be archived: the default 10 years',
   REVOCATION_REFRESH_MS: 'how often the token deny-list is fetched from the city: the default 5 s',
   DIGEST_ALGORITHM: 'hash of chains and digests: the default SHA-256 (a deployment under commercial-cryptography rules sets sm3)',
   EVIDENCE_CIPHER: 'evidence cipher: the default SM4-CBC + HMAC-SM3, used once EVIDENCE_KEYS is provisioned',
