@@ -18,6 +18,8 @@ const NO_NEWER_VERSION = (alias: string) =>
 
 function applyFilter(query: Knex.QueryBuilder, filter: DutyRecordFilter | undefined): void {
   query.whereRaw(NO_NEWER_VERSION('duty_record'));
+  // Archived records (past their retention period) leave the default list; commission staff ask for them.
+  query.whereRaw(filter?.archived ? `"duty_record"."archived_at" is not null` : `"duty_record"."archived_at" is null`);
   if (!filter) return;
   if (filter.kind) query.where('duty_record.kind', filter.kind);
   if (filter.cadreId) query.where('duty_record.cadre_id', filter.cadreId);

@@ -20,6 +20,7 @@ import { Migration20261202010000_commercial_cryptography } from './Migration2026
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
 import { Migration20261202030000_read_trace } from './Migration20261202030000_read_trace';
 import { Migration20261202040000_duty_record_figures } from './Migration20261202040000_duty_record_figures';
+import { Migration20261202050000_retention } from './Migration20261202050000_retention';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -128,4 +129,9 @@ export const readTraceMigration: MigrationObject = {
 export const dutyRecordFiguresMigration: MigrationObject = {
   name: 'Migration20261202040000_duty_record_figures',
   class: Migration20261202040000_duty_record_figures,
+};
+/** Duty records archived, never dropped; record rows the audit trail or a case's basis names cannot be deleted. */
+export const retentionMigration: MigrationObject = {
+  name: 'Migration20261202050000_retention',
+  class: Migration20261202050000_retention,
 };

@@ -21,6 +21,7 @@ import {
   supervisionDrawRecordMigration,
   tokenRevocationsMigration,
   dutyRecordFiguresMigration,
+  retentionMigration,
 } from './index';
 
 /**
@@ -56,6 +57,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   tokenRevocationsMigration,
   readTraceMigration,
   dutyRecordFiguresMigration,
+  retentionMigration,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { auditChainsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, taskFiguresMigration } from '../migrations';
+import { auditChainsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -14,8 +14,9 @@ export const levelRecordsFeature = defineFeature({
   // Later changes to the same tables: counts kept for the task figures, one audit chain per
   // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
   // the hash algorithm of every audit entry and evidence digests / data key ids; duty records
-  // counted per jurisdiction and day.
-  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration],
+  // counted per jurisdiction and day; retention (archived duty records, and no delete of a
+  // referenced record on any table).
+  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, retentionMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {

@@ -11,6 +11,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
+import { jsonText } from '../config/json-text';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
@@ -21,9 +22,12 @@ import { readTracePlugin } from '../read-trace/read-trace';
 import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
+import { DEFAULT_RETENTION_YEARS } from '../retention/retention-period';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
+import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
+import { DEFAULT_IDEMPOTENCY_TTL_HOURS, startIdempotencySweep } from '../mutation/idempotency-sweep';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { watchPool } from '../db/pool-metrics';
@@ -90,18 +94,12 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
   // A step still PENDING after this long has outlived its request (the process died between the steps).
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  // How long an Idempotency-Key is remembered, and how often older ones are deleted (0: never).
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().default(DEFAULT_IDEMPOTENCY_TTL_HOURS),
+  IDEMPOTENCY_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000),
+  // Years a duty record stays in the default lists before the commission may archive it (docs/retention.md).
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
 });
-
-function jsonText<T>(what: string) {
-  return (text: string, ctx: z.RefinementCtx): T => {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
-      return z.NEVER;
-    }
-  };
-}
 
 export interface SubgraphConfig {
   port: number;
@@ -131,12 +129,23 @@ export interface SubgraphConfig {
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
   production?: boolean;
+  /**
+   * Benchmark only (no environment variable sets it): `false` leaves the read trace unwritten, so
+   * `npm run bench -- --only read-trace` can set the same read with and without its trace side by side.
+   */
+  readTrace?: boolean;
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
   /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
   crossLevelRelayMs?: number;
   /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
   crossLevelGraceMs?: number;
+  /** How long an idempotency key is remembered (default 7 days). */
+  idempotencyTtlHours?: number;
+  /** Interval of the sweep that deletes older keys (default 1 h; 0: off). */
+  idempotencySweepMs?: number;
+  /** Retention period of duty records, in years (default 10): older ones may be archived. */
+  retentionYears?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -167,6 +176,9 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
     crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
+    idempotencyTtlHours: env.IDEMPOTENCY_KEY_TTL_HOURS,
+    idempotencySweepMs: env.IDEMPOTENCY_SWEEP_MS,
+    retentionYears: env.RETENTION_YEARS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -274,7 +286,7 @@ export async function startSubgraph<Loaders>(
         fieldDeadline: true,
       }),
       observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
-      readTracePlugin<SubgraphContext<Loaders>>(),
+      ...(config.readTrace === false ? [] : [readTracePlugin<SubgraphContext<Loaders>>()]),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
@@ -367,6 +379,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          retentionYears: config.retentionYears ?? DEFAULT_RETENTION_YEARS,
           reads: new Map(),
           idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
         };
@@ -383,6 +396,15 @@ export async function startSubgraph<Loaders>(
     relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
       ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
       : async () => {};
+  const sweepMs = config.idempotencySweepMs ?? 3_600_000;
+  const stopSweep =
+    sweepMs > 0 && definition.entities.includes(IdempotencyKeyEntity)
+      ? startIdempotencySweep(orm, {
+          intervalMs: sweepMs,
+          ttlMs: (config.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3_600_000,
+          log: (line) => logger.info(line),
+        })
+      : async () => {};
 
   return {
     name: definition.name,
@@ -394,6 +416,7 @@ export async function startSubgraph<Loaders>(
       revocations.stop();
       await revocationNotices?.stop();
       await stopRelay();
+      await stopSweep();
       await apollo.stop();
       await orm.close();
     },
