@@ -10,6 +10,7 @@ import {
   type CryptoSettings,
   type Level,
   type LocalSecrets,
+  type LogLevel,
   type TokenKeySource,
   type RunningSubgraph,
   type TokenRequest,
@@ -43,8 +44,12 @@ export function uniqueDatabaseUrls(): TestPlatform['databaseUrls'] {
   };
 }
 
-/** TEST_LOG=1 shows the services' own log lines (internal errors among them). */
+/**
+ * TEST_LOG=1 shows the services' own log lines and their JSON logs (internal errors among them,
+ * logged by the observability plugin); LOG_LEVEL=debug adds the SQL of failed statements.
+ */
 const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () => {};
+const testLogLevel: LogLevel | undefined = process.env.TEST_LOG ? (process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info') : undefined;
 
 /**
  * The real platform in this process: three subgraphs and the gateway on free ports, real HTTP
@@ -74,6 +79,7 @@ export async function startTestPlatform(
     jwtPublicJwk: secrets.publicJwk,
     seedDemo: options.seedDemo ?? false,
     log: quiet,
+    ...(testLogLevel ? { logLevel: testLogLevel } : {}),
     tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
     revocationRefreshMs: options.revocationRefreshMs,
     readTrace: options.readTrace,

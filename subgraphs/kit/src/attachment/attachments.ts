@@ -4,6 +4,7 @@ import { storeEvidence } from '../crypto/evidence-store';
 import { badUserInput } from '../errors/graphql-errors';
 import { AttachmentEntity, MAX_ATTACHMENT_BYTES, type AttachmentOwnerType } from './attachment.entity';
 import type { AttachmentInput } from './attachment.input';
+import { evidenceSizeMessage } from './evidence-base64';
 
 /**
  * Decodes, measures and hashes evidence files and stages them on the unit of work, so they
@@ -19,10 +20,7 @@ export function stageAttachments(
   const decoded = inputs.map((input, index) => {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (content.length > MAX_ATTACHMENT_BYTES) {
-      throw badUserInput(
-        `${field}.${index}.contentBase64`,
-        `file is ${content.length} bytes; the limit is ${MAX_ATTACHMENT_BYTES} bytes (5 MiB)`,
-      );
+      throw badUserInput(`${field}.${index}.contentBase64`, evidenceSizeMessage(content.length));
     }
     return { input, content };
   });
