@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureLocalSecrets, loadConfig, peerKeysFor, portSchema, postgresUrlSchema } from '@supervision/kit';
+import { ensureLocalSecrets, loadConfig, peerKeysFor, portSchema, postgresUrlSchema, serviceDatabaseUrl } from '@supervision/kit';
 import { z } from 'zod';
 import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-postgres';
 import { PGDATA_DIR, REPO_ROOT, SECRETS_DIR } from './paths';
@@ -11,7 +11,11 @@ const launcherEnvSchema = z.object({
   DISTRICT_PORT: portSchema.default(4002),
   STREET_PORT: portSchema.default(4003),
   EMBEDDED_PG_PORT: portSchema.default(54329),
-  /** Give all three to use an existing PostgreSQL; otherwise an embedded cluster is started. */
+  /**
+   * Give all three to use an existing PostgreSQL; otherwise an embedded cluster is started. They
+   * are the owners' URLs (migrations, seeds); each subgraph serves requests as the role
+   * `supervision_service`, which it provisions as the owner (see docs/security.md).
+   */
   CITY_DATABASE_URL: postgresUrlSchema.optional(),
   DISTRICT_DATABASE_URL: postgresUrlSchema.optional(),
   STREET_DATABASE_URL: postgresUrlSchema.optional(),
@@ -67,7 +71,9 @@ async function main(): Promise<void> {
           // The local platform starts as a living city unless told otherwise.
           SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
           PORT: String(ports[name]),
-          DATABASE_URL: databaseUrls[name]!,
+          // Requests run as a role that owns nothing, under row-level security; the owner only migrates and seeds.
+          DATABASE_URL: serviceDatabaseUrl(databaseUrls[name]!),
+          DATABASE_ADMIN_URL: databaseUrls[name]!,
           // Each subgraph signs its peer calls with its own key and checks the others' with theirs.
           PEER_PRIVATE_JWK: JSON.stringify(secrets.peerKeyPairs[name].privateJwk),
           PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor(name, secrets.peerKeyPairs).publicJwks),

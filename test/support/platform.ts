@@ -4,6 +4,7 @@ import { districtSubgraph } from '@supervision/district';
 import { startGateway, type RunningGateway } from '@supervision/gateway';
 import {
   ephemeralSecrets,
+  serviceDatabaseUrl,
   peerKeysFor,
   signToken,
   startSubgraph,
@@ -17,7 +18,7 @@ export interface TestPlatform {
   gateway: RunningGateway;
   subgraphs: { city: RunningSubgraph; district: RunningSubgraph; street: RunningSubgraph };
   secrets: LocalSecrets;
-  /** A database URL prefix unique to this platform; `${databasePrefix}_city` is the city's. */
+  /** The owners' URLs of this platform's databases (unique per platform); requests run as the service role beside them. */
   databaseUrls: { city: string; district: string; street: string };
   token(request: Partial<TokenRequest> & Pick<TokenRequest, 'level' | 'code' | 'roles'>): Promise<string>;
   stop(): Promise<void>;
@@ -61,9 +62,9 @@ export async function startTestPlatform(
     log: quiet,
   };
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.city), adminDatabaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.district), adminDatabaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.street), adminDatabaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {

@@ -7,6 +7,7 @@ export * from './auth/gateway-secret';
 export * from './db/database';
 export * from './db/metrics';
 export * from './db/loaders';
+export * from './db/rls';
 export * from './jurisdiction/admin-code';
 export * from './jurisdiction/divisions';
 export * from './schema/subgraph-schema';

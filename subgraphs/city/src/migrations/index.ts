@@ -9,6 +9,7 @@ import {
   rectificationReportsMigration,
   supervisionChecksMigration,
   supervisionMigration,
+  rowLevelSecurityMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
@@ -24,4 +25,5 @@ export const cityMigrations: MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  rowLevelSecurityMigration,
 ];

@@ -10,6 +10,7 @@ import {
   rectificationReportsMigration,
   supervisionChecksMigration,
   supervisionMigration,
+  rowLevelSecurityMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
@@ -26,4 +27,5 @@ export const districtMigrations: MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  rowLevelSecurityMigration,
 ];

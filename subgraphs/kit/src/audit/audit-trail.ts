@@ -50,7 +50,9 @@ export async function appendAudit(em: EntityManager, principal: Principal, chang
   const transaction = em.getTransactionContext();
   await connection.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK], 'all', transaction);
   const last = await connection.execute<{ hash: string }>(
-    'select "hash" from "audit_entry" order by "seq" desc limit 1',
+    // The chain's newest hash, whoever wrote it: row-level security hides other jurisdictions'
+    // entries from the service role, so a function with the owner's rights reads just this one.
+    'select audit_chain_tail() as "hash"',
     [],
     'get',
     transaction,

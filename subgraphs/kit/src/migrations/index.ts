@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201000000_row_level_security } from './Migration20261201000000_row_level_security';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
@@ -52,4 +53,9 @@ export const assessmentPlatformDataMigration: MigrationObject = {
 export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
+};
+/** Row-level security over whatever tables the level has: always the last of a level's list. */
+export const rowLevelSecurityMigration: MigrationObject = {
+  name: 'Migration20261201000000_row_level_security',
+  class: Migration20261201000000_row_level_security,
 };

@@ -18,6 +18,8 @@ import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySour
 import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { migrate, openDatabase, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
+import { databaseScopeOf, runWithScopeHolder, scopeEveryConnection, setRequestScope } from '../db/rls/request-scope';
+import { provisionServiceRole, serviceRoleOf } from '../db/rls/service-role';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
 import { PeerDirectory } from '../peer/peer-client';
 import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
@@ -52,7 +54,10 @@ const booleanSchema = z
 export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
+  // The service's own login role: owns nothing, cannot bypass row-level security.
   DATABASE_URL: postgresUrlSchema,
+  // The database owner: runs migrations and seeds, and provisions the role of DATABASE_URL.
+  DATABASE_ADMIN_URL: postgresUrlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   MIGRATE_ON_START: booleanSchema.default(true),
   SEED_ON_START: booleanSchema.default(true),
@@ -86,7 +91,13 @@ function jsonText<T>(what: string) {
 export interface SubgraphConfig {
   port: number;
   host?: string;
+  /** The service role's URL: every request's statements run as this role, under row-level security. */
   databaseUrl: string;
+  /**
+   * The owner's URL: migrations, seeds and the service role's grants run as the owner. Without
+   * it, `databaseUrl` does everything (and, if it is the owner, row-level security is bypassed).
+   */
+  adminDatabaseUrl?: string;
   gatewaySecret: string;
   /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
   jwtPublicJwk?: JWK;
@@ -115,6 +126,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    adminDatabaseUrl: env.DATABASE_ADMIN_URL,
     gatewaySecret: env.GATEWAY_SECRET,
     tokenKeys: tokenKeysFromEnv(env),
     tokenPolicy: tokenPolicyFromEnv(env),
@@ -134,7 +146,10 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
 export interface RunningSubgraph {
   name: Level;
   url: string;
+  /** The owner's connection (migrations, seeds; tests arrange and inspect rows with it). Requests never use it. */
   orm: Orm;
+  /** The service role's connection, which every request uses, under row-level security. */
+  requestOrm: Orm;
   metrics: ServiceMetrics;
   peers: PeerDirectory;
   stop(): Promise<void>;
@@ -152,18 +167,14 @@ export async function startSubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const log = config.log ?? ((line: string) => console.log(`[${definition.name}] ${line}`));
   const metrics = createServiceMetrics(`${definition.name}-subgraph`);
-  const orm = await openDatabase({
-    url: config.databaseUrl,
-    entities: definition.entities,
-    migrations: definition.migrations,
-    metrics,
-    debug: config.sqlDebug,
-    log,
-  });
+  const databaseOptions = { entities: definition.entities, migrations: definition.migrations, metrics, debug: config.sqlDebug, log };
+  const orm = await openDatabase({ ...databaseOptions, url: config.adminDatabaseUrl ?? config.databaseUrl });
+  let requestOrm = orm;
   try {
     if (config.migrateOnStart ?? true) {
-      const applied = await migrate(orm);
+      await migrate(orm);
     }
+    if (config.adminDatabaseUrl) await provisionServiceRole(orm, serviceRoleOf(config.databaseUrl));
     if (config.seedOnStart ?? true) {
       const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
       log(seeded);
@@ -171,8 +182,11 @@ export async function startSubgraph<Loaders>(
         log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
       }
     }
+    if (config.adminDatabaseUrl) requestOrm = await openDatabase({ ...databaseOptions, url: config.databaseUrl });
+    scopeEveryConnection(requestOrm);
   } catch (error) {
     await orm.close();
+    if (requestOrm !== orm) await requestOrm.close();
     throw error;
   }
 
@@ -224,7 +238,7 @@ export async function startSubgraph<Loaders>(
   });
   app.get('/ready', async (_req, res) => {
     try {
-      await orm.em.fork().getConnection().execute('select 1');
+      await requestOrm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ready' });
     } catch (error) {
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
@@ -244,6 +258,9 @@ export async function startSubgraph<Loaders>(
       }
       next();
     },
+    // Everything that follows, to the last resolver and DataLoader batch, shares one scope holder
+    // that the context fills in; the pool gives each statement's connection that scope.
+    (_req, _res, next) => runWithScopeHolder(next),
     jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES, { digest: true }),
     // A call that says it comes from a peer must prove it; one that cannot is refused whole.
     (req, res, next) => {
@@ -272,8 +289,9 @@ export async function startSubgraph<Loaders>(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), tokens);
-        const em = orm.em.fork();
+        const em = requestOrm.em.fork();
         const peerCaller = (res.locals.peerCaller as Level | null | undefined) ?? null;
+        setRequestScope(databaseScopeOf(principal, peerCaller));
         return {
           em,
           loaders: definition.createLoaders(em),
@@ -296,11 +314,13 @@ export async function startSubgraph<Loaders>(
     name: definition.name,
     url,
     orm,
+    requestOrm,
     metrics,
     peers,
     async stop() {
       await apollo.stop();
       await orm.close();
+      if (requestOrm !== orm) await requestOrm.close();
     },
   };
 }
