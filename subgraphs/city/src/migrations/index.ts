@@ -9,6 +9,7 @@ import {
   rectificationReportsMigration,
   supervisionChecksMigration,
   supervisionMigration,
+  attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
@@ -25,5 +26,6 @@ export const cityMigrations: MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
 ];

@@ -10,6 +10,7 @@ import {
   rectificationReportsMigration,
   supervisionChecksMigration,
   supervisionMigration,
+  attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
@@ -27,5 +28,6 @@ export const districtMigrations: MigrationObject[] = [
   rectificationReportsMigration,
   assessmentPlatformDataMigration,
   accountabilityMigration,
+  attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
 ];

@@ -26,6 +26,10 @@ export class AttachmentEntity {
   @Property({ type: 'uuid' })
   ownerId!: string;
 
+  /** The jurisdiction that owns the record the file belongs to (row-level security reads it). */
+  @Property({ type: 'string', length: 9 })
+  ownerCode!: string;
+
   @Property({ type: 'string', length: 255 })
   name!: string;
 

@@ -12,7 +12,7 @@ import type { AttachmentInput } from './attachment.input';
  */
 export function stageAttachments(
   em: EntityManager,
-  owner: { type: AttachmentOwnerType; id: string },
+  owner: { type: AttachmentOwnerType; id: string; code: string },
   inputs: readonly AttachmentInput[],
   field = 'input.attachments',
 ): AttachmentEntity[] {
@@ -30,6 +30,7 @@ export function stageAttachments(
     em.create(AttachmentEntity, {
       ownerType: owner.type,
       ownerId: owner.id,
+      ownerCode: owner.code,
       name: input.name.trim(),
       contentType: input.contentType,
       size: content.length,

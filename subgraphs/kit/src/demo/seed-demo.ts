@@ -17,12 +17,13 @@ import { demoRecords } from './demo-records';
 import { unitTemplatesFor } from './demo-org';
 import { seedDemoStories } from './seed-demo-stories';
 
-function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, name: string, text: string) {
+function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, ownerCode: string, name: string, text: string) {
   const content = Buffer.from(text, 'utf8');
   return {
     id: demoId(`attachment:${ownerId}`),
     ownerType,
     ownerId,
+    ownerCode,
     name,
     contentType: 'text/plain',
     size: content.length,
@@ -51,7 +52,7 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   await em.insertMany(DutyRecordEntity, records.dutyRecords);
   const minutes = records.dutyRecords
     .filter((record) => record.kind === 'MEETING' && record.version === 1)
-    .map((record) => evidence('DUTY_RECORD', record.id, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
+    .map((record) => evidence('DUTY_RECORD', record.id, record.jurisdictionCode, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
   if (minutes.length > 0) await em.insertMany(AttachmentEntity, minutes);
 
   const plan = demoDirectivePlan(divisions);
@@ -74,7 +75,7 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
     );
     const reports = answered
       .filter((response) => response.status === 'COMPLETED')
-      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
+      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, response.responderCode, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
     if (reports.length > 0) await em.insertMany(AttachmentEntity, reports);
   }
   const stories = await seedDemoStories(em, level, divisions);

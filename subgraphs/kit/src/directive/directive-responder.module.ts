@@ -119,7 +119,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
       const before = snapshot(existing);
       const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
       apply(response);
-      const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, evidence);
+      const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id, code: response.responderCode }, evidence);
       await auditAnswer(audit, action, response, before, attachments);
       return response;
     });

@@ -142,7 +142,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
           recordedBy: principal.subject,
         });
         // Sizes are checked before anything is flushed: one oversized file leaves no trace.
-        const attachments = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id }, input.attachments);
+        const attachments = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments);
         await insertVersion(em, record);
         await audit({ action: 'create', entityType: 'DutyRecord', entityId: record.recordId, ownerCode: record.jurisdictionCode, after: auditView(record, attachments) });
         return record;
@@ -201,7 +201,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
           correctionReason: input.reason.trim(),
           recordedBy: principal.subject,
         });
-        const added = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id }, input.attachments);
+        const added = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments);
         await insertVersion(em, record);
         const carried = await carryOverAttachments(em, keptFiles, record.id);
         await audit({

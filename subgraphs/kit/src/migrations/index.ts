@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261201000000_row_level_security } from './Migration20261201000000_row_level_security';
+import { Migration20261201000000_attachment_owner_code } from './Migration20261201000000_attachment_owner_code';
+import { Migration20261201000100_row_level_security } from './Migration20261201000100_row_level_security';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
@@ -54,8 +55,13 @@ export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
 };
+/** Each attachment names its owning jurisdiction (row-level security judges it on its own row). */
+export const attachmentOwnerCodeMigration: MigrationObject = {
+  name: 'Migration20261201000000_attachment_owner_code',
+  class: Migration20261201000000_attachment_owner_code,
+};
 /** Row-level security over whatever tables the level has: always the last of a level's list. */
 export const rowLevelSecurityMigration: MigrationObject = {
-  name: 'Migration20261201000000_row_level_security',
-  class: Migration20261201000000_row_level_security,
+  name: 'Migration20261201000100_row_level_security',
+  class: Migration20261201000100_row_level_security,
 };

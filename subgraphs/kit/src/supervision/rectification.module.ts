@@ -129,7 +129,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
           summary: input.summary.trim(),
           submittedBy: principal.subject,
         });
-        stageAttachments(scope.em, { type: 'RECTIFICATION_REPORT', id: report.id }, input.attachments);
+        stageAttachments(scope.em, { type: 'RECTIFICATION_REPORT', id: report.id, code: report.jurisdictionCode }, input.attachments);
         await scope.audit({ action: 'create', entityType: 'RectificationReport', entityId: report.id, ownerCode: report.jurisdictionCode, after: report });
         return report;
       });

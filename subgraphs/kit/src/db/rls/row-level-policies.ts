@@ -14,6 +14,8 @@ export interface OwnedTable {
   addressed?: string[];
   /** A column naming the jurisdiction that a verified peer call may update the row for (reports of rectification). */
   peerWritableFor?: string;
+  /** A related row whose jurisdiction may read this row and update it (a question: the reporter's side answers). */
+  answeredVia?: { table: string; key: string; column: string };
 }
 
 /** A table whose rows belong to a row of another table: visible and writable with their parent. */
@@ -28,6 +30,8 @@ export const OWNED_TABLES: OwnedTable[] = [
   { table: 'responsibility_item', owner: 'jurisdiction_code' },
   { table: 'task', owner: 'jurisdiction_code' },
   { table: 'duty_record', owner: 'jurisdiction_code' },
+  // Judged on its own row: its owner record may be inserted after it in the same flush.
+  { table: 'attachment', owner: 'owner_code' },
   { table: 'directive', owner: 'issuer_code', addressed: ['target_codes'] },
   { table: 'directive_response', owner: 'responder_code' },
   { table: 'supervision_office', owner: 'jurisdiction_code' },
@@ -42,7 +46,12 @@ export const OWNED_TABLES: OwnedTable[] = [
   { table: 'rectification_report', owner: 'jurisdiction_code', addressed: ['supervising_code'] },
   { table: 'duty_report_session', owner: 'owner_code' },
   { table: 'duty_report_reporter', owner: 'owner_code', addressed: ['jurisdiction_code'] },
-  { table: 'duty_report_question', owner: 'owner_code', addressed: ['answerer_code'] },
+  {
+    table: 'duty_report_question',
+    owner: 'owner_code',
+    addressed: ['answerer_code'],
+    answeredVia: { table: 'duty_report_reporter', key: 'reporter_id', column: 'jurisdiction_code' },
+  },
   { table: 'assessment_plan', owner: 'assessor_code' },
   { table: 'assessment_sheet', owner: 'assessor_code', addressed: ['jurisdiction_code'] },
   { table: 'assessment_commendation', owner: 'assessor_code' },
@@ -57,17 +66,13 @@ export const CHILD_TABLES: ChildTable[] = [
   { table: 'supervision_finding_event', parents: [{ table: 'supervision_finding', key: 'finding_id' }] },
   { table: 'assessment_follow_up', parents: [{ table: 'assessment_interview', key: 'interview_id' }] },
   { table: 'assessment_commitment', parents: [{ table: 'assessment_interview', key: 'interview_id' }] },
-  {
-    table: 'attachment',
-    parents: [
-      { table: 'duty_record', key: 'owner_id', when: `"owner_type" = 'DUTY_RECORD'` },
-      { table: 'directive_response', key: 'owner_id', when: `"owner_type" = 'DIRECTIVE_RESPONSE'` },
-    ],
-  },
 ];
 
-/** The jurisdiction backbone and shared catalogues: public to read, written only by seeds and migrations. */
-export const PUBLIC_TABLES = ['city', 'district', 'street', 'responsibility_category'];
+/** The jurisdiction backbone: public to read, written only by seeds and migrations (as the owner). */
+export const PUBLIC_TABLES = ['city', 'district', 'street'];
+
+/** Shared catalogues: every principal reads them; the commission of this database's level adds to them. */
+export const CATALOGUE_TABLES = ['responsibility_category'];
 
 /** Helper functions every policy uses; `stable`, so PostgreSQL evaluates the settings once per statement. */
 export const SCOPE_FUNCTIONS_SQL = `
@@ -104,14 +109,18 @@ function readable(column: string, table: string): string {
 }
 
 function ownedTablePolicies(spec: OwnedTable): string {
-  const read = [spec.owner, ...(spec.addressed ?? [])].map((column) => readable(column, spec.table)).join(' or ');
+  const via = spec.answeredVia;
+  const viaRule = (rule: string) =>
+    via ? ` or exists (select 1 from "${via.table}" v where v."id" = "${spec.table}"."${via.key}" and ${rule}(v."${via.column}"))` : '';
+  const read = [spec.owner, ...(spec.addressed ?? [])].map((column) => readable(column, spec.table)).join(' or ') + viaRule('app_can_read');
   const write = spec.peerWritableFor
     ? `app_can_write("${spec.owner}") or (app_is_peer_call() and app_can_write("${spec.peerWritableFor}"))`
     : `app_can_write("${spec.owner}")`;
+  const update = write + viaRule('app_can_write');
   return `
     create policy "${spec.table}_read" on "${spec.table}" for select using (${read});
     create policy "${spec.table}_insert" on "${spec.table}" for insert with check (${write});
-    create policy "${spec.table}_update" on "${spec.table}" for update using (${write}) with check (${write});
+    create policy "${spec.table}_update" on "${spec.table}" for update using (${update}) with check (${update});
     create policy "${spec.table}_delete" on "${spec.table}" for delete using (${write});`;
 }
 
@@ -164,6 +173,15 @@ export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city'
   const enable = (table: string) => `alter table "${table}" enable row level security;`;
   for (const table of PUBLIC_TABLES.filter((name) => existing.has(name))) {
     parts.push(enable(table), `create policy "${table}_read" on "${table}" for select using (true);`);
+  }
+  for (const table of CATALOGUE_TABLES.filter((name) => existing.has(name))) {
+    const keeper = `app_has_role('commission') and coalesce(current_setting('app.level', true), '') = '${databaseLevel}'`;
+    parts.push(
+      enable(table),
+      `create policy "${table}_read" on "${table}" for select using (true);
+       create policy "${table}_insert" on "${table}" for insert with check (${keeper});
+       create policy "${table}_update" on "${table}" for update using (${keeper}) with check (${keeper});`,
+    );
   }
   for (const spec of OWNED_TABLES.filter((candidate) => existing.has(candidate.table))) {
     parts.push(enable(spec.table), ownedTablePolicies(spec));
