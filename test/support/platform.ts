@@ -50,7 +50,7 @@ const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () =>
  * left out, so that tests can read each subgraph's SQL counter.
  */
 export async function startTestPlatform(
-  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets; seedDemo?: boolean } = {},
+  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets; seedDemo?: boolean; evidenceQuotaBytes?: number } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
   const databaseUrls = options.databaseUrls ?? uniqueDatabaseUrls();
@@ -59,6 +59,7 @@ export async function startTestPlatform(
     gatewaySecret: secrets.gatewaySecret,
     jwtPublicJwk: secrets.publicJwk,
     seedDemo: options.seedDemo ?? false,
+    evidenceQuotaBytes: options.evidenceQuotaBytes,
     log: quiet,
   };
   const [city, district, street] = await Promise.all([

@@ -39,6 +39,7 @@ export * from './task/task.entity';
 export * from './task/milestone.entity';
 export * from './duty-record/duty-record.entity';
 export * from './attachment/attachment.entity';
+export * from './attachment/evidence-content.entity';
 export * from './directive/directive.entity';
 export * from './directive/directive-response.entity';
 export * from './audit/audit.module';

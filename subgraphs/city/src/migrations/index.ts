@@ -11,6 +11,7 @@ import {
   supervisionMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
+  evidenceContentMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
@@ -28,4 +29,5 @@ export const cityMigrations: MigrationObject[] = [
   accountabilityMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
+  evidenceContentMigration,
 ];

@@ -12,6 +12,7 @@ import {
   supervisionMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
+  evidenceContentMigration,
 } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
@@ -30,4 +31,5 @@ export const districtMigrations: MigrationObject[] = [
   accountabilityMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
+  evidenceContentMigration,
 ];

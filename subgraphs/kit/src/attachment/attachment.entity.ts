@@ -9,7 +9,7 @@ export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /**
  * 佐证材料 Evidence attached to a record (one version of a duty record, a directive response),
- * stored with its SHA-256 so a copy can be checked against the original.
+ * pointing at its bytes by their SHA-256 (evidence-content.entity.ts: stored once per content).
  */
 @Entity({ tableName: 'attachment' })
 @Index({ properties: ['ownerType', 'ownerId'] })
@@ -41,10 +41,6 @@ export class AttachmentEntity {
 
   @Property({ type: 'string', length: 64 })
   sha256!: string;
-
-  /** Loaded only when asked for: lists of attachments should not drag megabytes along. */
-  @Property({ type: 'blob', lazy: true })
-  content!: Buffer;
 
   @Property({ type: 'Date' })
   createdAt: Date = new Date();

@@ -4,7 +4,7 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Re
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
 import type { AttachmentInput } from '../attachment/attachment.input';
-import { stageAttachments } from '../attachment/attachments';
+import { storeAttachments } from '../attachment/attachments';
 import { canRead, type Principal } from '../auth/principal';
 import { snapshot } from '../audit/canonical-json';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -119,7 +119,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
       const before = snapshot(existing);
       const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
       apply(response);
-      const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id, code: response.responderCode }, evidence);
+      const attachments = await storeAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id, code: response.responderCode }, evidence, { quotaBytes: context.evidenceQuotaBytes });
       await auditAnswer(audit, action, response, before, attachments);
       return response;
     });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
-import { stageAttachments } from '../attachment/attachments';
+import { attachmentContent, storeAttachments } from '../attachment/attachments';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import { newId } from '../ids';
@@ -82,8 +82,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
       const owner = await context.loaders.dutyRecordById.load(attachment.ownerId);
       if (!owner) return null;
       assertCanRead(principal, owner.jurisdictionCode);
-      await context.em.populate(attachment, ['content']);
-      return attachment.content.toString('base64');
+      return (await attachmentContent(context.em, attachment))?.toString('base64') ?? null;
     }
 
     @FieldResolver(() => Boolean, { description: '是否最新版本 No later correction exists.' })
@@ -142,7 +141,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
           recordedBy: principal.subject,
         });
         // Sizes are checked before anything is flushed: one oversized file leaves no trace.
-        const attachments = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments);
+        const attachments = await storeAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments, { quotaBytes: context.evidenceQuotaBytes });
         await insertVersion(em, record);
         await audit({ action: 'create', entityType: 'DutyRecord', entityId: record.recordId, ownerCode: record.jurisdictionCode, after: auditView(record, attachments) });
         return record;
@@ -201,7 +200,7 @@ export function createDutyRecordModule<J extends { code: string }>(options: Leve
           correctionReason: input.reason.trim(),
           recordedBy: principal.subject,
         });
-        const added = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments);
+        const added = await storeAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments, { quotaBytes: context.evidenceQuotaBytes });
         await insertVersion(em, record);
         const carried = await carryOverAttachments(em, keptFiles, record.id);
         await audit({

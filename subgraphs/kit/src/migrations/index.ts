@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201000000_attachment_owner_code } from './Migration20261201000000_attachment_owner_code';
+import { Migration20261201000200_evidence_content } from './Migration20261201000200_evidence_content';
 import { Migration20261201000100_row_level_security } from './Migration20261201000100_row_level_security';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
@@ -64,4 +65,9 @@ export const attachmentOwnerCodeMigration: MigrationObject = {
 export const rowLevelSecurityMigration: MigrationObject = {
   name: 'Migration20261201000100_row_level_security',
   class: Migration20261201000100_row_level_security,
+};
+/** Evidence stored once per content (after row-level security, whose helper functions it uses). */
+export const evidenceContentMigration: MigrationObject = {
+  name: 'Migration20261201000200_evidence_content',
+  class: Migration20261201000200_evidence_content,
 };

@@ -1,4 +1,5 @@
 import { AttachmentEntity } from '../attachment/attachment.entity';
+import { EvidenceContentEntity } from '../attachment/evidence-content.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { DirectiveResponseEntity } from '../directive/directive-response.entity';
 import { DirectiveEntity } from '../directive/directive.entity';
@@ -20,6 +21,7 @@ export const SUPERVISION_ENTITIES = [
   MilestoneEntity,
   DutyRecordEntity,
   AttachmentEntity,
+  EvidenceContentEntity,
   AuditEntryEntity,
 ];
 

@@ -23,6 +23,7 @@ import { provisionServiceRole, serviceRoleOf } from '../db/rls/service-role';
 import { LEVELS, type Level } from '../jurisdiction/admin-code';
 import { PeerDirectory } from '../peer/peer-client';
 import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
+import { DEFAULT_EVIDENCE_QUOTA_BYTES } from '../attachment/attachments';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
 import { DEFAULT_SUBGRAPH_LIMITS, isProductionMode, limitsEnvSchema, limitsFromEnv, productionEnvSchema, type LimitProfile } from '../limits/operation-limits';
 import { operationLimitsPlugin } from '../limits/operation-limits-plugin';
@@ -75,6 +76,8 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   PEER_PRIVATE_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
   PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
   PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
+  // Bytes of distinct evidence content one jurisdiction may store in this level's database.
+  EVIDENCE_QUOTA_BYTES: z.coerce.number().int().positive().default(DEFAULT_EVIDENCE_QUOTA_BYTES),
 });
 
 function jsonText<T>(what: string) {
@@ -114,6 +117,8 @@ export interface SubgraphConfig {
   peerKeys?: PeerKeys;
   /** How old a peer call's timestamp may be, in ms (default 30 s); its nonce is remembered as long. */
   peerWindowMs?: number;
+  /** Bytes of distinct evidence content each jurisdiction may store (default 2 GiB). */
+  evidenceQuotaBytes?: number;
   /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
@@ -137,6 +142,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     peerKeys: env.PEER_PUBLIC_JWKS ? { privateJwk: env.PEER_PRIVATE_JWK, publicJwks: env.PEER_PUBLIC_JWKS } : undefined,
     peerWindowMs: env.PEER_WINDOW_MS,
+    evidenceQuotaBytes: env.EVIDENCE_QUOTA_BYTES,
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
     log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
@@ -300,6 +306,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          evidenceQuotaBytes: config.evidenceQuotaBytes ?? DEFAULT_EVIDENCE_QUOTA_BYTES,
         };
       },
     }),

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directiveResponsesMigration, rectificationReportsMigration, attachmentOwnerCodeMigration, rowLevelSecurityMigration } from '@supervision/kit';
+import { supervisionMigration, directiveResponsesMigration, rectificationReportsMigration, attachmentOwnerCodeMigration, rowLevelSecurityMigration, evidenceContentMigration } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
 /** In order of application; a new migration is appended here. */
@@ -10,4 +10,5 @@ export const streetMigrations: MigrationObject[] = [
   rectificationReportsMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
+  evidenceContentMigration,
 ];
