@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import {
   DEFAULT_LIMITS,
+  DEFAULT_SUBGRAPH_DEADLINE_MS,
+  deadlineMsSchema,
   isProductionMode,
   limitsEnvSchema,
   limitsFromEnv,
+  logLevelSchema,
   portSchema,
   productionEnvSchema,
   urlSchema,
@@ -11,6 +14,8 @@ import {
   tokenKeysFromEnv,
   tokenPolicyFromEnv,
   type LimitProfile,
+  type Logger,
+  type LogLevel,
   type TokenKeySource,
   type TokenPolicy,
 } from '@supervision/kit';
@@ -40,6 +45,8 @@ export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape
     .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean)),
   // Express "trust proxy": set when a load balancer sits in front, so the client address is the real one.
   TRUST_PROXY: z.string().optional(),
+  SUBGRAPH_DEADLINE_MS: deadlineMsSchema.default(DEFAULT_SUBGRAPH_DEADLINE_MS),
+  LOG_LEVEL: logLevelSchema,
 });
 
 export interface GatewayConfig {
@@ -63,6 +70,13 @@ export interface GatewayConfig {
   log?: (line: string) => void;
   /** Rows per GraphQL page when an export reads a list (default and maximum 100). */
   exportPageSize?: number;
+  /** Deadline of one call to a subgraph (default 10 s). */
+  subgraphDeadlineMs?: number;
+  /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
+  logger?: Logger;
+  logLevel?: LogLevel;
+  /** Node's own metrics (memory, event loop lag …) on /metrics; one service per process only. */
+  processMetrics?: boolean;
 }
 
 export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): GatewayConfig {
@@ -79,5 +93,8 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     trustProxy: env.TRUST_PROXY,
     limits: limitsFromEnv(env, DEFAULT_LIMITS),
     production: isProductionMode(env),
+    subgraphDeadlineMs: env.SUBGRAPH_DEADLINE_MS,
+    logLevel: env.LOG_LEVEL,
+    processMetrics: true,
   };
 }

@@ -16,6 +16,9 @@ const CLIENT_CODES = new Set([
   'RESPONSE_TOO_LARGE',
   'INTROSPECTION_DISABLED',
   'RATE_LIMITED',
+  // A level that is down or too slow: the rest of the answer still arrives (see docs/operations.md).
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_TIMEOUT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -7,14 +7,19 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
-  DEFAULT_LIMITS,
-  explainTokenLimit,
+  createLogger,
   createTokenVerifier,
+  DEFAULT_LIMITS,
+  DEFAULT_SUBGRAPH_DEADLINE_MS,
+  explainTokenLimit,
   jsonBody,
   MAX_REQUEST_BODY_BYTES,
+  metricsEndpoint,
+  observabilityPlugin,
   operationLimitsPlugin,
   principalFromAuthorization,
   queryLengthGuard,
+  requestIdMiddleware,
 } from '@supervision/kit';
 import express from 'express';
 import { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig } from './config';
@@ -26,10 +31,12 @@ import { maskError } from './mask-errors';
 import { hardenHttp } from './abuse/http-hardening';
 import { DEFAULT_RATE_LIMITS, rateLimits } from './abuse/rate-limits';
 import { requestDeadline } from './request-deadline';
+import { createGatewayMetrics, recordSubgraphFetch, type GatewayMetrics } from './metrics';
 import { SubgraphSource } from './subgraph-source';
 
 export interface RunningGateway {
   url: string;
+  metrics: GatewayMetrics;
   stop(): Promise<void>;
 }
 
@@ -45,7 +52,9 @@ function ownGraphqlUrl(server: ReturnType<typeof createServer>, host = '127.0.0.
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const log = config.log ?? ((line: string) => console.log(`[gateway] ${line}`));
+  const logger = config.logger ?? createLogger('gateway', config.logLevel ?? (config.log ? 'silent' : 'info'));
+  const log = config.log ?? ((line: string) => logger.info(line));
+  const metrics = createGatewayMetrics({ processMetrics: config.processMetrics });
   const supergraphSdl = readFileSync(config.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, 'utf8');
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -54,7 +63,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const target = config.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       subgraphUrls.set(name, target);
-      return new SubgraphSource(target, config.gatewaySecret);
+      return new SubgraphSource({
+        name,
+        url: target,
+        gatewaySecret: config.gatewaySecret,
+        deadlineMs: config.subgraphDeadlineMs ?? DEFAULT_SUBGRAPH_DEADLINE_MS,
+        onFetch: (event) => recordSubgraphFetch(metrics, logger, event),
+      });
     },
   });
   const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
@@ -72,6 +87,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginLandingPageDisabled(),
       // Before planning: a refused operation never reaches the query planner or a subgraph.
       operationLimitsPlugin<GatewayContext>({ limits, production, isAuthenticated: (context) => context.principal !== null }),
+      observabilityPlugin<GatewayContext>(logger, metrics.requests),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin; NODE_ENV must not decide it for all.
@@ -86,7 +102,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+    res.json({ status: 'ok', service: 'gateway', pid: process.pid });
   });
   // Ready means every subgraph answers its own readiness check (and so reaches its database).
   app.get('/ready', async (_req, res) => {
@@ -103,6 +119,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const ready = checks.every(([, state]) => state === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
+  app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
   app.use(graphiqlRouter());
   app.use(dashboardRouter());
   app.use(exportRouter({ graphqlUrl: () => ownGraphqlUrl(httpServer, config.host), pageSize: config.exportPageSize }));
@@ -114,6 +131,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   };
   app.use(
     '/graphql',
+    // A client's own x-request-id is kept (so its logs and ours join up); otherwise one is made here.
+    requestIdMiddleware(),
     rateLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS, async (req, res) => {
       try {
         return (await principalOf(req, res))?.subject ?? null;
@@ -128,7 +147,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       context: async ({ req, res }) => {
         const authorization = req.header('authorization');
         const principal = await principalOf(req, res);
-        return { principal, authorization };
+        return { principal, authorization, requestId: res.locals.requestId as string };
       },
     }),
   );
@@ -139,6 +158,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   log(`serving ${url}`);
   return {
     url,
+    metrics,
     stop: () => apollo.stop(),
   };
 }

@@ -3,7 +3,7 @@ import { ensureLocalSecrets, loadConfig, peerKeysFor, portSchema, postgresUrlSch
 import { z } from 'zod';
 import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-postgres';
 import { PGDATA_DIR, REPO_ROOT, SECRETS_DIR } from './paths';
-import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './processes';
+import { DEFAULT_BACKOFF, Supervisor } from './processes';
 
 const launcherEnvSchema = z.object({
   GATEWAY_PORT: portSchema.default(4000),
@@ -11,14 +11,14 @@ const launcherEnvSchema = z.object({
   DISTRICT_PORT: portSchema.default(4002),
   STREET_PORT: portSchema.default(4003),
   EMBEDDED_PG_PORT: portSchema.default(54329),
-  /**
-   * Give all three to use an existing PostgreSQL; otherwise an embedded cluster is started. They
-   * are the owners' URLs (migrations, seeds); each subgraph serves requests as the role
-   * `supervision_service`, which it provisions as the owner (see docs/security.md).
-   */
+  /** Give all three to use an existing PostgreSQL; otherwise an embedded cluster is started. */
   CITY_DATABASE_URL: postgresUrlSchema.optional(),
   DISTRICT_DATABASE_URL: postgresUrlSchema.optional(),
   STREET_DATABASE_URL: postgresUrlSchema.optional(),
+  /** Where the generated key pair and gateway secret live (tests use a throwaway folder). */
+  SECRETS_DIR: z.string().default(SECRETS_DIR),
+  RESTART_BACKOFF_MS: z.coerce.number().int().min(10).max(60_000).default(DEFAULT_BACKOFF.initialMs),
+  RESTART_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(DEFAULT_BACKOFF.maxMs),
 });
 
 const SUBGRAPHS = ['city', 'district', 'street'] as const;
@@ -26,12 +26,15 @@ const SUBGRAPHS = ['city', 'district', 'street'] as const;
 /**
  * Runs the whole platform on one machine: secrets, PostgreSQL, the three subgraphs and the
  * gateway, each subgraph in its own process with its own database, as they would be deployed.
+ * A service that crashes is restarted alone, with backoff; the rest keep serving.
  */
 async function main(): Promise<void> {
   const env = loadConfig('launcher', launcherEnvSchema);
   const startedAt = Date.now();
-  const secrets = await ensureLocalSecrets(SECRETS_DIR);
-  const services: ServiceProcess[] = [];
+  const secrets = await ensureLocalSecrets(env.SECRETS_DIR);
+  const supervisor = new Supervisor({
+    backoff: { ...DEFAULT_BACKOFF, initialMs: env.RESTART_BACKOFF_MS, maxMs: Math.max(env.RESTART_BACKOFF_MS, env.RESTART_BACKOFF_MAX_MS) },
+  });
   let cluster: EmbeddedCluster | undefined;
   let stopping = false;
 
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('[launcher] stopping…');
-    await Promise.all([...services].reverse().map((service) => stopService(service)));
+    await supervisor.stopAll();
     await cluster?.stop();
     console.log('[launcher] stopped');
     process.exit(exitCode);
@@ -64,33 +67,33 @@ async function main(): Promise<void> {
     };
 
     await Promise.all(
-      SUBGRAPHS.map(async (name) => {
-        const service = spawnService(`${name} subgraph`, join(REPO_ROOT, 'subgraphs', name, 'dist', 'main.js'), {
-          ...common,
-          ...subgraphUrls,
-          // The local platform starts as a living city unless told otherwise.
-          SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
-          PORT: String(ports[name]),
-          // Requests run as a role that owns nothing, under row-level security; the owner only migrates and seeds.
-          DATABASE_URL: serviceDatabaseUrl(databaseUrls[name]!),
-          DATABASE_ADMIN_URL: databaseUrls[name]!,
-          // Each subgraph signs its peer calls with its own key and checks the others' with theirs.
-          PEER_PRIVATE_JWK: JSON.stringify(secrets.peerKeyPairs[name].privateJwk),
-          PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor(name, secrets.peerKeyPairs).publicJwks),
-        });
-        services.push(service);
-        watch(service, shutdown, () => stopping);
-        await waitUntilReady(service, `http://127.0.0.1:${ports[name]}/ready`);
-      }),
+      SUBGRAPHS.map((name) =>
+        supervisor.start({
+          name: `${name} subgraph`,
+          script: join(REPO_ROOT, 'subgraphs', name, 'dist', 'main.js'),
+          env: {
+            ...common,
+            ...subgraphUrls,
+            // The local platform starts as a living city unless told otherwise.
+            SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
+            PORT: String(ports[name]),
+            // Requests run as a role that owns nothing, under row-level security; the owner only migrates and seeds.
+            DATABASE_URL: serviceDatabaseUrl(databaseUrls[name]!),
+            DATABASE_ADMIN_URL: databaseUrls[name]!,
+            // Each subgraph signs its peer calls with its own key and checks the others' with theirs.
+            PEER_PRIVATE_JWK: JSON.stringify(secrets.peerKeyPairs[name].privateJwk),
+            PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor(name, secrets.peerKeyPairs).publicJwks),
+          },
+          readyUrl: `http://127.0.0.1:${ports[name]}/ready`,
+        }),
+      ),
     );
-    const gateway = spawnService('gateway', join(REPO_ROOT, 'gateway', 'dist', 'main.js'), {
-      ...common,
-      PORT: String(env.GATEWAY_PORT),
-      ...subgraphUrls,
+    await supervisor.start({
+      name: 'gateway',
+      script: join(REPO_ROOT, 'gateway', 'dist', 'main.js'),
+      env: { ...common, PORT: String(env.GATEWAY_PORT), ...subgraphUrls },
+      readyUrl: `http://127.0.0.1:${env.GATEWAY_PORT}/ready`,
     });
-    services.push(gateway);
-    watch(gateway, shutdown, () => stopping);
-    await waitUntilReady(gateway, `http://127.0.0.1:${env.GATEWAY_PORT}/ready`);
 
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     console.log(`
@@ -99,20 +102,11 @@ async function main(): Promise<void> {
   GraphiQL          http://127.0.0.1:${env.GATEWAY_PORT}/
   Dashboard 工作台  http://127.0.0.1:${env.GATEWAY_PORT}/app/  (sign in with a token)
   a token           npm run token -- --level district --code 120117 --role admin
-Press Ctrl-C to stop.`);
+A service that crashes is restarted on its own. Press Ctrl-C to stop.`);
   } catch (error) {
     console.error(`[launcher] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
-}
-
-/** A service that dies on its own takes the platform down with a failing exit code. */
-function watch(service: ServiceProcess, shutdown: (code: number) => Promise<void>, isStopping: () => boolean): void {
-  void service.exited.then((code) => {
-    if (isStopping()) return;
-    console.error(`[launcher] ${service.name} exited unexpectedly (code ${code})`);
-    void shutdown(1);
-  });
 }
 
 void main();

@@ -1,10 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSchemas, SCHEMA_DIR } from './compose';
+import { checkPeerDocuments } from './peer-documents';
 
 /** Fails when the committed SDL files differ from what the code produces now. */
 async function main(): Promise<void> {
-  const { files } = await composeSchemas();
+  const { files, disagreements } = await composeSchemas();
+  if (disagreements.length > 0) {
+    console.error(`schema check failed: the composers disagree\n${disagreements.join('\n')}`);
+    process.exit(1);
+  }
   const stale = Object.entries(files)
     .filter(([name, contents]) => {
       const path = join(SCHEMA_DIR, name);
@@ -15,7 +20,12 @@ async function main(): Promise<void> {
     console.error(`schema check failed: ${stale.join(', ')} out of date; run \`npm run schema:emit\` and commit.`);
     process.exit(1);
   }
-  console.log(`schema check passed: ${Object.keys(files).length} files current`);
+  const peerProblems = checkPeerDocuments();
+  if (peerProblems.length > 0) {
+    console.error(`schema check failed: cross-level operations do not match the committed schemas:\n- ${peerProblems.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(`schema check passed: ${Object.keys(files).length} files current, cross-level operations valid; Apollo's and The Guild's composers agree`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AccountabilityBasisEntity, AccountabilityCaseEntity, AuditEntryEntity, sqlStatementCount, today } from '@supervision/kit';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { gatewayCaller } from '../support/gateway-client';
 import { createResponsibilityItem, createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
 
 /*
@@ -29,11 +30,8 @@ let finding: { id: string; createdAt: string };
 let report: { id: string; submittedAt: string };
 let streetTaskId: string;
 
-async function ok<T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await graphql<T>(url, query, { token, variables });
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+const { callOk } = gatewayCaller(() => platform);
+const ok = <T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> => callOk<T>(token, query, variables);
 
 /** A refusal reaches the client as the subgraph wrote it, the field it names included. */
 function refusal(response: GraphQLResponse<unknown>) {

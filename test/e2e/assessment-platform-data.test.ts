@@ -12,7 +12,8 @@ import {
   type FindingStatusCode,
   type TaskStatusCode,
 } from '@supervision/kit';
-import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { type AnyData, gatewayCaller, ok, expectError } from '../support/gateway-client';
 import { createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
 
 /*
@@ -31,19 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-function call<T = Record<string, any>>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  return graphql<T>(platform.gateway.url, query, { token, variables });
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
-function expectError(response: GraphQLResponse<unknown>, code: string, field?: string): void {
-  expect(response.errors?.[0].extensions?.code).toBe(code);
-  if (field) expect(response.errors?.[0].extensions?.field).toBe(field);
-}
+const { call } = gatewayCaller(() => platform);
 
 /** Tasks with the given statuses on a fresh item of the unit's list, straight into its level's database. */
 async function tasksOf(em: EntityManager, code: string, org: OrgFixture, statuses: TaskStatusCode[]): Promise<void> {
@@ -227,7 +216,7 @@ describe('the annual assessment fed from tasks and findings', () => {
   it('fills each sheet from the task statistics and the findings, in one request to the district level', async () => {
     const districtBefore = await sqlStatementCount(platform.subgraphs.district.metrics);
     const started = Date.now();
-    const plan = ok(await call<{ importCityAssessmentPlatformData: { status: string; sheets: Record<string, any>[] } }>(cityCommission, IMPORT, { id: planId }))
+    const plan = ok(await call<{ importCityAssessmentPlatformData: { status: string; sheets: AnyData[] } }>(cityCommission, IMPORT, { id: planId }))
       .importCityAssessmentPlatformData;
     // The district subgraph: the two districts, then their task counts — one statement each.
     expect((await sqlStatementCount(platform.subgraphs.district.metrics)) - districtBefore).toBe(2);
@@ -268,14 +257,14 @@ describe('the annual assessment fed from tasks and findings', () => {
     ).enterCityAssessmentScores;
     expect(sheet).toEqual({ taskCompletionSource: 'TASK_STATISTICS', deductionSource: 'ENTERED' });
     // Feeding again puts the findings back: 4 points, source FINDINGS.
-    const again = ok(await call<{ importCityAssessmentPlatformData: { sheets: Record<string, any>[] } }>(cityCommission, IMPORT, { id: planId }));
+    const again = ok(await call<{ importCityAssessmentPlatformData: { sheets: AnyData[] } }>(cityCommission, IMPORT, { id: planId }));
     expect(again.importCityAssessmentPlatformData.sheets.find((row) => row.unitName === hedong.name)).toMatchObject({ deduction: 4, deductionSource: 'FINDINGS' });
   });
 
   it('finalizes into totals and a ranking that reflect the fed values, and a finalized plan refuses another import', async () => {
     ok(await call(cityCommission, `mutation($id: ID!) { finalizeCityAssessmentPlan(planId: $id) { status } }`, { id: planId }));
     const ranking = ok(
-      await call<{ city: { assessmentRanking: Record<string, any>[] } }>(
+      await call<{ city: { assessmentRanking: AnyData[] } }>(
         cityCommission,
         `query($year: Int!) { city { assessmentRanking(year: $year) { unitName total rank grade interviewRequired } } }`,
         { year: YEAR },

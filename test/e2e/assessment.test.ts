@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AssessmentPlanEntity, AssessmentSheetEntity, AuditEntryEntity, verifyAuditChain } from '@supervision/kit';
-import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { gatewayCaller, ok, expectError } from '../support/gateway-client';
 
 let platform: TestPlatform;
 let commission: string;
@@ -14,19 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-function call<T = Record<string, any>>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  return graphql<T>(platform.gateway.url, query, { token, variables });
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
-function expectError(response: GraphQLResponse<unknown>, code: string, field?: string): void {
-  expect(response.errors?.[0].extensions?.code).toBe(code);
-  if (field) expect(response.errors?.[0].extensions?.field).toBe(field);
-}
+const { call } = gatewayCaller(() => platform);
 
 const CREATE_PLAN = `mutation($input: CreateAssessmentPlanInput!) {
   createDistrictAssessmentPlan(input: $input) { id status totalWeight indicators { code weight source } gradeThresholds { grade minTotal } }

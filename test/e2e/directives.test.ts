@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AttachmentEntity, AuditEntryEntity, DirectiveEntity, DirectiveResponseEntity, sqlStatementCount, verifyAuditChain } from '@supervision/kit';
-import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
+import { type AnyData, gatewayCaller } from '../support/gateway-client';
 
 /**
  * 任务下达 / 逐级汇总: the city directs two districts, one district passes it on to two streets,
@@ -37,16 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-async function call<T = Record<string, any>>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-  return graphql<T>(platform.gateway.url, query, { token, variables });
-}
-
-/** Succeeds or fails the test with the errors it got. */
-async function ok<T = Record<string, any>>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await call<T>(token, query, variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+/** `ok` succeeds or fails the test with the errors it got. */
+const { call, callOk: ok } = gatewayCaller(() => platform);
 
 const ISSUE_CITY = `mutation($input: IssueDirectiveInput!) {
   issueCityDirective(input: $input) { id issuerCode title deadline targetCodes parentDirectiveId }
@@ -392,13 +385,13 @@ describe('batching', () => {
       }
     }
 
-    let small: Record<string, any> = {};
-    let big: Record<string, any> = {};
+    let small: AnyData = {};
+    let big: AnyData = {};
     const smallCounts = await countStatements(async () => (small = await ok(tokens.commission, DRILL_DOWN, { id: cityDirectiveId })));
     const bigCounts = await countStatements(async () => (big = await ok(tokens.commission, DRILL_DOWN, { id: bigId })));
-    expect(small.cityDirective.responses.flatMap((r: any) => r.cascade?.responses ?? [])).toHaveLength(2);
+    expect(small.cityDirective.responses.flatMap((r: AnyData) => r.cascade?.responses ?? [])).toHaveLength(2);
     expect(big.cityDirective.responses).toHaveLength(3);
-    expect(big.cityDirective.responses.flatMap((r: any) => r.cascade?.responses ?? [])).toHaveLength(6);
+    expect(big.cityDirective.responses.flatMap((r: AnyData) => r.cascade?.responses ?? [])).toHaveLength(6);
     // 3 answers of 16 (10+20+30 in 和平区's and 河东区's streets are theirs, not the districts'): all districts at 0
     expect(big.cityDirective.progress).toEqual({ targets: 16, pending: 13, acknowledged: 3, inProgress: 0, completed: 0, averageProgress: 0 });
     expect(big.cityDirective.responses[0].cascade.progress).toEqual({

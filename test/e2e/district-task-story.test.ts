@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { today } from '@supervision/kit';
-import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { gatewayCaller } from '../support/gateway-client';
 
 /**
  * One district's work from list to evidence, as a district system would drive it through the
@@ -18,11 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-async function call<T>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> {
-  const response = await graphql<T>(platform.gateway.url, query, { token, variables });
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+const { callOk } = gatewayCaller(() => platform);
+/** The story's calls succeed; the admin makes them unless another token is given. */
+const call = <T>(query: string, variables: Record<string, unknown> = {}, token = admin): Promise<T> => callOk<T>(token, query, variables);
 
 function inDays(days: number): string {
   const date = new Date(`${today()}T00:00:00Z`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditEntryEntity, DutyReportSessionEntity, sqlStatementCount, verifyAuditChain } from '@supervision/kit';
-import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { gatewayCaller, ok } from '../support/gateway-client';
 
 let platform: TestPlatform;
 let commission: string;
@@ -18,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-function call<T = Record<string, any>>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  return graphql<T>(platform.gateway.url, query, { token, variables });
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+const { call } = gatewayCaller(() => platform);
 
 const CREATE_SESSION = `mutation($input: CreateDutyReportSessionInput!) {
   createDistrictDutyReportSession(input: $input) { id title heldOn reporters { id position cadreName jurisdictionCode } }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AuditEntryEntity, RectificationReportEntity, sqlStatementCount } from '@supervision/kit';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { gatewayCaller } from '../support/gateway-client';
 
 /*
  * 监督检查 · 问题 · 整改: the city supervises a district's units. The city owns offices, plans,
@@ -24,11 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-async function ok<T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await graphql<T>(url, query, { token, variables });
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
+const { callOk } = gatewayCaller(() => platform);
+const ok = <T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<T> => callOk<T>(token, query, variables);
 
 function errorOf(response: GraphQLResponse<unknown>) {
   expect(response.errors).toBeDefined();
@@ -73,7 +71,7 @@ describe('supervision checks and rectification, city → district', () => {
   const units: string[] = [];
   let otherDistrictUnit: string;
   let officeId: string;
-  let planIds: string[] = [];
+  const planIds: string[] = [];
   let findings: Finding[];
 
   it('sets up an office with eight contact units of 和平区', async () => {

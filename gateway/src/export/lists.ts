@@ -172,7 +172,7 @@ interface FindingRow {
   checkedButNotFixed: boolean;
   reopenCount: number;
 }
-interface FindingNode extends Omit<FindingRow, 'district'> {}
+type FindingNode = Omit<FindingRow, 'district'>;
 type DistrictFindingPage = { code: string; name: string; cityFindings: Connection<FindingNode> };
 
 const FINDING_FIELDS = 'description deadline status overdue checkedButNotFixed reopenCount';

@@ -1,22 +1,20 @@
 import {
-  ACCOUNTABILITY_ENTITIES,
-  ASSESSMENT_ENTITIES,
-  combineModules,
-  createDirectiveIssuerModule,
-  createLevelRecordModules,
-  createOversightModules,
-  createStatisticsModule,
-  DIRECTIVES_ISSUED_ENTITIES,
-  DUTY_REPORT_ENTITIES,
-  RECTIFICATION_ENTITIES,
+  accountabilityFeature,
+  assessmentFeature,
+  defineLevelFeatures,
+  directiveIssuerFeature,
+  dutyReportFeature,
+  jurisdictionFeature,
+  levelRecordsFeature,
+  recordAuditTrailFeature,
+  rectificationFeature,
   seedDemoData,
-  SUPERVISION_CHECK_ENTITIES,
-  SUPERVISION_ENTITIES,
+  statisticsFeature,
+  supervisionFeature,
   type LevelOptions,
   type SubgraphDefinition,
   type SubgraphModule,
 } from '@supervision/kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { CityResolver } from './city/city.resolver';
 import { cityReference } from './city/city.reference';
 import { CityEntity } from './city/city.entity';
@@ -24,43 +22,41 @@ import { createCityLoaders, type CityLoaders } from './city/city.loaders';
 import { CityType } from './city/city.type';
 import { DistrictRef } from './district/district.ref';
 import { districtReference } from './district/district.reference';
-import { cityMigrations } from './migrations';
+import { cityJurisdictionMigration } from './migrations';
 import { seedCity } from './seeders/jurisdiction.seeder';
 
-/** The jurisdiction backbone this level owns. */
-const jurisdictionModule: SubgraphModule<CityLoaders> = {
-  // The ORM knows every table this level's migrations create, whichever module reads it.
-  entities: [CityEntity, ...SUPERVISION_ENTITIES, ...DIRECTIVES_ISSUED_ENTITIES, ...DUTY_REPORT_ENTITIES, ...ASSESSMENT_ENTITIES, ...SUPERVISION_CHECK_ENTITIES, ...RECTIFICATION_ENTITIES, ...ACCOUNTABILITY_ENTITIES],
+/** The jurisdiction backbone this level owns: the city. */
+const cityJurisdictionModule: SubgraphModule<CityLoaders> = {
+  entities: [CityEntity],
   resolvers: [CityResolver],
   referenceResolvers: { ...cityReference, ...districtReference },
-  createLoaders: (em: EntityManager) => createCityLoaders(em),
+  createLoaders: createCityLoaders,
 };
 
-const level: LevelOptions<CityEntity> = {
-  level: 'city',
-  jurisdictionType: CityType,
-  jurisdictionField: 'city',
-  loadJurisdiction: (context, code) => (context.loaders as CityLoaders).cityByCode.load(code),
-};
+const cityJurisdictionFeature = jurisdictionFeature('cityJurisdiction', cityJurisdictionMigration, cityJurisdictionModule);
 
-const records = createLevelRecordModules(level);
+const level: LevelOptions = { level: 'city', jurisdictionType: CityType, jurisdictionField: 'city' };
 
-const modules = combineModules(
-  jurisdictionModule,
-  ...records.modules,
-  createStatisticsModule(level),
-  createDirectiveIssuerModule({ ...level, addresseeType: DistrictRef }),
-  // The city oversees the districts and its own departments.
-  ...createOversightModules(level, records, DistrictRef),
-);
+/** What the city has, in build order: it directs and oversees the districts and its own departments. */
+const features = defineLevelFeatures(level, [
+  cityJurisdictionFeature,
+  levelRecordsFeature,
+  statisticsFeature(),
+  directiveIssuerFeature(DistrictRef),
+  supervisionFeature(DistrictRef),
+  rectificationFeature,
+  dutyReportFeature,
+  assessmentFeature,
+  accountabilityFeature,
+  recordAuditTrailFeature,
+]);
 
-export type CitySubgraphLoaders = ReturnType<typeof modules.createLoaders>;
+export type CitySubgraphLoaders = ReturnType<typeof features.createLoaders>;
 
 /** 市级子图 The city-level subgraph: the city and everything the city owns. */
 export const citySubgraph: SubgraphDefinition<CitySubgraphLoaders> = {
   name: 'city',
-  migrations: cityMigrations,
   seedDemo: (em) => seedDemoData(em, 'city'),
   seed: seedCity,
-  ...modules,
+  ...features,
 };

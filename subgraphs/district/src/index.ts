@@ -1,1 +1,1 @@
-export { districtSubgraph } from './subgraph';
+export { districtFeatures, districtLevel, districtSubgraph } from './subgraph';

@@ -161,7 +161,7 @@ function FindingsPanel() {
     <Section title="问题整改" subtitle="Findings by state · 查而不改 highlighted" state={state} testId="findings">
       {(data) => {
         const districts = data.city?.districts ?? [];
-        const findings = districts.flatMap((d) => d.cityFindings.edges.map((e) => ({ district: d, finding: e.node })));
+        const findings = districts.flatMap((d) => (d.cityFindings?.edges ?? []).map((e) => ({ district: d, finding: e.node })));
         return (
           <>
             <table>
@@ -170,7 +170,7 @@ function FindingsPanel() {
               </thead>
               <tbody>
                 {districts
-                  .filter((d) => d.cityFindingStats.total > 0)
+                  .filter((d) => d.cityFindingStats === null || d.cityFindingStats.total > 0)
                   .map((d) => (
                     <FindingStatsRow key={d.code} label={d.name} stats={d.cityFindingStats} />
                   ))}
@@ -225,14 +225,21 @@ function DirectivesPanel() {
                 <td>{d.title}</td>
                 <td>
                   {d.deadline}
-                  {d.deadline < today && d.progress.completed < d.progress.targets && <span className="tag alarm">已过期限</span>}
+                  {d.progress && d.deadline < today && d.progress.completed < d.progress.targets && <span className="tag alarm">已过期限</span>}
                 </td>
-                <td>{d.progress.targets}</td>
-                <td className={d.progress.pending > 0 ? 'warn' : ''}>{d.progress.pending}</td>
-                <td>{d.progress.acknowledged}</td>
-                <td>{d.progress.inProgress}</td>
-                <td>{d.progress.completed}</td>
-                <td><ProgressBar value={d.progress.averageProgress} /></td>
+                {d.progress ? (
+                  <>
+                    <td>{d.progress.targets}</td>
+                    <td className={d.progress.pending > 0 ? 'warn' : ''}>{d.progress.pending}</td>
+                    <td>{d.progress.acknowledged}</td>
+                    <td>{d.progress.inProgress}</td>
+                    <td>{d.progress.completed}</td>
+                    <td><ProgressBar value={d.progress.averageProgress} /></td>
+                  </>
+                ) : (
+                  // The districts' answers come from the district level; it did not answer.
+                  <td colSpan={6} className="muted">暂不可用 / unavailable</td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -118,8 +118,8 @@ function DistrictFindingsPanel(props: { code: string }) {
             <tbody>
               <FindingStatsRow label="区本级（市纪委监委检查）" stats={district.cityFindingStats} />
               <FindingStatsRow label="区本级（区纪委监委检查）" stats={district.districtFindingStats} />
-              {district.streets
-                .filter((s) => s.districtFindingStats.total > 0)
+              {(district.streets ?? [])
+                .filter((s) => s.districtFindingStats === null || s.districtFindingStats.total > 0)
                 .map((s) => (
                   <FindingStatsRow key={s.code} label={s.name} stats={s.districtFindingStats} />
                 ))}
@@ -148,10 +148,17 @@ function DistrictDirectivesPanel(props: { code: string }) {
                 <tr key={d.id}>
                   <td>{d.title}</td>
                   <td>{d.deadline}</td>
-                  <td>{d.progress.targets}</td>
-                  <td>{d.progress.pending}</td>
-                  <td>{d.progress.completed}</td>
-                  <td><ProgressBar value={d.progress.averageProgress} /></td>
+                  {d.progress ? (
+                    <>
+                      <td>{d.progress.targets}</td>
+                      <td>{d.progress.pending}</td>
+                      <td>{d.progress.completed}</td>
+                      <td><ProgressBar value={d.progress.averageProgress} /></td>
+                    </>
+                  ) : (
+                    // The streets' answers come from the street level; it did not answer.
+                    <td colSpan={4} className="muted">暂不可用 / unavailable</td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -25,8 +25,17 @@ export const FINDING_STATS_HEADERS = [
 ];
 
 /** One row of findings by state; 查而不改 (re-opened after a follow-up) stands out. */
-export function FindingStatsRow(props: { label: string; stats: FindingStats }) {
+export function FindingStatsRow(props: { label: string; stats: FindingStats | null }) {
   const s = props.stats;
+  // null: the level that keeps these findings did not answer (a level down is a field down).
+  if (!s) {
+    return (
+      <tr>
+        <td>{props.label}</td>
+        <td colSpan={FINDING_STATS_HEADERS.length} className="muted">暂不可用 / unavailable</td>
+      </tr>
+    );
+  }
   return (
     <tr>
       <td>{props.label}</td>

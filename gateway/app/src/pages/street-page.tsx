@@ -27,7 +27,7 @@ export function StreetPage(props: { code: string }) {
           data.street ? (
             <>
               <p className="crumbs">
-                <a href={href({ page: 'district', code: data.street.district.code })}>{data.street.district.name}</a> › <strong>{data.street.name}</strong>（{STREET_KIND[data.street.kind] ?? data.street.kind}）
+                {data.street.district && <><a href={href({ page: 'district', code: data.street.district.code })}>{data.street.district.name}</a> › </>}<strong>{data.street.name}</strong>（{STREET_KIND[data.street.kind] ?? data.street.kind}）
               </p>
               <p>
                 任务 {data.street.taskStats.total} 项，已完成 {data.street.taskStats.completed}，逾期{' '}

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderOfOne } from '@supervision/kit';
+import { type JurisdictionLoaders, loaderOfOne } from '@supervision/kit';
 import { CityEntity } from './city.entity';
 
 export function createCityLoaders(em: EntityManager) {
   return {
-    cityByCode: loaderOfOne(
+    jurisdictionByCode: loaderOfOne(
       (codes: readonly string[]) => em.find(CityEntity, { code: { $in: [...codes] } }),
       (city) => city.code,
     ),
-  };
+  } satisfies JurisdictionLoaders<CityEntity>;
 }
 
 export type CityLoaders = ReturnType<typeof createCityLoaders>;

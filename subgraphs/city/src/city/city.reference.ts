@@ -3,6 +3,6 @@ import type { CityContext } from '../context';
 export const cityReference = {
   City: {
     __resolveReference: (reference: { code: string }, { loaders }: CityContext) =>
-      loaders.cityByCode.load(reference.code),
+      loaders.jurisdictionByCode.load(reference.code),
   },
 };

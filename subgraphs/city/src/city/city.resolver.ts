@@ -13,6 +13,6 @@ export class CityResolver {
     @Arg('code', () => ID, { defaultValue: CITY_CODE }) code: string,
     @Ctx() { loaders }: CityContext,
   ): Promise<CityType | null> {
-    return loaders.cityByCode.load(assertAdminCode('city', code, 'code'));
+    return loaders.jurisdictionByCode.load(assertAdminCode('city', code, 'code'));
   }
 }

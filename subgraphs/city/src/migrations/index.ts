@@ -1,33 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import {
-  accountabilityMigration,
-  assessmentMigration,
-  assessmentPlatformDataMigration,
-  directiveCascadesMigration,
-  directivesIssuedMigration,
-  dutyReportsMigration,
-  rectificationReportsMigration,
-  supervisionChecksMigration,
-  supervisionMigration,
-  attachmentOwnerCodeMigration,
-  rowLevelSecurityMigration,
-  evidenceContentMigration,
-} from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
-/** In order of application; a new migration is appended here. */
-export const cityMigrations: MigrationObject[] = [
-  { name: 'Migration20261127000000_jurisdiction', class: Migration20261127000000_jurisdiction },
-  supervisionMigration,
-  directivesIssuedMigration,
-  directiveCascadesMigration,
-  dutyReportsMigration,
-  assessmentMigration,
-  supervisionChecksMigration,
-  rectificationReportsMigration,
-  assessmentPlatformDataMigration,
-  accountabilityMigration,
-  attachmentOwnerCodeMigration,
-  rowLevelSecurityMigration,
-  evidenceContentMigration,
-];
+/**
+ * The city level's own migration (its jurisdiction table). The shared ones come from the
+ * features listed in `subgraph.ts`, which also fix the order (`orderMigrations`).
+ */
+export const cityJurisdictionMigration: MigrationObject = {
+  name: 'Migration20261127000000_jurisdiction',
+  class: Migration20261127000000_jurisdiction,
+};

@@ -6,8 +6,8 @@ import { CityRef } from './city.ref';
 
 @Resolver(() => CityRef)
 export class CityDistrictsResolver {
-  @FieldResolver(() => [DistrictType], { description: '下辖区 The districts of this city, ordered by code.' })
+  @FieldResolver(() => [DistrictType], { nullable: true, description: '下辖区 The districts of this city, ordered by code.' })
   districts(@Root() city: CityRef, @Ctx() { loaders }: DistrictContext): Promise<DistrictEntity[]> {
-    return loaders.districtsByCity.load(city.code);
+    return loaders.jurisdictionsUnder.load(city.code);
   }
 }

@@ -1,20 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderOfMany, loaderOfOne } from '@supervision/kit';
+import { loaderOfMany, loaderOfOne, type JurisdictionLoaders, type JurisdictionsUnderLoaders } from '@supervision/kit';
 import { DistrictEntity } from './district.entity';
 
 const byCode = { orderBy: { code: 'asc' } } as const;
 
 export function createDistrictLoaders(em: EntityManager) {
   return {
-    districtByCode: loaderOfOne(
+    jurisdictionByCode: loaderOfOne(
       (codes: readonly string[]) => em.find(DistrictEntity, { code: { $in: [...codes] } }),
       (district) => district.code,
     ),
-    districtsByCity: loaderOfMany(
+    jurisdictionsUnder: loaderOfMany(
       (cityCodes: readonly string[]) => em.find(DistrictEntity, { cityCode: { $in: [...cityCodes] } }, byCode),
       (district) => district.cityCode,
     ),
-  };
+  } satisfies JurisdictionLoaders<DistrictEntity> & JurisdictionsUnderLoaders<DistrictEntity>;
 }
 
 export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;

@@ -9,7 +9,7 @@ import { DistrictType } from './district.type';
 export class DistrictResolver {
   @Query(() => [DistrictType], { description: '区列表 All districts of the city, ordered by code.' })
   async districts(@Ctx() { loaders }: DistrictContext): Promise<DistrictEntity[]> {
-    return loaders.districtsByCity.load(CITY_CODE);
+    return loaders.jurisdictionsUnder.load(CITY_CODE);
   }
 
   @Query(() => DistrictType, {
@@ -20,11 +20,11 @@ export class DistrictResolver {
     @Arg('code', () => ID) code: string,
     @Ctx() { loaders }: DistrictContext,
   ): Promise<DistrictEntity | null> {
-    return loaders.districtByCode.load(assertAdminCode('district', code, 'code'));
+    return loaders.jurisdictionByCode.load(assertAdminCode('district', code, 'code'));
   }
 
   /** A stub the city subgraph completes: the district database holds only the city's code. */
-  @FieldResolver(() => CityRef)
+  @FieldResolver(() => CityRef, { nullable: true })
   city(@Root() district: DistrictEntity): CityRef {
     return { code: district.cityCode };
   }

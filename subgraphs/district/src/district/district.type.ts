@@ -10,6 +10,6 @@ export class DistrictType {
   @Field(() => String, { description: '名称 Name, e.g. 和平区.' })
   name!: string;
 
-  @Field(() => CityRef, { description: '所属市 The city this district belongs to.' })
+  @Field(() => CityRef, { nullable: true, description: '所属市 The city this district belongs to.' })
   city!: CityRef;
 }

@@ -1,10 +1,9 @@
 import { badUserInput } from '../errors/graphql-errors';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { assertOwnOrDirectlyBelow } from '../jurisdiction/own-or-below';
-import { levelFieldName } from '../level/level-names';
 import { CadreEntity } from '../org/cadre.entity';
 import { UnitEntity } from '../org/unit.entity';
-import { callPeer } from '../peer/peer-client';
+import { ACCOUNTABILITY_SUBJECT, askPeer } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 
 export interface SubjectInput {
@@ -37,17 +36,10 @@ export async function checkSubject(context: SubgraphContext<unknown>, decidingLe
     if (unitId) unit = await context.em.findOne(UnitEntity, { id: unitId });
     if (cadreId) cadre = await context.em.findOne(CadreEntity, { id: cadreId });
   } else {
-    const fields = [
-      unitId ? `unit: ${levelFieldName(level, 'Unit')}(id: $unitId) { id jurisdictionCode }` : '',
-      cadreId ? `cadre: ${levelFieldName(level, 'Cadre')}(id: $cadreId) { id jurisdictionCode unitId }` : '',
-    ];
-    const params = [unitId ? '$unitId: ID!' : '', cadreId ? '$cadreId: ID!' : ''].filter(Boolean).join(', ');
-    const data = await callPeer<{ unit?: Holder | null; cadre?: Holder | null }>(
-      context,
-      level,
-      `query(${params}) { ${fields.join(' ')} }`,
-      { ...(unitId ? { unitId } : {}), ...(cadreId ? { cadreId } : {}) },
-    );
+    const data = await askPeer(context, ACCOUNTABILITY_SUBJECT, level, { unit: Boolean(unitId), cadre: Boolean(cadreId) }, {
+      ...(unitId ? { unitId } : {}),
+      ...(cadreId ? { cadreId } : {}),
+    });
     unit = data.unit ?? null;
     cadre = data.cadre ?? null;
   }

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
 import { LoaderFamily } from '../pagination/paged-loader';
-import { RectificationReportEntity } from '../supervision/supervision.entities';
 import { AccountabilityDecisionForm } from './accountability.enums';
 import { AccountabilityBasisEntity, AccountabilityCaseEntity } from './accountability.entity';
 
@@ -56,11 +55,6 @@ export function createAccountabilityLoaders(em: EntityManager) {
     accountabilityBasisByCase: loaderOfMany(
       (ids: readonly string[]) => em.find(AccountabilityBasisEntity, { caseId: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
       (basis) => basis.caseId,
-    ),
-    /** Rectification reports this level holds, for cited reports in a trace. */
-    accountabilityReportById: loaderOfOne(
-      (ids: readonly string[]) => em.find(RectificationReportEntity, { id: { $in: [...ids] } }),
-      (report) => report.id,
     ),
     accountabilityStats: statsLoader(em),
     accountabilityCasePages: new LoaderFamily(),

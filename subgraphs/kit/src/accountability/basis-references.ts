@@ -1,3 +1,4 @@
+import { levelBelow } from '../level/level-relations';
 import { GraphQLError } from 'graphql';
 import { canRead, type Principal } from '../auth/principal';
 import { AssessmentSheetEntity } from '../assessment/assessment.entity';
@@ -5,8 +6,8 @@ import { DutyRecordEntity } from '../duty-record/duty-record.entity';
 import type { DutyRecordLoaders } from '../duty-record/duty-record.loaders';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
-import { callPeer } from '../peer/peer-client';
+import { levelTypeName } from '../level/level-names';
+import { askPeer, BASIS_RECORD, BASIS_SCORE_SHEET, BASIS_TASK_OR_ITEM, type PeerOperation } from '../cross-level/peer-operations';
 import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
 import type { SubgraphContext } from '../server/context';
 import { RectificationReportEntity, SupervisionFindingEntity } from '../supervision/supervision.entities';
@@ -27,7 +28,6 @@ export interface BasisFacts {
   note: string | null;
 }
 
-export const LEVEL_BELOW: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
 
 /** Supervision and assessment are kept only by the levels that supervise and assess. */
 const KEPT_BY: Partial<Record<AccountabilityBasisKind, Level[]>> = {
@@ -72,7 +72,7 @@ export async function checkBasisReferences(
 async function checkOne(context: Context, principal: Principal, decidingLevel: Level, reference: AccountabilityBasisInput, field: string): Promise<BasisFacts> {
   const id = assertUuid(reference.id, `${field}.id`);
   const level = reference.level as unknown as Level;
-  if (level !== decidingLevel && level !== LEVEL_BELOW[decidingLevel]) {
+  if (level !== decidingLevel && level !== levelBelow(decidingLevel)) {
     throw badUserInput(`${field}.level`, `a ${decidingLevel} case cites records of the ${decidingLevel} level or the level directly below`);
   }
   const keptBy = KEPT_BY[reference.kind];
@@ -135,13 +135,6 @@ async function findLocal(context: Context, principal: Principal, kind: Accountab
   }
 }
 
-interface PeerRecord {
-  id: string;
-  jurisdictionCode?: string;
-  assessorCode?: string;
-  dutyRecords?: { id: string }[];
-}
-
 /**
  * Asks the level below. Its root queries refuse a caller who may not read the record
  * (FORBIDDEN, passed on with the reference's field) and answer null for an unknown id. Score
@@ -149,41 +142,29 @@ interface PeerRecord {
  * and the read rule — the assessing jurisdiction and those above it — is applied here.
  */
 async function findAtPeer(context: Context, principal: Principal, level: Level, kind: AccountabilityBasisKind, id: string, field: string): Promise<Found | null> {
-  const ask = async (query: string, variables: Record<string, unknown>) => {
+  async function ask<Data, Shape>(op: PeerOperation<Data, Shape>, shape: Shape, variables: Record<string, unknown>): Promise<Data> {
     try {
-      return await callPeer<Record<string, unknown>>(context, level, query, variables, { id: `${field}.id` });
+      return await askPeer(context, op, level, shape, variables, { id: `${field}.id` });
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN' && !error.extensions.field) {
         throw forbiddenAt(field, error.message);
       }
       throw error;
     }
-  };
+  }
   if (kind === AccountabilityBasisKind.ASSESSMENT_SCORE_SHEET) {
     const typeName = levelTypeName(level, 'AssessmentScoreSheet');
-    const data = await ask(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { id assessorCode } } }`, {
-      r: [{ __typename: typeName, id }],
-    });
-    const sheet = (data._entities as (PeerRecord | null)[])[0];
+    const data = await ask(BASIS_SCORE_SHEET, undefined, { r: [{ __typename: typeName, id }] });
+    const sheet = data._entities[0];
     return sheet?.assessorCode ? { recordType: 'AssessmentScoreSheet', ownerCode: sheet.assessorCode, readable: canRead(principal, sheet.assessorCode) } : null;
   }
   if (kind === AccountabilityBasisKind.MISSING_DUTY_RECORD) {
-    const data = await ask(
-      `query($id: ID!) {
-        task: ${levelFieldName(level, 'Task')}(id: $id) { id jurisdictionCode dutyRecords { id } }
-        item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { id jurisdictionCode dutyRecords { id } }
-      }`,
-      { id },
-    );
-    const task = data.task as PeerRecord | null;
-    const item = data.item as PeerRecord | null;
+    const { task, item } = await ask(BASIS_TASK_OR_ITEM, undefined, { id });
     const record = task ?? item;
     if (!record) return null;
     return { recordType: task ? 'Task' : 'ResponsibilityItem', ownerCode: record.jurisdictionCode!, readable: true, dutyRecordCount: record.dutyRecords!.length };
   }
   const recordType = CONCEPT_OF_KIND[kind];
-  const rootField = levelFieldName(level, recordType);
-  const data = await ask(`query($id: ID!) { record: ${rootField}(id: $id) { id jurisdictionCode } }`, { id });
-  const record = data.record as PeerRecord | null;
+  const { record } = await ask(BASIS_RECORD, { concept: recordType }, { id });
   return record ? { recordType, ownerCode: record.jurisdictionCode!, readable: true } : null;
 }

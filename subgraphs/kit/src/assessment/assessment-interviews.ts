@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
+import { assessmentOperations } from './assessment.operations';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
 import type { SubgraphContext } from '../server/context';
@@ -48,7 +48,7 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
     }
 
     @Mutation(() => InterviewType, {
-      name: levelFieldName(level, 'AssessmentInterview', 'record'),
+      name: assessmentOperations(level).recordAssessmentInterview,
       description: '约谈 Record the interview of a bottom-ranked or 较差 unit\'s head, with commitments (commission staff of the assessing level).',
     })
     async record(
@@ -93,7 +93,7 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
     }
 
     @Mutation(() => InterviewType, {
-      name: levelFieldName(level, 'AssessmentFollowUp', 'record'),
+      name: assessmentOperations(level).recordAssessmentFollowUp,
       description: '回访 Record a follow-up visit that checks every open commitment of an interview (commission staff of the assessing level).',
     })
     async followUp(

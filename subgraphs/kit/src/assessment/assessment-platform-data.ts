@@ -1,13 +1,15 @@
+import { overdueCondition } from '../calendar/overdue-rule';
+import { FINDING_OVERDUE } from '../supervision/finding-status';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { today } from '../calendar/calendar-date';
 import { badUserInput } from '../errors/graphql-errors';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import type { MutationScope } from '../mutation/run-in-transaction';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, TASK_COUNTS_BELOW } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { taskCountsByUnit } from '../statistics/statistics.sql';
-import { completionRate, TASK_COUNT_FIELDS, type TaskCounts } from '../statistics/task-counts';
+import { completionRate, type TaskCounts } from '../statistics/task-counts';
 import { lockPlan } from './assessment-finalize';
 import { round2 } from './assessment-scoring';
 import { AssessmentSheetEntity, type AssessmentPlanEntity } from './assessment.entity';
@@ -36,9 +38,6 @@ export interface FindingCounts {
 }
 
 const NO_FINDINGS: FindingCounts = Object.freeze({ overdue: 0, reopened: 0 });
-
-/** The root field through which each level's subgraph serves one jurisdiction. */
-const JURISDICTION_FIELD: Record<Level, string> = { city: 'city', district: 'district', street: 'street' };
 
 /** 扣分 The deduction and its explanation for one unit's findings of the year (pure). */
 export function findingDeduction(
@@ -76,7 +75,7 @@ export async function findingCountsByUnit(
   const rows: ({ unitId: string } & FindingCounts)[] = await em.getConnection().execute(
     knex.raw(
       `select "f"."unit_id"::text as "unitId",
-         count(*) filter (where "f"."status" in ('OPEN', 'SENT_BACK', 'REOPENED') and "f"."deadline" < :on::date)::int as "overdue",
+         count(*) filter (where :overdue)::int as "overdue",
          count(*) filter (where "f"."reopen_count" > 0)::int as "reopened"
        from "supervision_finding" as "f"
        join "supervision_check" as "c" on "c"."id" = "f"."check_id"
@@ -84,7 +83,7 @@ export async function findingCountsByUnit(
          and "c"."checked_on" >= make_date(:year, 1, 1) and "c"."checked_on" < make_date(:year + 1, 1, 1)
        group by "f"."unit_id"`,
       {
-        on,
+        overdue: overdueCondition(knex, FINDING_OVERDUE, on, 'f'),
         assessorCode,
         year,
         unitIds: knex.raw(`array[${unitIds.map(() => '?').join(', ')}]::text[]`, [...unitIds]),
@@ -101,13 +100,8 @@ export async function findingCountsByUnit(
  */
 export async function taskCountsBelow(context: SubgraphContext<unknown>, below: Level, codes: readonly string[]): Promise<Map<string, TaskCounts>> {
   if (codes.length === 0) return new Map();
-  const field = JURISDICTION_FIELD[below];
-  const selection = `code taskStats { ${TASK_COUNT_FIELDS.join(' ')} }`;
-  const query = `query(${codes.map((_, index) => `$c${index}: ID!`).join(', ')}) {
-    ${codes.map((_, index) => `j${index}: ${field}(code: $c${index}) { ${selection} }`).join('\n    ')}
-  }`;
   const variables = Object.fromEntries(codes.map((code, index) => [`c${index}`, code]));
-  const data = await callPeer<Record<string, { code: string; taskStats: TaskCounts } | null>>(context, below, query, variables);
+  const data = await askPeer(context, TASK_COUNTS_BELOW, below, { count: codes.length }, variables);
   return new Map(
     codes.map((code, index) => {
       const jurisdiction = data[`j${index}`];
@@ -142,10 +136,11 @@ export async function importPlatformData(
   const lowerCodes = [...new Set(sheets.filter((sheet) => sheet.jurisdictionCode !== plan.assessorCode).map((sheet) => sheet.jurisdictionCode))].sort();
   const scoresTasks = plan.indicators.some((indicator) => indicator.source === 'TASK_COMPLETION');
 
+  const on = today();
   const [ownTasks, lowerTasks, findings] = await Promise.all([
-    scoresTasks && ownUnitIds.length > 0 ? taskCountsByUnit(em, ownUnitIds) : new Map<string, TaskCounts>(),
+    scoresTasks && ownUnitIds.length > 0 ? taskCountsByUnit(em, ownUnitIds, on) : new Map<string, TaskCounts>(),
     scoresTasks && lowerCodes.length > 0 ? taskCountsBelow(context, levelOfCode(lowerCodes[0])!, lowerCodes) : new Map<string, TaskCounts>(),
-    findingCountsByUnit(em, plan.assessorCode, plan.year, unitIds, today()),
+    findingCountsByUnit(em, plan.assessorCode, plan.year, unitIds, on),
   ]);
 
   const now = new Date();

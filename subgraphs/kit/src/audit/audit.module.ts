@@ -1,10 +1,12 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { operationsAt } from '../level/operation-table';
+import { AUDIT_OPERATIONS } from './audit.operations';
 import { Arg, Ctx, Directive, Field, ID, Int, InterfaceType, ObjectType, Query, Resolver } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
 import { LEVELS, levelOfCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import type { SubgraphContext } from '../server/context';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -71,13 +73,14 @@ export class AuditChainReportType implements AuditChainReport {
 
 /** The audit trail of one level: per-record history and a check of the whole chain. */
 export function createAuditModule(level: Level) {
+  const operations = operationsAt(AUDIT_OPERATIONS, level, 'audit');
   @ObjectType(levelTypeName(level, 'AuditEntry'), { implements: AuditEntryInterface })
   class AuditEntryType extends AuditEntryInterface {}
 
   @Resolver(() => AuditEntryType)
   class AuditResolver {
     @Query(() => [AuditEntryType], {
-      name: levelFieldName(level, 'AuditTrail'),
+      name: operations.auditTrail,
       description: '审计轨迹 Every committed change of one record, oldest first.',
     })
     async auditTrail(
@@ -93,7 +96,7 @@ export function createAuditModule(level: Level) {
     }
 
     @Query(() => AuditChainReportType, {
-      name: levelFieldName(level, 'AuditChain', 'verify'),
+      name: operations.verifyAuditChain,
       description: '审计链校验 Re-computes every hash of this level\'s audit chain (commission staff).',
     })
     async verifyChain(@Ctx() context: SubgraphContext<unknown>): Promise<AuditChainReport> {

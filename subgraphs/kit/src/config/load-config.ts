@@ -33,3 +33,6 @@ export const postgresUrlSchema = z
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
 export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info');
+
+/** A deadline in milliseconds (SUBGRAPH_DEADLINE_MS, PEER_DEADLINE_MS). */
+export const deadlineMsSchema = z.coerce.number().int().min(100).max(600_000);

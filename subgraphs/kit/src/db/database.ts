@@ -1,6 +1,6 @@
 import { DefaultLogger, type AnyEntity, type EntityClass, type LoggerOptions, type LogContext, type MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type PostgreSqlConnection } from '@mikro-orm/postgresql';
 import { PLATFORM_TIME_ZONE } from '../calendar/calendar-date';
 import type { ServiceMetrics } from './metrics';
 
@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Where the ORM's own messages (migrations applied, SQL when debugging) go. */
   log?: (line: string) => void;
+  /** Where the pool's warnings go (a connection PostgreSQL ended, which the pool then replaces). */
+  poolLog?: { warn(message: string): void; error(message: string): void };
 }
 
 /**
@@ -61,11 +63,50 @@ export async function openDatabase(options: DatabaseOptions): Promise<Orm> {
         connection.query(`set time zone '${PLATFORM_TIME_ZONE}'`, done),
     },
     discovery: { warnWhenNoEntities: false },
+    // knex prints its warnings with console.log; sent to the service's logger they stay JSON.
+    ...(options.poolLog
+      ? { driverOptions: { log: { warn: options.poolLog.warn, error: options.poolLog.error, debug: () => {}, deprecate: options.poolLog.warn } } }
+      : {}),
   });
   // ensureDatabase opens the pool itself (reconnecting after a CREATE DATABASE); calling
   // orm.connect() as well would open a second pool and leak the first.
-  await orm.schema.ensureDatabase({ create: false });
+  await ensureDatabaseExists(orm);
   return orm;
+}
+
+/**
+ * Replicas of a subgraph may start at the same moment against a server without their
+ * database: each sees it missing, one CREATE DATABASE wins and the other fails on the unique
+ * name. The loser simply connects to the winner's database.
+ */
+async function ensureDatabaseExists(orm: Orm): Promise<void> {
+  const dbName = orm.config.get('dbName');
+  try {
+    await orm.schema.ensureDatabase({ create: false });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // 42P04 duplicate_database; 23505 when the race is lost inside the catalog's unique index.
+    if (code !== '42P04' && code !== '23505') throw error;
+    orm.config.set('dbName', dbName);
+    await orm.reconnect();
+  }
+}
+
+/** Any fixed number: advisory locks are per database, so each level's database has its own. */
+const STARTUP_LOCK_KEY = 2026_1127;
+
+/**
+ * Runs migrations and seeding under a PostgreSQL advisory lock, so that replicas starting
+ * together against one database apply each migration exactly once: the second waits, then
+ * finds nothing left to do. The lock is held by a transaction of its own (released at its end,
+ * or when the connection drops with a crashed replica); the work runs on other connections.
+ */
+export async function withStartupLock<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
+  const knex = (orm.em.getConnection() as PostgreSqlConnection).getKnex();
+  return knex.transaction(async (lock) => {
+    await lock.raw('select pg_advisory_xact_lock(?)', [STARTUP_LOCK_KEY]);
+    return work();
+  });
 }
 
 /** Applies the committed migrations that have not run yet; tables are never made by schema sync. */

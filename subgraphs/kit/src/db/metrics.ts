@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
+import { createRequestMetrics, type RequestMetrics } from '../observability/service-metrics';
 
 /**
  * Metrics of one service. Each service gets its own registry (not prom-client's global one)
@@ -7,6 +8,8 @@ import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 export interface ServiceMetrics {
   registry: Registry;
   sqlStatements: Counter<'service'>;
+  /** GraphQL requests, latencies and errors by operation name. */
+  requests: RequestMetrics;
 }
 
 export function createServiceMetrics(service: string, options: { processMetrics?: boolean } = {}): ServiceMetrics {
@@ -19,7 +22,7 @@ export function createServiceMetrics(service: string, options: { processMetrics?
     labelNames: ['service'],
     registers: [registry],
   });
-  return { registry, sqlStatements };
+  return { registry, sqlStatements, requests: createRequestMetrics(registry) };
 }
 
 /** The current value of the SQL statement counter, for tests and benchmarks. */

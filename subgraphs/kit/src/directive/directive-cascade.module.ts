@@ -1,8 +1,10 @@
+import { levelAbove } from '../level/level-relations';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
-import { levelFieldName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -14,7 +16,7 @@ import { CascadeDirectiveInput } from './directive.inputs';
 import type { DirectiveIssuerLoaders } from './directive.loaders';
 import { DIRECTIVE_ISSUER_ROLES } from './directive-issuer.module';
 import type { IssuedDirectiveStub } from './directive-responder.module';
-import { assertDeadline, ISSUER_LEVEL, resolveTargets } from './directive-rules';
+import { assertDeadline, resolveTargets } from './directive-rules';
 import { today } from '../calendar/calendar-date';
 import { fetchAddressedDirective } from './upstream-directive';
 
@@ -37,11 +39,13 @@ export interface DirectiveCascadeOptions {
  */
 export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
   const { level } = options;
-  const issuerLevel = ISSUER_LEVEL[level]!;
+  const issuerLevel = levelAbove(level)!;
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, issuerLevel, 'directive');
 
   @Resolver(() => options.issuedDirectiveType)
   class CascadesResolver {
     @FieldResolver(() => [options.directiveType], {
+      nullable: true,
       description: `转发下达 The ${level}s' directives passing this one on, by ${level} code; each reader sees those it may read.`,
     })
     async cascades(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveEntity[]> {
@@ -51,7 +55,7 @@ export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
     }
 
     @Mutation(() => options.directiveType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'cascade'),
+      name: operations.cascadeDirective,
       description: `转发下达 Pass a directive addressed to this ${level} on to some or all of its streets (commission or admin); once per directive.`,
     })
     async cascade(

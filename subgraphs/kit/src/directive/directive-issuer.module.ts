@@ -1,7 +1,11 @@
+import type { JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
+import { levelBelow } from '../level/level-relations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -11,7 +15,7 @@ import { DirectiveEntity } from './directive.entity';
 import { IssueDirectiveInput } from './directive.inputs';
 import { DirectiveInterface } from './directive.interfaces';
 import { createDirectiveIssuerLoaders, type DirectiveIssuerLoaders } from './directive.loaders';
-import { ADDRESSEE_LEVEL, assertDeadline, canReadDirective, resolveTargets } from './directive-rules';
+import { assertDeadline, canReadDirective, resolveTargets } from './directive-rules';
 import { today } from '../calendar/calendar-date';
 
 type Context = SubgraphContext<DirectiveIssuerLoaders>;
@@ -19,7 +23,7 @@ type Context = SubgraphContext<DirectiveIssuerLoaders>;
 /** Roles that may issue directives for their jurisdiction: its discipline commission or its administrators. */
 export const DIRECTIVE_ISSUER_ROLES = ['commission', 'admin'] as const;
 
-export interface DirectiveIssuerOptions<J> extends LevelOptions<J> {
+export interface DirectiveIssuerOptions extends LevelOptions {
   /** This subgraph's stub of the jurisdiction type one level below (`District` in the city subgraph), keyed by code. */
   addresseeType: ClassType;
 }
@@ -39,9 +43,10 @@ export function assertCanReadDirective(context: SubgraphContext<unknown>, direct
  * and the addressees' list (`District.receivedDirectives`). The answers and their summary are
  * contributed to the same type by the level below (see the responder module).
  */
-export function createDirectiveIssuerModule<J extends { code: string }>(options: DirectiveIssuerOptions<J>) {
+export function createDirectiveIssuerModule(options: DirectiveIssuerOptions) {
   const { level } = options;
-  const addresseeLevel = ADDRESSEE_LEVEL[level];
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, level, 'directive');
+  const addresseeLevel = levelBelow(level);
   if (!addresseeLevel) throw new Error(`a ${level} has no level below it to direct`);
 
   @Directive('@key(fields: "id")')
@@ -54,7 +59,7 @@ export function createDirectiveIssuerModule<J extends { code: string }>(options:
   @Resolver(() => DirectiveType)
   class DirectiveResolver {
     @Query(() => DirectiveType, {
-      name: levelFieldName(level, 'Directive'),
+      name: operations.directive,
       nullable: true,
       description: '任务 One directive by id; readable by its issuer, its addressees and those above them.',
     })
@@ -65,7 +70,7 @@ export function createDirectiveIssuerModule<J extends { code: string }>(options:
     }
 
     @Mutation(() => DirectiveType, {
-      name: levelFieldName(level, 'Directive', 'issue'),
+      name: operations.issueDirective,
       description: `下达任务 Issue a directive to some or all ${addresseeLevel}s (commission or admin of the issuing ${level}).`,
     })
     async issue(@Arg('input', () => IssueDirectiveInput) input: IssueDirectiveInput, @Ctx() context: Context): Promise<DirectiveEntity> {
@@ -98,7 +103,7 @@ export function createDirectiveIssuerModule<J extends { code: string }>(options:
     @FieldResolver(() => [DirectiveType], {
       description: '已下达任务 Directives this jurisdiction has issued, newest first. Needs a token that may read it.',
     })
-    issuedDirectives(@Root() jurisdiction: J, @Ctx() context: Context): Promise<DirectiveEntity[]> {
+    issuedDirectives(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<DirectiveEntity[]> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.directivesByIssuer.load(jurisdiction.code);
     }
@@ -107,6 +112,7 @@ export function createDirectiveIssuerModule<J extends { code: string }>(options:
   @Resolver(() => options.addresseeType)
   class AddresseeDirectivesResolver {
     @FieldResolver(() => [DirectiveType], {
+      nullable: true,
       description: `收到的任务 Directives addressed to this ${addresseeLevel} by its ${level}, newest first; for the ${addresseeLevel} itself and those above it.`,
     })
     receivedDirectives(@Root() addressee: { code: string }, @Ctx() context: Context): Promise<DirectiveEntity[]> {

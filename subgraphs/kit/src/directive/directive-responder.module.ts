@@ -1,3 +1,7 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DIRECTIVE_OPERATIONS } from './directive.operations';
+import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
@@ -10,7 +14,7 @@ import { snapshot } from '../audit/canonical-json';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
@@ -20,10 +24,9 @@ import { CompleteDirectiveInput, ReportDirectiveProgressInput } from './directiv
 import { DirectiveProgressType, DirectiveResponseInterface } from './directive.interfaces';
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
-import { ISSUER_LEVEL } from './directive-rules';
 import { fetchAddressedDirective } from './upstream-directive';
 
-type Context = SubgraphContext<DirectiveResponderLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
 /** The issuing level's directive as the answering subgraph sees it: a key and the fields `@requires` asks for. */
 export interface IssuedDirectiveStub {
@@ -39,11 +42,12 @@ export interface IssuedDirectiveStub {
  * the district subgraph. Whether the caller is an addressee is asked of the issuing subgraph at
  * write time (see `fetchAddressedDirective`), so no directive is ever copied down.
  */
-export function createDirectiveResponderModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createDirectiveResponderModule(options: LevelOptions) {
   const { level } = options;
-  const above = ISSUER_LEVEL[level];
+  const above = levelAbove(level);
   if (!above) throw new Error(`a ${level} has no level above it to answer`);
   const issuerLevel: Level = above;
+  const operations = operationsAt(DIRECTIVE_OPERATIONS, issuerLevel, 'directive');
   const issuedTypeName = levelTypeName(issuerLevel, 'Directive');
 
   /**
@@ -71,7 +75,17 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     implements: DirectiveResponseInterface,
     description: `回应 A ${level}'s answer to a directive from its ${issuerLevel}.`,
   })
-  class ResponseType extends DirectiveResponseInterface {}
+  class ResponseType extends DirectiveResponseInterface {
+    /**
+     * Hidden from clients (`@inaccessible`), never resolved. Hive Gateway's stitching engine marks a
+     * type reachable only through `@requires` fields as canonical in each subgraph defining it, and
+     * `DirectiveProgress` is such a type at the district and the street level; one plain reference
+     * per subgraph keeps it a value type there and the supergraph loadable on Hive Gateway.
+     */
+    @Directive('@inaccessible')
+    @Field(() => DirectiveProgressType, { nullable: true, description: '内部 Internal: not part of the API schema.' })
+    directiveProgressAnchor?: null;
+  }
 
   function assertCanReadResponse(context: Context, response: DirectiveResponseEntity): DirectiveResponseEntity {
     assertCanRead(requirePrincipal(context), response.responderCode);
@@ -146,6 +160,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
   @Resolver(() => IssuedDirectiveRef)
   class IssuedDirectiveResolver {
     @FieldResolver(() => [ResponseType], {
+      nullable: true,
       description: `回应 The ${level}s' answers, by ${level} code; each reader sees the answers of jurisdictions it may read.`,
     })
     async responses(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveResponseEntity[]> {
@@ -156,6 +171,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
 
     @Directive('@requires(fields: "issuerCode targetCodes")')
     @FieldResolver(() => DirectiveProgressType, {
+      nullable: true,
       description: `逐级汇总 How all addressed ${level}s stand, counted here in one statement; for the issuer and those above it.`,
     })
     progress(@Root() directive: IssuedDirectiveStub, @Ctx() context: Context): Promise<DirectiveProgress> {
@@ -177,12 +193,12 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '回应单位 The answering jurisdiction.' })
-    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, response.responderCode);
+    jurisdiction(@Root() response: DirectiveResponseEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(response.responderCode);
     }
 
     @Mutation(() => ResponseType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'acknowledge'),
+      name: operations.acknowledgeDirective,
       description: `签收 A ${level} acknowledges a directive addressed to it (admin of the ${level}).`,
     })
     async acknowledge(@Arg('directiveId', () => ID) directiveId: string, @Ctx() context: Context): Promise<DirectiveResponseEntity> {
@@ -197,7 +213,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     }
 
     @Mutation(() => ResponseType, {
-      name: `${levelFieldName(issuerLevel, 'Directive', 'report')}Progress`,
+      name: operations.reportDirectiveProgress,
       description: '报告进展 Report progress (0–100) with evidence; acknowledges the directive if not yet done.',
     })
     async reportProgress(
@@ -213,7 +229,7 @@ export function createDirectiveResponderModule<J extends { code: string }>(optio
     }
 
     @Mutation(() => ResponseType, {
-      name: levelFieldName(issuerLevel, 'Directive', 'complete'),
+      name: operations.completeDirective,
       description: '办结 Report a directive completed (progress 100) with evidence; only once.',
     })
     async complete(

@@ -1,13 +1,9 @@
+import { levelBelow } from '../level/level-relations';
 import { canRead, type Principal } from '../auth/principal';
 import { badUserInput } from '../errors/graphql-errors';
-import { assertAdminCode, levelOfCode, type Level } from '../jurisdiction/admin-code';
+import { assertAdminCode, levelOfCode } from '../jurisdiction/admin-code';
 import { childDivisions } from '../jurisdiction/divisions';
 import { isCalendarDate } from '../calendar/calendar-date';
-
-/** The level a directive of `level` is addressed to. */
-export const ADDRESSEE_LEVEL: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
-/** The level whose directives `level` answers. */
-export const ISSUER_LEVEL: Partial<Record<Level, Level>> = { district: 'city', street: 'district' };
 
 
 /**
@@ -35,7 +31,7 @@ export function resolveTargets(
   request: { codes?: string[] | null; all: boolean },
   fields: { codes: string; all: string },
 ): string[] {
-  const level = ADDRESSEE_LEVEL[levelOfCode(issuerCode)!];
+  const level = levelBelow(levelOfCode(issuerCode)!);
   if (!level) throw new Error(`${issuerCode} has no level below it`);
   const children = childDivisions(issuerCode).map((division) => division.code);
   const named = request.codes ?? [];

@@ -1,10 +1,9 @@
+import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { NotBlank } from '../validation/common-decorators';
-import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
 
 @InputType('IssueDirectiveInput', { description: '下达任务 A directive to jurisdictions directly below the issuer.' })
 export class IssueDirectiveInput {
@@ -19,7 +18,7 @@ export class IssueDirectiveInput {
   requirements!: string;
 
   @Field(() => String, { description: '完成时限 YYYY-MM-DD (Beijing time); today or later.' })
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   deadline!: string;
 
   @Field(() => [ID], { nullable: true, description: 'Codes of jurisdictions directly below the issuer; or set allTargets.' })
@@ -53,7 +52,7 @@ export class CascadeDirectiveInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, no later than the original deadline; default: the original deadline.' })
   @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   deadline?: string;
 }
 

@@ -2,19 +2,11 @@ import { GraphQLError } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
-import { callPeer } from '../peer/peer-client';
+import { ADDRESSED_DIRECTIVE, askPeer, type PeerDirective } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 
 /** What the answering level needs to know about a directive from the level above. */
-export interface UpstreamDirective {
-  id: string;
-  issuerCode: string;
-  title: string;
-  requirements: string;
-  deadline: string;
-  targetCodes: string[];
-}
+export type UpstreamDirective = PeerDirective;
 
 /**
  * Fetches a directive from the subgraph that owns it, as the caller, and makes sure the caller's
@@ -28,15 +20,9 @@ export async function fetchAddressedDirective(
   issuerLevel: Level,
   directiveId: string,
 ): Promise<UpstreamDirective> {
-  const field = levelFieldName(issuerLevel, 'Directive');
   let directive: UpstreamDirective | null;
   try {
-    ({ directive } = await callPeer<{ directive: UpstreamDirective | null }>(
-      context,
-      issuerLevel,
-      `query ($id: ID!) { directive: ${field}(id: $id) { id issuerCode title requirements deadline targetCodes } }`,
-      { id: directiveId },
-    ));
+    ({ directive } = await askPeer(context, ADDRESSED_DIRECTIVE, issuerLevel, undefined, { id: directiveId }));
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'FORBIDDEN') throw notAddressed(directiveId, principal.code);
     throw error;

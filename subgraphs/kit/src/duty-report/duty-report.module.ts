@@ -1,10 +1,13 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { DUTY_REPORT_OPERATIONS } from './duty-report.operations';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import { assertOwnOrDirectlyBelow, assertOwnUnitsExist } from '../jurisdiction/own-or-below';
 import { assertAdminCode } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import { createConnectionType, PageArgs, type Connection } from '../pagination/connection';
@@ -25,7 +28,7 @@ import {
 import { createDutyReportLoaders, type DutyReportLoaders } from './duty-report.loaders';
 import { DutyReportQuestionInterface, DutyReportReporterInterface, DutyReportSessionInterface } from './duty-report.types';
 
-type Context = SubgraphContext<DutyReportLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & DutyReportLoaders>;
 
 /** Only the commission staff of the level that holds a session run it. */
 function assertCommissionOf(principal: Principal, ownerCode: string): void {
@@ -43,8 +46,9 @@ function assertCommissionOf(principal: Principal, ownerCode: string): void {
  * go to. Ownership of the answer is kept where it matters: only an admin of the reporter's own
  * jurisdiction may write it, and the row records which jurisdiction answered.
  */
-export function createDutyReportModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createDutyReportModule(options: LevelOptions) {
   const { level } = options;
+  const operations = operationsAt(DUTY_REPORT_OPERATIONS, level, 'duty-report');
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'DutyReportSession'), {
@@ -67,12 +71,6 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
 
   const SessionConnection = createConnectionType(SessionType, levelTypeName(level, 'DutyReportSession'));
 
-  async function sessionForWrite(context: Context, id: string, field: string): Promise<DutyReportSessionEntity> {
-    const session = await context.loaders.dutyReportSessionById.load(assertUuid(id, field));
-    if (!session) throw notFound('duty report session', id);
-    return session;
-  }
-
   async function reporterOf(context: Context, id: string, field: string): Promise<DutyReportReporterEntity> {
     const reporter = await context.loaders.dutyReportReporterById.load(assertUuid(id, field));
     if (!reporter) throw notFound('duty report reporter', id);
@@ -81,7 +79,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
 
   @Resolver(() => SessionType)
   class SessionResolver {
-    @Query(() => SessionType, { name: levelFieldName(level, 'DutyReportSession'), nullable: true, description: '述责述廉会议 One session by id.' })
+    @Query(() => SessionType, { name: operations.dutyReportSession, nullable: true, description: '述责述廉会议 One session by id.' })
     async session(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DutyReportSessionEntity | null> {
       const principal = requirePrincipal(context);
       const session = await context.loaders.dutyReportSessionById.load(assertUuid(id, 'id'));
@@ -95,12 +93,12 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '召开层级 The level holding the session.' })
-    jurisdiction(@Root() session: DutyReportSessionEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, session.ownerCode);
+    jurisdiction(@Root() session: DutyReportSessionEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(session.ownerCode);
     }
 
     @Mutation(() => SessionType, {
-      name: levelFieldName(level, 'DutyReportSession', 'create'),
+      name: operations.createDutyReportSession,
       description: '召开述责述廉会议 Record a session with its reporters (commission staff of the level).',
     })
     async createSession(
@@ -152,7 +150,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
     }
 
     @Mutation(() => ReporterType, {
-      name: levelFieldName(level, 'DutyReporter', 'evaluate'),
+      name: operations.evaluateDutyReporter,
       description: '述责评价 The plenary\'s evaluation of one reporter (commission staff of the level); a later one replaces it.',
     })
     async evaluate(
@@ -180,7 +178,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
   @Resolver(() => QuestionType)
   class QuestionResolver {
     @Mutation(() => QuestionType, {
-      name: levelFieldName(level, 'DutyReportQuestion', 'ask'),
+      name: operations.askDutyReportQuestion,
       description: '询问质询 Put a question to a reporter (commission staff of the level).',
     })
     async ask(@Arg('input', () => AskDutyReportQuestionInput) input: AskDutyReportQuestionInput, @Ctx() context: Context): Promise<DutyReportQuestionEntity> {
@@ -202,7 +200,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
     }
 
     @Mutation(() => QuestionType, {
-      name: levelFieldName(level, 'DutyReportQuestion', 'answer'),
+      name: operations.answerDutyReportQuestion,
       description: '回答质询 Answer a question (an admin of the reporter\'s own jurisdiction); a later answer replaces it.',
     })
     async answer(
@@ -232,7 +230,7 @@ export function createDutyReportModule<J extends { code: string }>(options: Leve
   @Resolver(() => options.jurisdictionType)
   class JurisdictionSessionsResolver {
     @FieldResolver(() => SessionConnection, { description: '述责述廉会议 Sessions this level held, latest first. Needs a token that may read it.' })
-    dutyReportSessions(@Root() jurisdiction: J, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<Connection<DutyReportSessionEntity>> {
+    dutyReportSessions(@Root() jurisdiction: JurisdictionRecord, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<Connection<DutyReportSessionEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.dutyReportSessionsByOwner(page.first, page.after).load(jurisdiction.code);
     }

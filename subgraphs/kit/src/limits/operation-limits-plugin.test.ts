@@ -35,7 +35,9 @@ describe('deadline and response size', () => {
     const result = await run(server({ deadlineMs: 50 }), '{ slow { after } }');
     expect(result.errors?.[0].extensions?.code).toBe('DEADLINE_EXCEEDED');
     expect(result.errors?.[0].message).toMatch(/请求超出时限（50 毫秒）/);
-    expect(result.errors?.[0].path).toEqual(['slow', 'after']);
+    // On a loaded machine the deadline may already have passed when `slow` itself starts.
+    expect(result.errors?.[0].path?.[0]).toBe('slow');
+    expect(result.data ?? null).toBeNull();
   });
 
   it('answers in time when the deadline allows', async () => {

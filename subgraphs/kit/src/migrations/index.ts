@@ -13,8 +13,18 @@ import { Migration20261127030001_rectification_reports } from './Migration202611
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
 
-/** Shared migrations, for each level to list after its own jurisdiction migration. */
-export const supervisionMigration: MigrationObject = {
+/**
+ * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
+ * The names are what MikroORM records in `mikro_orm_migrations` for every applied migration, so
+ * they never change once released — even where a name reads oddly (below).
+ */
+
+/**
+ * The base record tables every level keeps: units, cadres, responsibility lists, tasks,
+ * milestones, duty records, attachments and the audit trail. (Released under the name
+ * `…_supervision`; the name stays so migrated databases do not apply it twice.)
+ */
+export const levelRecordsMigration: MigrationObject = {
   name: 'Migration20261127010000_supervision',
   class: Migration20261127010000_supervision,
 };

@@ -11,7 +11,7 @@ import type { LevelOptions } from './subgraph-module';
  * chain, units and cadres, responsibility lists, tasks and duty records. Built in one place
  * because the modules depend on each other's types (a task's cadre is the level's Cadre type).
  */
-export function createLevelRecordModules<J extends { code: string }>(level: LevelOptions<J>) {
+export function createLevelRecordModules(level: LevelOptions) {
   const audit = createAuditModule(level.level);
   const org = createOrgModule(level);
   const responsibility = createResponsibilityModule(level, org);

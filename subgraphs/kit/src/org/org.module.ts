@@ -1,8 +1,11 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { ORG_OPERATIONS } from './org.operations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { notFound } from '../errors/graphql-errors';
 import { assertAdminCode } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
@@ -13,14 +16,15 @@ import { CadreInterface, UnitInterface } from './org.interfaces';
 import { createOrgLoaders, type OrgLoaders } from './org.loaders';
 import { UnitEntity } from './unit.entity';
 
-type Context = SubgraphContext<OrgLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders>;
 
 /**
  * Units and leading cadres for one level: `DistrictUnit` / `DistrictCadre` in the district
  * subgraph, and so on. The logic is the same at every level; only names and owner differ.
  */
-export function createOrgModule<J extends { code: string }>(options: LevelOptions<J>) {
+export function createOrgModule(options: LevelOptions) {
   const { level } = options;
+  const operations = operationsAt(ORG_OPERATIONS, level, 'org');
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'Unit'), { implements: UnitInterface, description: `单位 A unit owned by a ${level}.` })
@@ -38,7 +42,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
 
   @Resolver(() => UnitType)
   class UnitResolver {
-    @Query(() => UnitType, { name: levelFieldName(level, 'Unit'), nullable: true, description: '单位 One unit by id.' })
+    @Query(() => UnitType, { name: operations.unit, nullable: true, description: '单位 One unit by id.' })
     async unit(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<UnitEntity | null> {
       const principal = requirePrincipal(context);
       const unit = await context.loaders.unitById.load(assertUuid(id, 'id'));
@@ -58,11 +62,11 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true })
-    jurisdiction(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, unit.jurisdictionCode);
+    jurisdiction(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(unit.jurisdictionCode);
     }
 
-    @Mutation(() => UnitType, { name: levelFieldName(level, 'Unit', 'create'), description: '新增单位 Create a unit.' })
+    @Mutation(() => UnitType, { name: operations.createUnit, description: '新增单位 Create a unit.' })
     async createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() context: Context): Promise<UnitEntity> {
       const principal = requirePrincipal(context);
       assertAdminCode(level, input.jurisdictionCode, 'input.jurisdictionCode');
@@ -77,7 +81,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
 
   @Resolver(() => CadreType)
   class CadreResolver {
-    @Query(() => CadreType, { name: levelFieldName(level, 'Cadre'), nullable: true, description: '领导干部 One cadre by id.' })
+    @Query(() => CadreType, { name: operations.cadre, nullable: true, description: '领导干部 One cadre by id.' })
     async cadre(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CadreEntity | null> {
       const principal = requirePrincipal(context);
       const cadre = await context.loaders.cadreById.load(assertUuid(id, 'id'));
@@ -90,7 +94,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
       return context.loaders.unitById.load(cadre.unitId);
     }
 
-    @Mutation(() => CadreType, { name: levelFieldName(level, 'Cadre', 'add'), description: '新增领导干部 Add a cadre to a unit.' })
+    @Mutation(() => CadreType, { name: operations.addCadre, description: '新增领导干部 Add a cadre to a unit.' })
     async addCadre(@Arg('input', () => AddCadreInput) input: AddCadreInput, @Ctx() context: Context): Promise<CadreEntity> {
       const principal = requirePrincipal(context);
       const unit = await loadUnitForWrite(context, input.unitId, 'input.unitId');
@@ -110,7 +114,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
       });
     }
 
-    @Mutation(() => CadreType, { name: levelFieldName(level, 'Cadre', 'update'), description: '修改领导干部 Change a cadre\'s position or roles.' })
+    @Mutation(() => CadreType, { name: operations.updateCadre, description: '修改领导干部 Change a cadre\'s position or roles.' })
     async updateCadre(
       @Arg('id', () => ID) id: string,
       @Arg('input', () => UpdateCadreInput) input: UpdateCadreInput,
@@ -136,7 +140,7 @@ export function createOrgModule<J extends { code: string }>(options: LevelOption
   @Resolver(() => options.jurisdictionType)
   class JurisdictionUnitsResolver {
     @FieldResolver(() => [UnitType], { description: '单位 Units this jurisdiction owns, by name. Needs a token that may read it.' })
-    units(@Root() jurisdiction: J, @Ctx() context: Context): Promise<UnitEntity[]> {
+    units(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<UnitEntity[]> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return context.loaders.unitsByJurisdiction.load(jurisdiction.code);
     }

@@ -71,7 +71,7 @@ export function createConnectionType<T>(nodeType: ClassType<T>, nodeName: string
 }
 
 /** Turns MikroORM's keyset-paginated `Cursor` into a GraphQL connection. */
-export function toConnection<T extends object>(cursor: Cursor<T, any, any, any, any>): Connection<T> {
+export function toConnection<T extends object>(cursor: Cursor<T, never, never, never, boolean>): Connection<T> {
   return {
     edges: cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node) })),
     pageInfo: {

@@ -91,14 +91,14 @@ function serialise(value: unknown): unknown {
  * under one query share a loader and so a statement, while `tasks(first: 5)` elsewhere gets its own.
  */
 export class LoaderFamily {
-  private readonly loaders = new Map<string, DataLoader<any, any>>();
+  // Each key was created with its own K and V; `get` hands it back with the caller's.
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(key);
-    if (!loader) {
-      loader = create();
-      this.loaders.set(key, loader);
-    }
+    const known = this.loaders.get(key);
+    if (known) return known as DataLoader<K, V>;
+    const loader = create();
+    this.loaders.set(key, loader as DataLoader<unknown, unknown>);
     return loader;
   }
 }

@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { GATEWAY_SECRET_HEADER } from '../auth/gateway-secret';
+import { DEFAULT_PEER_DEADLINE_MS, fetchWithDeadline, isReadOperation } from '../http/deadline-fetch';
 import type { Level } from '../jurisdiction/admin-code';
+import { REQUEST_ID_HEADER } from '../observability/request-id';
 import type { SubgraphContext } from '../server/context';
 import type { PeerSigner } from './peer-proof';
 
@@ -10,6 +12,8 @@ export { PEER_HEADER } from './peer-proof';
 /** Where the other levels' subgraphs listen; filled at start-up (or later, when ports are chosen by the OS). */
 export class PeerDirectory {
   private readonly urls = new Map<Level, string>();
+  /** How long one call to a peer may take (PEER_DEADLINE_MS). */
+  deadlineMs = DEFAULT_PEER_DEADLINE_MS;
 
   constructor(
     readonly gatewaySecret: string,
@@ -48,16 +52,19 @@ export async function callPeer<T>(
   if (!context.peers.signer) throw new Error('this subgraph has no peer signing key (PEER_PRIVATE_JWK)');
   const url = context.peers.url(level);
   const body = JSON.stringify({ query, variables });
-  const response = await fetch(url, {
+  // A read is retried once on a dropped connection; its signature (and nonce) is the same, so a
+  // retry that the receiver had in fact seen is refused as a replay rather than run twice.
+  const response = await fetchWithDeadline(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       [GATEWAY_SECRET_HEADER]: context.peers.gatewaySecret,
       ...context.peers.signer.headers('POST', url, body),
       ...(context.authorization ? { authorization: context.authorization } : {}),
+      ...(context.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
     },
     body,
-  });
+  }, { service: level, deadlineMs: context.peers.deadlineMs, retryOnConnectionError: isReadOperation(query) });
   const answer = (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   const [error] = answer.errors ?? [];
   if (error) {

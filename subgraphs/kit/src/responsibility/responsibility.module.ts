@@ -1,10 +1,13 @@
+import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { operationsAt } from '../level/operation-table';
+import { RESPONSIBILITY_OPERATIONS } from './responsibility.operations';
 import type { Knex } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { hasRole } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { containsPattern } from '../db/like-pattern';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { OrgLoaders } from '../org/org.loaders';
@@ -25,7 +28,7 @@ import {
 import { createResponsibilityLoaders, type ResponsibilityLoaders } from './responsibility.loaders';
 import { ResponsibilityCategoryType, ResponsibilityItemInterface } from './responsibility.types';
 
-type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders>;
+type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders & ResponsibilityLoaders>;
 
 /** The org module's per-level types, so items point at `DistrictUnit`, not just `Unit`. */
 export interface OrgTypes {
@@ -38,8 +41,9 @@ export interface OrgTypes {
  * subgraph, and so on. An item belongs to a unit's list, either the leadership team's (no cadre)
  * or one cadre's, and is owned by the unit's jurisdiction.
  */
-export function createResponsibilityModule<J extends { code: string }>(options: LevelOptions<J>, org: OrgTypes) {
+export function createResponsibilityModule(options: LevelOptions, org: OrgTypes) {
   const { level } = options;
+  const operations = operationsAt(RESPONSIBILITY_OPERATIONS, level, 'responsibility');
   const { UnitType, CadreType } = org;
   const typeName = levelTypeName(level, 'ResponsibilityItem');
 
@@ -71,7 +75,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
 
   @Resolver(() => ResponsibilityItemType)
   class ResponsibilityItemResolver {
-    @Query(() => ResponsibilityItemType, { name: levelFieldName(level, 'ResponsibilityItem'), nullable: true, description: '主体责任清单条目 One item by id.' })
+    @Query(() => ResponsibilityItemType, { name: operations.responsibilityItem, nullable: true, description: '主体责任清单条目 One item by id.' })
     async item(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ResponsibilityItemEntity | null> {
       const principal = requirePrincipal(context);
       const item = await context.loaders.responsibilityItemById.load(assertUuid(id, 'id'));
@@ -95,12 +99,12 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
     }
 
     @FieldResolver(() => options.jurisdictionType, { name: options.jurisdictionField, nullable: true, description: '所属辖区 The jurisdiction that owns the item.' })
-    jurisdiction(@Root() item: ResponsibilityItemEntity, @Ctx() context: Context): Promise<J | null> {
-      return options.loadJurisdiction(context, item.jurisdictionCode);
+    jurisdiction(@Root() item: ResponsibilityItemEntity, @Ctx() context: Context): Promise<JurisdictionRecord | null> {
+      return context.loaders.jurisdictionByCode.load(item.jurisdictionCode);
     }
 
     @Mutation(() => ResponsibilityItemType, {
-      name: levelFieldName(level, 'ResponsibilityItem', 'create'),
+      name: operations.createResponsibilityItem,
       description: '新增责任清单条目 Add an item to a unit\'s (or one of its cadres\') responsibility list.',
     })
     async create(
@@ -129,7 +133,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
     }
 
     @Mutation(() => ResponsibilityItemType, {
-      name: levelFieldName(level, 'ResponsibilityItem', 'update'),
+      name: operations.updateResponsibilityItem,
       description: '修改责任清单条目 Change an item; only the fields given change.',
     })
     async update(
@@ -159,7 +163,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
   @Resolver(() => ResponsibilityCategoryType)
   class ResponsibilityCategoryResolver {
     @Query(() => [ResponsibilityCategoryType], {
-      name: levelFieldName(level, 'ResponsibilityCategories'),
+      name: operations.responsibilityCategories,
       description: '责任类别 The categories this level\'s lists use, in list order.',
     })
     categories(@Ctx() context: Context): Promise<ResponsibilityCategoryEntity[]> {
@@ -172,7 +176,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
      * jurisdiction: commission staff of this level maintain it.
      */
     @Mutation(() => ResponsibilityCategoryType, {
-      name: levelFieldName(level, 'ResponsibilityCategory', 'add'),
+      name: operations.addResponsibilityCategory,
       description: '新增责任类别 Add a category to this level (commission staff of this level).',
     })
     async add(
@@ -212,7 +216,7 @@ export function createResponsibilityModule<J extends { code: string }>(options: 
       description: '主体责任清单 Responsibility items this jurisdiction owns, oldest first, a page at a time.',
     })
     responsibilityItems(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => ResponsibilityItemFilter, { nullable: true }) filter: ResponsibilityItemFilter | undefined,
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() context: Context,
@@ -255,6 +259,8 @@ function applyItemFilter(query: Knex.QueryBuilder, filter: ResponsibilityItemFil
   if (filter.unitId) query.where('unit_id', filter.unitId);
   if (filter.text) {
     const pattern = containsPattern(filter.text);
-    query.where((text) => text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]));
+    query.where((text) => {
+      text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]);
+    });
   }
 }

@@ -7,7 +7,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { validateInput } from '../validation/validate-input';
 
 /** The federation features this platform's subgraphs use. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
 export interface SubgraphSchemaOptions {
   resolvers: NonEmptyArray<Function>;

@@ -15,6 +15,8 @@ export interface SubgraphContext<Loaders> {
   principal: Principal | null;
   /** The caller's Authorization header, passed on when this subgraph asks a peer on their behalf. */
   authorization?: string;
+  /** The request's id (`x-request-id`), passed on to peers and written in every log line. */
+  requestId?: string;
   /** This subgraph's level and the addresses of the others (calls between levels). */
   level?: Level;
   peers?: PeerDirectory;

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -15,12 +14,18 @@ import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
-import { logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
-import { migrate, openDatabase, type Orm } from '../db/database';
+import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
+import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
+import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { databaseScopeOf, runWithScopeHolder, scopeEveryConnection, setRequestScope } from '../db/rls/request-scope';
 import { provisionServiceRole, serviceRoleOf } from '../db/rls/service-role';
-import { LEVELS, type Level } from '../jurisdiction/admin-code';
+import { watchPool } from '../db/pool-metrics';
+import type { Level } from '../jurisdiction/admin-code';
+import { createLogger, type Logger, type LogLevel } from '../observability/logger';
+import { metricsEndpoint } from '../observability/metrics-endpoint';
+import { observabilityPlugin } from '../observability/observability-plugin';
+import { requestIdMiddleware } from '../observability/request-id';
 import { PeerDirectory } from '../peer/peer-client';
 import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
 import { DEFAULT_EVIDENCE_QUOTA_BYTES } from '../attachment/attachments';
@@ -66,6 +71,8 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   SEED_DEMO_DATA: booleanSchema.default(false),
   SQL_DEBUG: booleanSchema.default(false),
   LOG_LEVEL: logLevelSchema,
+  // How long one call to another level's subgraph may take before the write that needed it fails.
+  PEER_DEADLINE_MS: deadlineMsSchema.default(DEFAULT_PEER_DEADLINE_MS),
   // The other levels' subgraphs, for the few questions one level must ask another directly
   // (a rectification report checks the finding it answers with the supervising level).
   CITY_SUBGRAPH_URL: z.url().optional(),
@@ -123,7 +130,14 @@ export interface SubgraphConfig {
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
   production?: boolean;
+  /** Deadline of one call to a peer subgraph (default 5 s). */
+  peerDeadlineMs?: number;
   log?: (line: string) => void;
+  /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
+  logger?: Logger;
+  logLevel?: LogLevel;
+  /** Node's own metrics (memory, event loop lag …) on /metrics; one service per process only. */
+  processMetrics?: boolean;
 }
 
 export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): SubgraphConfig {
@@ -145,7 +159,9 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     evidenceQuotaBytes: env.EVIDENCE_QUOTA_BYTES,
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
-    log: env.LOG_LEVEL === 'silent' ? () => {} : undefined,
+    peerDeadlineMs: env.PEER_DEADLINE_MS,
+    logLevel: env.LOG_LEVEL,
+    processMetrics: true,
   };
 }
 
@@ -171,23 +187,36 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   config: SubgraphConfig,
 ): Promise<RunningSubgraph> {
-  const log = config.log ?? ((line: string) => console.log(`[${definition.name}] ${line}`));
-  const metrics = createServiceMetrics(`${definition.name}-subgraph`);
-  const databaseOptions = { entities: definition.entities, migrations: definition.migrations, metrics, debug: config.sqlDebug, log };
+  const logger =
+    config.logger ?? createLogger(`${definition.name}-subgraph`, config.logLevel ?? (config.log ? 'silent' : 'info'));
+  const log = config.log ?? ((line: string) => logger.info(line));
+  const metrics = createServiceMetrics(`${definition.name}-subgraph`, { processMetrics: config.processMetrics });
+  const databaseOptions = {
+    entities: definition.entities,
+    migrations: definition.migrations,
+    metrics,
+    debug: config.sqlDebug,
+    log,
+    poolLog: { warn: (message: string) => logger.warn({ pool: true }, message), error: (message: string) => logger.error({ pool: true }, message) },
+  };
+  // The owner migrates and seeds; requests use the service role's pool (row-level security).
   const orm = await openDatabase({ ...databaseOptions, url: config.adminDatabaseUrl ?? config.databaseUrl });
   let requestOrm = orm;
   try {
-    if (config.migrateOnStart ?? true) {
-      await migrate(orm);
-    }
-    if (config.adminDatabaseUrl) await provisionServiceRole(orm, serviceRoleOf(config.databaseUrl));
-    if (config.seedOnStart ?? true) {
-      const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
-      log(seeded);
-      if (config.seedDemo && definition.seedDemo) {
-        log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+    // One replica at a time: replicas starting together migrate and seed the database once.
+    await withStartupLock(orm, async () => {
+      if (config.migrateOnStart ?? true) {
+        await migrate(orm);
       }
-    }
+      if (config.adminDatabaseUrl) await provisionServiceRole(orm, serviceRoleOf(config.databaseUrl));
+      if (config.seedOnStart ?? true) {
+        const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
+        log(seeded);
+        if (config.seedDemo && definition.seedDemo) {
+          log(await orm.em.fork().transactional((em) => definition.seedDemo!(em)));
+        }
+      }
+    });
     if (config.adminDatabaseUrl) requestOrm = await openDatabase({ ...databaseOptions, url: config.databaseUrl });
     scopeEveryConnection(requestOrm);
   } catch (error) {
@@ -200,6 +229,7 @@ export async function startSubgraph<Loaders>(
   const signer = config.peerKeys?.privateJwk ? new PeerSigner(definition.name, config.peerKeys.privateJwk) : undefined;
   const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls, signer);
   const peerVerifier = new PeerVerifier(config.peerKeys?.publicJwks ?? {}, config.peerWindowMs);
+  peers.deadlineMs = config.peerDeadlineMs ?? DEFAULT_PEER_DEADLINE_MS;
   const schema = await buildFederatedSchema(definition);
   const limits = config.limits ?? DEFAULT_SUBGRAPH_LIMITS;
   const production = config.production ?? false;
@@ -221,6 +251,7 @@ export async function startSubgraph<Loaders>(
         isAuthenticated: (context) => context.principal !== null,
         fieldDeadline: true,
       }),
+      observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
@@ -229,32 +260,33 @@ export async function startSubgraph<Loaders>(
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: limits.authenticated.tokens },
     // Errors raised on purpose carry a code; anything else is a bug whose message (SQL, stack
-    // details) is for the log, not for the client.
-    formatError: (rawFormatted, error) => {
+    // details) is for the log (written by the observability plugin), not for the client.
+    formatError: (rawFormatted) => {
       const formatted = explainTokenLimit(rawFormatted, limits.authenticated.tokens);
       if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-      log(`internal error: ${unwrapResolverError(error) instanceof Error ? (unwrapResolverError(error) as Error).stack : String(error)}`);
       return { ...formatted, message: 'internal error' };
     },
   });
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: `${definition.name}-subgraph` });
+    res.json({ status: 'ok', service: `${definition.name}-subgraph`, pid: process.pid });
   });
   app.get('/ready', async (_req, res) => {
     try {
       await requestOrm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+      // The driver's message names the database and host: for the log, not for whoever asks.
+      logger.warn({ errorName: (error as Error).name, sqlState: (error as { code?: unknown }).code }, 'not ready: the database does not answer');
+      res.status(503).json({ status: 'unavailable', reason: 'database unavailable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  watchPool(metrics, requestOrm);
+  app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
   app.use(
     '/graphql',
+    requestIdMiddleware(),
     (req, res, next) => {
       if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
         res.status(403).json({
@@ -303,6 +335,7 @@ export async function startSubgraph<Loaders>(
           loaders: definition.createLoaders(em),
           principal,
           authorization: req.header('authorization'),
+          requestId: res.locals.requestId as string,
           level: definition.name,
           peers,
           peerCaller,

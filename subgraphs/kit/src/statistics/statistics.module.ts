@@ -1,3 +1,4 @@
+import type { JurisdictionRecord, JurisdictionsUnderLoaders } from '../jurisdiction/jurisdiction-loaders';
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
@@ -12,16 +13,17 @@ import { createStatisticsLoaders, type StatisticsLoaders } from './statistics.lo
 import { DutyRecordPeriodCountType, StreetTaskTotalsType, TaskStatsType } from './statistics.types';
 import { addTaskCounts, NO_TASKS, TASK_COUNT_FIELDS, taskStatsOf, type TaskCounts } from './task-counts';
 
-type Context = SubgraphContext<StatisticsLoaders>;
+/**
+ * One text for the street subgraph's field and the district's `@external` copy: Apollo's and The
+ * Guild's composers keep different copies' descriptions, so they agree only when both are the same.
+ */
+const STREET_TOTALS_DESCRIPTION =
+  '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.';
+
+type Context = SubgraphContext<StatisticsLoaders & Partial<JurisdictionsUnderLoaders>>;
 type TaskStats = ReturnType<typeof taskStatsOf>;
 
-export interface StatisticsOptions<J extends { code: string }> extends LevelOptions<J> {
-  /**
-   * The jurisdictions directly below a parent, ordered by code (district level: the districts
-   * of a city; street level: the streets of a district), so that those without any task
-   * still get a row of zeros. Needed at district and street level.
-   */
-  loadJurisdictionsUnder?(context: SubgraphContext<any>, parentCode: string): Promise<J[]>;
+export interface StatisticsOptions extends LevelOptions {
   /** This subgraph's stub of `City` (district and street level): gets the city-wide figures. */
   cityType?: ClassType;
   /** This subgraph's stub of `District` (street level): gets the per-street figures. */
@@ -34,7 +36,7 @@ export interface StatisticsOptions<J extends { code: string }> extends LevelOpti
  * below contributes its per-child figures to the type above (`District.streetTaskStats` from
  * the street subgraph), so the gateway assembles a city-wide picture from per-level aggregates.
  */
-export function createStatisticsModule<J extends { code: string }>(options: StatisticsOptions<J>) {
+export function createStatisticsModule(options: StatisticsOptions) {
   const { level } = options;
   const resolvers: Function[] = [createOwnStatsResolver(options)];
   if (level === 'district') resolvers.push(createDistrictRankingResolver(options));
@@ -51,19 +53,27 @@ export function createStatisticsModule<J extends { code: string }>(options: Stat
   return module;
 }
 
+/**
+ * The jurisdictions directly below a parent (district level: the districts of a city; street
+ * level: the streets of a district), so that those without any task still get a row of zeros.
+ */
+function jurisdictionsUnder(context: Context) {
+  return required(context.loaders.jurisdictionsUnder, 'the jurisdictionsUnder loader');
+}
+
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`statistics module: ${what} is required at this level`);
   return value;
 }
 
 /** `taskStats` and `dutyRecordStats` of a jurisdiction: its own rows, at every level. */
-function createOwnStatsResolver<J extends { code: string }>(options: StatisticsOptions<J>): Function {
+function createOwnStatsResolver(options: StatisticsOptions): Function {
   @Resolver(() => options.jurisdictionType)
   class OwnStatisticsResolver {
     @FieldResolver(() => TaskStatsType, {
       description: '任务统计 Statistics of the tasks this jurisdiction itself owns (not those of the levels below). Needs a token that may read it.',
     })
-    async taskStats(@Root() jurisdiction: J, @Ctx() context: Context): Promise<TaskStats> {
+    async taskStats(@Root() jurisdiction: JurisdictionRecord, @Ctx() context: Context): Promise<TaskStats> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
       return taskStatsOf(await context.loaders.statsTaskCounts.load(jurisdiction.code));
     }
@@ -74,7 +84,7 @@ function createOwnStatsResolver<J extends { code: string }>(options: StatisticsO
         'every period of the range is listed, zeros included; a corrected record counts once, in the period of its latest version.',
     })
     async dutyRecordStats(
-      @Root() jurisdiction: J,
+      @Root() jurisdiction: JurisdictionRecord,
       @Arg('period', () => StatisticsPeriod) period: StatisticsPeriod,
       @Arg('from', () => String, { description: '起始日期 First day, YYYY-MM-DD.' }) from: string,
       @Arg('to', () => String, { description: '截止日期 Last day (inclusive), YYYY-MM-DD.' }) to: string,
@@ -91,15 +101,14 @@ function createOwnStatsResolver<J extends { code: string }>(options: StatisticsO
  * Street level: per-street figures for a district, and street totals per district for the city
  * (which the district subgraph folds into its ranking).
  */
-function createStreetRollUpResolvers<J extends { code: string }>(options: StatisticsOptions<J>): Function[] {
-  const loadStreets = required(options.loadJurisdictionsUnder, 'loadJurisdictionsUnder');
+function createStreetRollUpResolvers(options: StatisticsOptions): Function[] {
   const districtType = required(options.districtType, 'districtType');
   const cityType = required(options.cityType, 'cityType');
 
   @ObjectType('StreetTaskStats', { description: '街道任务统计 Task statistics of one street.' })
   class StreetTaskStatsType {
     @Field(() => options.jurisdictionType, { description: '街道(乡镇) The street.' })
-    street!: J;
+    street!: JurisdictionRecord;
 
     @Field(() => TaskStatsType)
     stats!: TaskStats;
@@ -108,12 +117,13 @@ function createStreetRollUpResolvers<J extends { code: string }>(options: Statis
   @Resolver(() => districtType)
   class DistrictStreetStatisticsResolver {
     @FieldResolver(() => [StreetTaskStatsType], {
+      nullable: true,
       description: '各街道任务统计 Task statistics of each street of this district, by street code (streets without tasks included).',
     })
     async streetTaskStats(@Root() district: { code: string }, @Ctx() context: Context): Promise<StreetTaskStatsType[]> {
       assertCanRead(requirePrincipal(context), district.code);
       const [streets, counts] = await Promise.all([
-        loadStreets(context, district.code),
+        jurisdictionsUnder(context).load(district.code),
         context.loaders.statsStreetTaskCountsByDistrict.load(district.code),
       ]);
       return streets.map((street) => ({ street, stats: taskStatsOf(counts.get(street.code) ?? NO_TASKS) }));
@@ -123,7 +133,8 @@ function createStreetRollUpResolvers<J extends { code: string }>(options: Statis
   @Resolver(() => cityType)
   class CityStreetTotalsResolver {
     @FieldResolver(() => [StreetTaskTotalsType], {
-      description: '街道任务按区汇总 The tasks of all streets, summed per district (districts with street tasks only). Needs a city-level token.',
+      nullable: true,
+      description: STREET_TOTALS_DESCRIPTION,
     })
     streetTaskTotalsByDistrict(@Root() city: { code: string }, @Ctx() context: Context): Promise<DistrictTaskTotals[]> {
       assertCanRead(requirePrincipal(context), city.code);
@@ -143,8 +154,7 @@ export const STREET_TOTALS_SELECTION = `streetTaskTotalsByDistrict { districtCod
  * `@requires`, so each level still counts its rows in one statement and nothing crosses
  * databases.
  */
-function createDistrictRankingResolver<J extends { code: string }>(options: StatisticsOptions<J>): Function {
-  const loadDistricts = required(options.loadJurisdictionsUnder, 'loadJurisdictionsUnder');
+function createDistrictRankingResolver(options: StatisticsOptions): Function {
   const cityType = required(options.cityType, 'cityType');
 
   @ObjectType('DistrictRanking', { description: '区排名 One district\'s place in the city-wide ranking.' })
@@ -157,7 +167,7 @@ function createDistrictRankingResolver<J extends { code: string }>(options: Stat
     rank!: number;
 
     @Field(() => options.jurisdictionType, { description: '区 The district.' })
-    district!: J;
+    district!: JurisdictionRecord;
 
     @Field(() => TaskStatsType, { description: '合计 The district\'s own tasks and all its streets\' tasks together.' })
     stats!: TaskStats;
@@ -175,20 +185,21 @@ function createDistrictRankingResolver<J extends { code: string }>(options: Stat
   class CityDistrictRankingResolver {
     /** Resolved by the street subgraph; declared here only so that `@requires` can name it. */
     @Directive('@external')
-    @FieldResolver(() => [StreetTaskTotalsType], { description: '街道任务按区汇总 The tasks of all streets, summed per district.' })
+    @FieldResolver(() => [StreetTaskTotalsType], { nullable: true, description: STREET_TOTALS_DESCRIPTION })
     streetTaskTotalsByDistrict(@Root() city: CityWithStreetTotals): DistrictTaskTotals[] {
       return city.streetTaskTotalsByDistrict ?? [];
     }
 
     @Directive(`@requires(fields: "${STREET_TOTALS_SELECTION}")`)
     @FieldResolver(() => [DistrictRankingType], {
+      nullable: true,
       description: '区排名 Districts ranked by the completion rate of their own and their streets\' tasks. Needs a city-level token.',
     })
     async districtRanking(@Root() city: CityWithStreetTotals, @Ctx() context: Context): Promise<DistrictRankingType[]> {
       assertCanRead(requirePrincipal(context), city.code);
       if (!city.streetTaskTotalsByDistrict) throw new Error('the gateway sent no street totals for the district ranking');
       const streetTotals = new Map(city.streetTaskTotalsByDistrict.map(({ districtCode, ...counts }) => [districtCode, counts as TaskCounts]));
-      const districts = await loadDistricts(context, city.code);
+      const districts = await jurisdictionsUnder(context).load(city.code);
       const own = await context.loaders.statsTaskCounts.loadMany(districts.map((district) => district.code));
       const entries = districts.map((district, index) => {
         const ownCounts = own[index];

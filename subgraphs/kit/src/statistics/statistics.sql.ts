@@ -1,3 +1,5 @@
+import { overdueCondition } from '../calendar/overdue-rule';
+import { TASK_OVERDUE } from '../task/overdue';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { PERIOD_SQL, type DateRange, type StatisticsPeriod } from './period';
 import type { TaskCounts } from './task-counts';
@@ -7,13 +9,18 @@ import type { TaskCounts } from './task-counts';
  * PostgreSQL; Node only reads one row per group.
  */
 
-const TASK_COUNT_COLUMNS = `
-  count(*)::int as "total",
+/** The task counts' columns; overdue as of `on`, the same day the `overdue` field and filter use. */
+function taskCountColumns(knex: Knex, on: string): Knex.Raw {
+  return knex.raw(
+    `count(*)::int as "total",
   count(*) filter (where "status" = 'PLANNED')::int as "planned",
   count(*) filter (where "status" = 'IN_PROGRESS')::int as "inProgress",
   count(*) filter (where "status" = 'COMPLETED')::int as "completed",
   count(*) filter (where "status" = 'CANCELLED')::int as "cancelled",
-  count(*) filter (where "status" in ('PLANNED', 'IN_PROGRESS') and "due_date" < current_date)::int as "overdue"`;
+  count(*) filter (where ?)::int as "overdue"`,
+    [overdueCondition(knex, TASK_OVERDUE, on)],
+  );
+}
 
 type CountRow = TaskCounts & { key: string };
 
@@ -28,13 +35,13 @@ function countsOf(row: CountRow): TaskCounts {
 }
 
 /** Task counts of each jurisdiction's own tasks, keyed by jurisdiction code (absent: no tasks). */
-export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[]): Promise<Map<string, TaskCounts>> {
+export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
     knex.raw(
-      `select "jurisdiction_code" as "key", ${TASK_COUNT_COLUMNS}
+      `select "jurisdiction_code" as "key", ?
        from "task" where "jurisdiction_code" = any(?) group by "jurisdiction_code"`,
-      [textArray(knex, codes)],
+      [taskCountColumns(knex, on), textArray(knex, codes)],
     ),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
@@ -44,30 +51,30 @@ export async function taskCountsByJurisdiction(em: EntityManager, codes: readonl
  * Task counts of each unit's own tasks (those carrying out items on the unit's lists), keyed by
  * unit id (absent: no tasks). For the units of one level, which share their jurisdiction's figure.
  */
-export async function taskCountsByUnit(em: EntityManager, unitIds: readonly string[]): Promise<Map<string, TaskCounts>> {
+export async function taskCountsByUnit(em: EntityManager, unitIds: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
     knex.raw(
-      `select "items"."unit_id"::text as "key", ${TASK_COUNT_COLUMNS}
+      `select "items"."unit_id"::text as "key", ?
        from "task"
        join (select "id" as "item_id", "unit_id" from "responsibility_item" where "unit_id" = any(?::uuid[])) as "items"
          on "items"."item_id" = "task"."responsibility_item_id"
        group by "items"."unit_id"`,
-      [textArray(knex, unitIds)],
+      [taskCountColumns(knex, on), textArray(knex, unitIds)],
     ),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
 
 /** Task counts of every street below the given districts, keyed by street code. */
-export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[]): Promise<Map<string, TaskCounts>> {
+export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
     knex.raw(
-      `select "jurisdiction_code" as "key", ${TASK_COUNT_COLUMNS}
+      `select "jurisdiction_code" as "key", ?
        from "task" where left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9
        group by "jurisdiction_code"`,
-      [textArray(knex, districtCodes)],
+      [taskCountColumns(knex, on), textArray(knex, districtCodes)],
     ),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
@@ -81,14 +88,14 @@ export interface DistrictTaskTotals extends TaskCounts {
  * Street tasks summed per district (the first six digits of a street code are its district's),
  * for the districts of the given cities (a city code's first two digits are its province's).
  */
-export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: readonly string[]): Promise<Map<string, DistrictTaskTotals[]>> {
+export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: readonly string[], on: string): Promise<Map<string, DistrictTaskTotals[]>> {
   const knex = em.getKnex();
   const rows: (DistrictTaskTotals & { cityCode: string })[] = await em.getConnection().execute(
     knex.raw(
-      `select left("jurisdiction_code", 2) || '0000' as "cityCode", left("jurisdiction_code", 6) as "districtCode", ${TASK_COUNT_COLUMNS}
+      `select left("jurisdiction_code", 2) || '0000' as "cityCode", left("jurisdiction_code", 6) as "districtCode", ?
        from "task" where left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9
        group by 1, 2 order by 2`,
-      [textArray(knex, cityCodes)],
+      [taskCountColumns(knex, on), textArray(knex, cityCodes)],
     ),
   );
   return groupBy(rows, (row) => row.cityCode, ({ cityCode: _cityCode, ...totals }) => totals);

@@ -1,3 +1,5 @@
+import { isOverdueUnder } from '../calendar/overdue-rule';
+import { FINDING_OVERDUE, OPEN_FINDING_STATUSES } from './finding-status';
 import { today } from '../calendar/calendar-date';
 import { LockMode } from '@mikro-orm/core';
 import type { Principal } from '../auth/principal';
@@ -17,7 +19,7 @@ import {
  * closed finding into CONFIRMED, or REOPENED (查而不改), which is rectified and reported again.
  */
 const STEPS: Record<FindingEventCode, { from: readonly FindingStatusCode[]; to: FindingStatusCode }> = {
-  REPORTED: { from: ['OPEN', 'SENT_BACK', 'REOPENED'], to: 'REPORTED' },
+  REPORTED: { from: OPEN_FINDING_STATUSES, to: 'REPORTED' },
   ACCEPTED: { from: ['REPORTED'], to: 'ACCEPTED' },
   SENT_BACK: { from: ['REPORTED'], to: 'SENT_BACK' },
   CONFIRMED: { from: ['ACCEPTED', 'CONFIRMED'], to: 'CONFIRMED' },
@@ -92,5 +94,5 @@ export async function recordFindingReport(
 
 /** Overdue rectification is derived from the deadline, never stored; "today" is Tianjin's. */
 export function isFindingOverdue(finding: Pick<SupervisionFindingEntity, 'status' | 'deadline'>, on: string = today()): boolean {
-  return ['OPEN', 'SENT_BACK', 'REOPENED'].includes(finding.status) && finding.deadline < on;
+  return isOverdueUnder(FINDING_OVERDUE, finding.status, finding.deadline, on);
 }

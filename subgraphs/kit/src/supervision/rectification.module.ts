@@ -1,3 +1,6 @@
+import { levelAbove } from '../level/level-relations';
+import { operationsAt } from '../level/operation-table';
+import { RECTIFICATION_OPERATIONS } from './rectification.operations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, createUnionType, type ClassType as TypeGraphqlClass } from 'type-graphql';
 import { AttachmentType } from '../attachment/attachment.type';
@@ -9,11 +12,11 @@ import { forbidden, notFound } from '../errors/graphql-errors';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
 import { newId } from '../ids';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName, levelTypeName } from '../level/level-names';
+import { levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, RECORD_FINDING_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { recordFindingReport } from './finding-transitions';
@@ -31,10 +34,9 @@ function createRectificationLoaders(em: EntityManager) {
     rectificationAttachments: attachmentsByOwnerLoader(em, 'RECTIFICATION_REPORT'),
   };
 }
-type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
+export type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
 type Context = SubgraphContext<RectificationLoaders>;
 
-const ABOVE: Partial<Record<Level, Level>> = { district: 'city', street: 'district' };
 
 /** The supervised unit's side and the supervising side both read a report; nobody else. */
 function mayRead(principal: Principal, report: RectificationReportEntity): boolean {
@@ -67,7 +69,8 @@ interface FindingFacts {
  * `localFindingType`: this level's own finding type when it also supervises (city, district).
  */
 export function createRectificationModule(level: Level, localFindingType?: ClassType) {
-  const above = ABOVE[level];
+  const operations = operationsAt(RECTIFICATION_OPERATIONS, level, 'rectification');
+  const above = levelAbove(level);
 
   @Directive('@key(fields: "id")')
   @ObjectType(levelTypeName(level, 'RectificationReport'), { implements: RectificationReportInterface })
@@ -86,7 +89,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
 
   @Resolver(() => ReportType)
   class ReportResolver {
-    @Query(() => ReportType, { name: levelFieldName(level, 'RectificationReport'), nullable: true, description: '整改报告 One report by id.' })
+    @Query(() => ReportType, { name: operations.rectificationReport, nullable: true, description: '整改报告 One report by id.' })
     async report(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       const report = await context.loaders.rectificationReportById.load(assertUuid(id, 'id'));
@@ -105,7 +108,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     }
 
     @Mutation(() => ReportType, {
-      name: levelFieldName(level, 'RectificationReport', 'submit'),
+      name: operations.submitRectificationReport,
       description: '整改报告 Report the rectification of a finding against one of the caller\'s units, with evidence.',
     })
     async submit(@Arg('input', () => SubmitRectificationReportInput) input: SubmitRectificationReportInput, @Ctx() context: Context) {
@@ -140,6 +143,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     @Resolver(() => target)
     class FindingReports {
       @FieldResolver(() => [ReportType], {
+        nullable: true,
         name: `${level}RectificationReports`,
         description: `整改报告 Rectification reports on this finding, kept by the ${level} level, oldest first.`,
       })
@@ -183,13 +187,6 @@ function aboveFindingStub(above: Level): ClassType {
 
 /** Asks the level above to record the report on its finding (see the module comment). */
 async function recordAbove(context: Context, above: Level, findingId: string, reportId: string): Promise<FindingFacts | null> {
-  const field = levelFieldName(above, 'SupervisionFindingReport', 'record');
-  const data = await callPeer<Record<string, FindingFacts | null>>(
-    context,
-    above,
-    `mutation($findingId: ID!, $reportId: ID!) { ${field}(findingId: $findingId, reportId: $reportId) { id jurisdictionCode unitId unitJurisdictionCode } }`,
-    { findingId, reportId },
-    { findingId: 'input.findingId' },
-  );
-  return data[field];
+  const data = await askPeer(context, RECORD_FINDING_REPORT, above, undefined, { findingId, reportId }, { findingId: 'input.findingId' });
+  return data.finding;
 }

@@ -1,3 +1,4 @@
+import type { FindingStatusCode } from './finding-status';
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { newId } from '../ids';
 
@@ -157,8 +158,7 @@ export class SupervisionCheckEntity {
   createdAt: Date = new Date();
 }
 
-export const FINDING_STATUSES = ['OPEN', 'REPORTED', 'SENT_BACK', 'ACCEPTED', 'CONFIRMED', 'REOPENED'] as const;
-export type FindingStatusCode = (typeof FINDING_STATUSES)[number];
+export { FINDING_STATUSES, type FindingStatusCode } from './finding-status';
 
 /**
  * 问题 A finding against a supervised unit, with its rectification deadline. "Overdue" is derived

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
 import {
   ArrayMaxSize,
@@ -8,7 +9,6 @@ import {
   IsOptional,
   IsUUID,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
@@ -17,7 +17,6 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
 import { SupervisionCheckMode, SupervisionMethod } from './supervision.enums';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 @InputType('CreateSupervisionOfficeInput')
 export class CreateSupervisionOfficeInput {
   @Field(() => ID, { description: 'The supervising jurisdiction: must be the caller\'s own.' })
@@ -92,7 +91,7 @@ export class NewFindingInput {
   description!: string;
 
   @Field(() => String, { description: '整改期限 YYYY-MM-DD' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   deadline!: string;
 
   @Field(() => ID, { nullable: true })
@@ -151,7 +150,7 @@ export class CreateSupervisionCheckInput {
   spotChecks!: SpotCheckInput[];
 
   @Field(() => String)
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   checkedOn!: string;
 
   @Field(() => String)
@@ -183,7 +182,7 @@ export class FollowUpOutcomeInput {
 
   @Field(() => String, { nullable: true, description: 'New rectification deadline; required when re-opening.' })
   @IsOptional()
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   newDeadline?: string;
 }
 
@@ -207,7 +206,7 @@ export class CreateFollowUpCheckInput {
   mode!: SupervisionCheckMode;
 
   @Field(() => String)
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   checkedOn!: string;
 
   @Field(() => String)

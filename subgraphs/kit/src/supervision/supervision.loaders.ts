@@ -1,3 +1,6 @@
+import { overdueCondition } from '../calendar/overdue-rule';
+import { today } from '../calendar/calendar-date';
+import { FINDING_OVERDUE } from './finding-status';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
@@ -32,9 +35,11 @@ const EMPTY_STATS: FindingStats = {
  * jurisdictions) in ONE statement, counted by PostgreSQL: `city { districts { cityFindingStats } }`
  * costs one query however many districts there are.
  */
-function findingStatsLoader(em: EntityManager) {
+function findingStatsLoader(em: EntityManager, on: string) {
   return new DataLoader<string, FindingStats>(async (codes) => {
+    const knex = em.getKnex();
     const rows: (FindingStats & { code: string })[] = await em.getConnection().execute(
+      knex.raw(
       `select "unit_jurisdiction_code" as "code",
               count(*)::int as "total",
               count(*) filter (where "status" = 'OPEN')::int as "open",
@@ -43,12 +48,13 @@ function findingStatsLoader(em: EntityManager) {
               count(*) filter (where "status" = 'ACCEPTED')::int as "accepted",
               count(*) filter (where "status" = 'CONFIRMED')::int as "confirmed",
               count(*) filter (where "status" = 'REOPENED')::int as "reopened",
-              count(*) filter (where "status" in ('OPEN', 'SENT_BACK', 'REOPENED') and "deadline" < current_date)::int as "overdue",
+              count(*) filter (where ?)::int as "overdue",
               count(*) filter (where "reopen_count" > 0)::int as "checkedButNotFixed"
          from "supervision_finding"
         where "unit_jurisdiction_code" in (${codes.map(() => '?').join(', ')})
         group by "unit_jurisdiction_code"`,
-      [...codes],
+      [overdueCondition(knex, FINDING_OVERDUE, on), ...codes],
+      ),
     );
     const byCode = new Map(rows.map(({ code, ...stats }) => [code, stats]));
     return codes.map((code) => byCode.get(code) ?? EMPTY_STATS);
@@ -82,7 +88,7 @@ export function createSupervisionLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(SupervisionFindingEventEntity, { findingId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } }),
       (e) => e.findingId,
     ),
-    supervisionFindingStats: findingStatsLoader(em),
+    supervisionFindingStats: findingStatsLoader(em, today()),
     supervisionFindingPages: new LoaderFamily(),
   };
 }

@@ -1,3 +1,7 @@
+import { today } from '../calendar/calendar-date';
+import { overdueCondition } from '../calendar/overdue-rule';
+import { FINDING_OVERDUE } from './finding-status';
+import { levelBelow } from '../level/level-relations';
 import { randomInt } from 'node:crypto';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import {
@@ -9,7 +13,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -20,14 +23,14 @@ import type { Principal } from '../auth/principal';
 import { canRead } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import { assertAdminCode, levelOfCode, parentCode, type Level } from '../jurisdiction/admin-code';
+import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName, TYPE_PREFIX } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import { UnitEntity } from '../org/unit.entity';
 import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
 import { pagedLoader } from '../pagination/paged-loader';
-import { callPeer } from '../peer/peer-client';
+import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep, isFindingOverdue, recordFindingReport } from './finding-transitions';
@@ -62,7 +65,6 @@ import {
 
 type Context = SubgraphContext<SupervisionLoaders>;
 
-const BELOW: Partial<Record<Level, Level>> = { city: 'district', district: 'street' };
 
 @ArgsType()
 class FindingListArgs extends PageArgs {
@@ -90,20 +92,18 @@ function assertCanSee(principal: Principal, record: { jurisdictionCode: string; 
  * reports live in their own level (see `createRectificationModule`).
  *
  * `unitType` is this level's own unit type (from the org module); units of the level below are
- * referenced through a key-only stub that the gateway completes.
- */
-/**
- * `lowerJurisdictionType` is the subgraph's own stub of the level below's jurisdiction type
+ * referenced through a key-only stub that the gateway completes. `lowerJurisdictionType` is the
+ * subgraph's own stub of the level below's jurisdiction type
  * (`District` in the city subgraph), shared with the other modules that add fields to it, since
  * one schema can hold only one class of that name.
  */
-export function createSupervisionModule<J extends { code: string }>(
-  options: LevelOptions<J>,
+export function createSupervisionModule(
+  options: LevelOptions,
   unitType: ClassType,
   lowerJurisdictionType: ClassType,
 ) {
   const { level } = options;
-  const below = BELOW[level];
+  const below = levelBelow(level);
   if (!below) throw new Error(`the ${level} level supervises no level below it`);
   const P = TYPE_PREFIX[level];
   const name = (concept: string) => levelTypeName(level, concept);
@@ -206,14 +206,7 @@ export function createSupervisionModule<J extends { code: string }>(
     if (unitLevel === level) {
       report = await context.em.findOne(RectificationReportEntity, { id: reportId });
     } else {
-      const field = levelFieldName(unitLevel, 'RectificationReport');
-      const data = await callPeer<Record<string, { id: string; findingId: string } | null>>(
-        context,
-        unitLevel,
-        `query($id: ID!) { ${field}(id: $id) { id findingId } }`,
-        { id: reportId },
-      );
-      report = data[field];
+      ({ report } = await askPeer(context, RECTIFICATION_REPORT, unitLevel, undefined, { id: reportId }));
     }
     if (!report || report.findingId !== finding.id) {
       throw badUserInput('id', `the rectification report ${reportId} of this finding does not exist`);
@@ -534,6 +527,7 @@ export function createSupervisionModule<J extends { code: string }>(
     @Resolver(() => target)
     class JurisdictionFindings {
       @FieldResolver(() => FindingConnection, {
+        nullable: true,
         name: `${level}Findings`,
         description: `问题 Findings the ${level} raised against units of this jurisdiction, newest first.`,
       })
@@ -547,7 +541,7 @@ export function createSupervisionModule<J extends { code: string }>(
             sort: { column: 'created_at', property: 'createdAt', direction: 'desc' },
             where: (query) => {
               if (args.status) query.where('status', args.status);
-              if (args.overdueOnly) query.whereIn('status', ['OPEN', 'SENT_BACK', 'REOPENED']).whereRaw('"deadline" < current_date');
+              if (args.overdueOnly) query.whereRaw('?', [overdueCondition(context.em.getKnex(), FINDING_OVERDUE, today())]);
             },
             first: args.first,
             after: args.after,
@@ -557,6 +551,7 @@ export function createSupervisionModule<J extends { code: string }>(
       }
 
       @FieldResolver(() => SupervisionFindingStatsType, {
+        nullable: true,
         name: `${level}FindingStats`,
         description: `问题整改统计 Findings the ${level} raised against units of this jurisdiction, by status, with overdue rectification.`,
       })

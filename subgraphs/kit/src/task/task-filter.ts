@@ -1,11 +1,11 @@
+import { notOverdueCondition, overdueCondition } from '../calendar/overdue-rule';
+import { TASK_OVERDUE } from './overdue';
 import type { Knex } from '@mikro-orm/postgresql';
 import { containsPattern } from '../db/like-pattern';
 import type { PageRequest } from '../pagination/paged-loader';
 import { SortDirection } from '../pagination/sort-direction';
 import type { TaskEntity } from './task.entity';
 import { TaskSortField, type TaskFilter, type TaskSort } from './task.inputs';
-
-const OPEN = ['PLANNED', 'IN_PROGRESS'];
 
 /**
  * The task list's filters as SQL, applied before paging and counting. `overdue` uses the same
@@ -21,10 +21,12 @@ export function applyTaskFilter(knex: Knex, query: Knex.QueryBuilder, filter: Ta
   if (filter.dueTo) query.where('due_date', '<=', filter.dueTo);
   if (filter.text) {
     const pattern = containsPattern(filter.text);
-    query.where((text) => text.whereRaw(`"title" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"description" ilike ? escape '\\'`, [pattern]));
+    query.where((text) => {
+      text.whereRaw(`"title" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"description" ilike ? escape '\\'`, [pattern]);
+    });
   }
-  if (filter.overdue === true) query.whereIn('status', OPEN).where('due_date', '<', today);
-  if (filter.overdue === false) query.where((open) => open.whereNotIn('status', OPEN).orWhere('due_date', '>=', today));
+  if (filter.overdue === true) query.whereRaw('?', [overdueCondition(knex, TASK_OVERDUE, today)]);
+  if (filter.overdue === false) query.whereRaw('?', [notOverdueCondition(knex, TASK_OVERDUE, today)]);
 }
 
 const SORT_COLUMNS: Record<TaskSortField, Omit<PageRequest<TaskEntity>['sort'], 'direction'>> = {

@@ -7,9 +7,10 @@ import { DistrictRef } from './district.ref';
 @Resolver(() => DistrictRef)
 export class DistrictStreetsResolver {
   @FieldResolver(() => [StreetType], {
+    nullable: true,
     description: '下辖街道(乡镇) The street-level divisions of this district, ordered by code.',
   })
   streets(@Root() district: DistrictRef, @Ctx() { loaders }: StreetContext): Promise<StreetEntity[]> {
-    return loaders.streetsByDistrict.load(district.code);
+    return loaders.jurisdictionsUnder.load(district.code);
   }
 }

@@ -1,14 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { supervisionMigration, directiveResponsesMigration, rectificationReportsMigration, attachmentOwnerCodeMigration, rowLevelSecurityMigration, evidenceContentMigration } from '@supervision/kit';
 import { Migration20261127000000_jurisdiction } from './Migration20261127000000_jurisdiction';
 
-/** In order of application; a new migration is appended here. */
-export const streetMigrations: MigrationObject[] = [
-  { name: 'Migration20261127000000_jurisdiction', class: Migration20261127000000_jurisdiction },
-  supervisionMigration,
-  directiveResponsesMigration,
-  rectificationReportsMigration,
-  attachmentOwnerCodeMigration,
-  rowLevelSecurityMigration,
-  evidenceContentMigration,
-];
+/**
+ * The street level's own migration (its jurisdiction table). The shared ones come from the
+ * features listed in `subgraph.ts`, which also fix the order (`orderMigrations`).
+ */
+export const streetJurisdictionMigration: MigrationObject = {
+  name: 'Migration20261127000000_jurisdiction',
+  class: Migration20261127000000_jurisdiction,
+};

@@ -3,6 +3,6 @@ import type { StreetContext } from '../context';
 export const streetReference = {
   Street: {
     __resolveReference: (reference: { code: string }, { loaders }: StreetContext) =>
-      loaders.streetByCode.load(reference.code),
+      loaders.jurisdictionByCode.load(reference.code),
   },
 };

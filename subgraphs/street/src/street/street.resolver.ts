@@ -15,7 +15,7 @@ export class StreetResolver {
     @Arg('districtCode', () => ID) districtCode: string,
     @Ctx() { loaders }: StreetContext,
   ): Promise<StreetEntity[]> {
-    return loaders.streetsByDistrict.load(assertAdminCode('district', districtCode, 'districtCode'));
+    return loaders.jurisdictionsUnder.load(assertAdminCode('district', districtCode, 'districtCode'));
   }
 
   @Query(() => StreetType, {
@@ -23,7 +23,7 @@ export class StreetResolver {
     description: '街道(乡镇) One street-level division by code; null when there is no such division.',
   })
   async street(@Arg('code', () => ID) code: string, @Ctx() { loaders }: StreetContext): Promise<StreetEntity | null> {
-    return loaders.streetByCode.load(assertAdminCode('street', code, 'code'));
+    return loaders.jurisdictionByCode.load(assertAdminCode('street', code, 'code'));
   }
 
   @FieldResolver(() => StreetKind)
@@ -32,7 +32,7 @@ export class StreetResolver {
   }
 
   /** A stub the district subgraph completes: the street database holds only the district's code. */
-  @FieldResolver(() => DistrictRef)
+  @FieldResolver(() => DistrictRef, { nullable: true })
   district(@Root() street: StreetEntity): DistrictRef {
     return { code: street.districtCode };
   }

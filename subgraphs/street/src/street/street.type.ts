@@ -16,6 +16,6 @@ export class StreetType {
   @Field(() => StreetKind, { description: '类别 Kind of division.' })
   kind!: StreetKind;
 
-  @Field(() => DistrictRef, { description: '所属区 The district this street belongs to.' })
+  @Field(() => DistrictRef, { nullable: true, description: '所属区 The district this street belongs to.' })
   district!: DistrictRef;
 }

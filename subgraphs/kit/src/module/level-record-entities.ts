@@ -11,8 +11,8 @@ import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
 
-/** The entities of the tables `supervisionMigration` creates in every level's database. */
-export const SUPERVISION_ENTITIES = [
+/** The entities of the base record tables `levelRecordsMigration` creates in every level's database. */
+export const LEVEL_RECORD_ENTITIES = [
   UnitEntity,
   CadreEntity,
   ResponsibilityCategoryEntity,

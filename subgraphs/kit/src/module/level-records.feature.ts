@@ -1,0 +1,25 @@
+import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
+import { attachmentOwnerCodeMigration, evidenceContentMigration, levelRecordsMigration, rowLevelSecurityMigration } from '../migrations';
+import { defineFeature } from './level-feature';
+import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
+import { createLevelRecordModules } from './level-record-modules';
+
+/**
+ * 本级记录 What every level keeps for itself: audit chain, units and cadres, responsibility
+ * lists, tasks and duty records (one migration creates their tables). Provides the level's
+ * Unit, Cadre, ResponsibilityItem, Task, DutyRecord and AuditEntry types to later features.
+ */
+export const levelRecordsFeature = defineFeature({
+  name: 'levelRecords',
+  // Row-level security and evidence storage concern every level: they come with the base records and
+  // run after every other shared migration (SHARED_MIGRATION_ORDER), over the tables the level has.
+  migrations: [levelRecordsMigration, attachmentOwnerCodeMigration, rowLevelSecurityMigration, evidenceContentMigration],
+  entities: LEVEL_RECORD_ENTITIES,
+  needsLoaders: ['jurisdictionByCode'],
+  build(build) {
+    const records = createLevelRecordModules(build.level);
+    build.provide(records.types);
+    build.audited.push(...levelRecordAuditedTypes(records.types));
+    return records.modules;
+  },
+});
