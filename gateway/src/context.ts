@@ -6,4 +6,6 @@ export interface GatewayContext {
   authorization?: string;
   /** Carried to every subgraph call (`x-request-id`) and into every log line of this request. */
   requestId?: string;
+  /** The client's `Idempotency-Key`, forwarded to the subgraphs (docs/consistency.md). */
+  idempotencyKey?: string;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
@@ -85,6 +85,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Responses carry no cache hints (every answer depends on the caller), so none are computed.
+      ApolloServerPluginCacheControlDisabled(),
       // Before planning: a refused operation never reaches the query planner or a subgraph.
       operationLimitsPlugin<GatewayContext>({ limits, production, isAuthenticated: (context) => context.principal !== null }),
       observabilityPlugin<GatewayContext>(logger, metrics.requests),
@@ -147,7 +149,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       context: async ({ req, res }) => {
         const authorization = req.header('authorization');
         const principal = await principalOf(req, res);
-        return { principal, authorization, requestId: res.locals.requestId as string };
+        return { principal, authorization, requestId: res.locals.requestId as string, idempotencyKey: req.header('idempotency-key') };
       },
     }),
   );

@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GATEWAY_SECRET_HEADER, fetchWithDeadline, isReadOperation, UnreachableServiceError } from '@supervision/kit';
+import { GATEWAY_SECRET_HEADER, IDEMPOTENCY_KEY_HEADER, fetchWithDeadline, isReadOperation, UnreachableServiceError } from '@supervision/kit';
+import type { FetcherRequestInit } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+import { createInflightMerger } from './inflight-merge';
 
 export interface SubgraphSourceOptions {
   /** The subgraph's name in the supergraph, the only way errors and logs refer to it. */
@@ -34,6 +36,8 @@ export interface SubgraphFetchEvent {
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphSourceOptions;
+  /** Identical queries in flight to this subgraph (same document, variables, token) share one call. */
+  private readonly merge = createInflightMerger();
 
   constructor(options: SubgraphSourceOptions) {
     super({ url: options.url });
@@ -46,6 +50,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) request.http?.headers.set('authorization', authorization);
     const requestId = 'requestId' in context ? context.requestId : undefined;
     if (requestId) request.http?.headers.set('x-request-id', requestId);
+    const idempotencyKey = 'idempotencyKey' in context ? context.idempotencyKey : undefined;
+    if (idempotencyKey !== undefined) request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
@@ -56,13 +62,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The data source builds the request; only the sending is replaced, per call, so that the
     // deadline and the retry rule know which operation they carry.
     const source = Object.create(this) as this;
-    source.fetcher = ((url: string, init: RequestInit) =>
-      fetchWithDeadline(url, init, {
+    const send = (url: string, init?: FetcherRequestInit) =>
+      fetchWithDeadline(url, init as RequestInit, {
         service: this.options.name,
         deadlineMs: this.options.deadlineMs,
         retryOnConnectionError: read,
         onRetry: () => (retried = true),
-      })) as unknown as RemoteGraphQLDataSource['fetcher'];
+      });
+    source.fetcher = ((url: string, init?: FetcherRequestInit) => this.merge(url, init, send)) as RemoteGraphQLDataSource['fetcher'];
     const report = (outcome: SubgraphFetchEvent['outcome']) =>
       this.options.onFetch?.({
         subgraph: this.options.name,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSchemas, SCHEMA_DIR } from './compose';
+import { apiDescriptionProblems } from './api-schema-descriptions';
 import { checkPeerDocuments } from './peer-documents';
 
 /** Fails when the committed SDL files differ from what the code produces now. */
@@ -25,7 +26,12 @@ async function main(): Promise<void> {
     console.error(`schema check failed: cross-level operations do not match the committed schemas:\n- ${peerProblems.join('\n- ')}`);
     process.exit(1);
   }
-  console.log(`schema check passed: ${Object.keys(files).length} files current, cross-level operations valid; Apollo's and The Guild's composers agree`);
+  const undescribed = apiDescriptionProblems(files['supergraph.graphql']);
+  if (undescribed.length > 0) {
+    console.error(`schema check failed: ${undescribed.length} types, fields, arguments or enum values lack a description in Chinese and English:\n- ${undescribed.slice(0, 50).join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log(`schema check passed: ${Object.keys(files).length} files current, cross-level operations valid, every type and field described; Apollo's and The Guild's composers agree`);
 }
 
 main().catch((error: unknown) => {

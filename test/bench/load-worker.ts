@@ -22,6 +22,7 @@ async function main(request: LoadRequest): Promise<Sample> {
     connections: request.connections,
     duration: request.seconds,
     maxOverallRequests: request.maxRequests,
+    ...(request.timeoutSeconds ? { timeout: request.timeoutSeconds } : {}),
   };
   const result = aggregateResult([await autocannon(options)], options);
   const completed = result['2xx'];

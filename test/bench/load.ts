@@ -9,6 +9,8 @@ export interface LoadRequest {
   connections: number;
   seconds: number;
   maxRequests: number;
+  /** Seconds before a request counts as failed (autocannon's default: 10). */
+  timeoutSeconds?: number;
 }
 
 /**

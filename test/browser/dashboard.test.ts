@@ -70,6 +70,25 @@ it('signs in with a pasted token and shows the district ranking and the overdue 
   }
 });
 
+it('shows the city\'s 10 most overdue tasks across the levels, as the city-wide list returns them', async () => {
+  const response = await graphql<{ citywideTasks: { edges: { daysOverdue: number; node: { title: string } }[] } }>(
+    platform.gateway.url,
+    '{ citywideTasks(scope: ["120000"], filter: { overdue: true }, first: 10) { edges { daysOverdue node { ... on Task { title } } } } }',
+    { token: cityToken },
+  );
+  const expected = response.data!.citywideTasks.edges;
+  expect(expected.length).toBeGreaterThan(0);
+  // Signed in by the test before: the token is in localStorage.
+  await page.goto(`${appUrl}#/`);
+  const rows = page.getByTestId('most-overdue-tasks').locator('tbody tr');
+  await rows.first().waitFor();
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  expect(cells.map((row) => [row[0], row[1]])).toEqual(expected.map((edge) => [String(edge.daysOverdue), edge.node.title]));
+  await page.getByTestId('district-figures').locator('tbody tr').first().waitFor();
+  expect(await page.getByTestId('district-figures').locator('tbody tr').count()).toBe(16);
+  await page.getByTestId('cadres-without-duty-records').locator('table').waitFor();
+});
+
 it('drills down from the city to a district, a street, a task and one duty record with its evidence', async () => {
   // A street task with a duty record that has a file attached, found through GraphQL.
   const response = await graphql<{

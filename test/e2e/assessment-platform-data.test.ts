@@ -12,7 +12,7 @@ import {
   type FindingStatusCode,
   type TaskStatusCode,
 } from '@supervision/kit';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 import { type AnyData, gatewayCaller, ok, expectError } from '../support/gateway-client';
 import { createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
 
@@ -110,8 +110,9 @@ describe('the annual assessment fed from tasks and findings', () => {
   let planId: string;
   const PAST = daysFromToday(-1);
   const FUTURE = daysFromToday(30);
-  const heping = { unitId: randomUUID(), name: '和平区委' };
-  const hedong = { unitId: randomUUID(), name: '河东区委' };
+  // Real units of the districts: the city's score entry checks them with the district subgraph.
+  const heping = { unitId: '', name: '和平区委' };
+  const hedong = { unitId: '', name: '河东区委' };
   let education: OrgFixture;
   let health: OrgFixture;
 
@@ -129,6 +130,13 @@ describe('the annual assessment fed from tasks and findings', () => {
     const hepingAdmin = await platform.token({ level: 'district', code: '120101', roles: ['admin'] });
     const hedongAdmin = await platform.token({ level: 'district', code: '120102', roles: ['admin'] });
     const hexiAdmin = await platform.token({ level: 'district', code: '120103', roles: ['admin'] });
+    for (const [unit, code, token] of [[heping, '120101', hepingAdmin], [hedong, '120102', hedongAdmin]] as const) {
+      const response = await graphql<{ createDistrictUnit: { id: string } }>(platform.gateway.url, `mutation($input: CreateUnitInput!) { createDistrictUnit(input: $input) { id } }`, {
+        token,
+        variables: { input: { jurisdictionCode: code, name: unit.name, kind: 'PARTY_COMMITTEE' } },
+      });
+      unit.unitId = response.data!.createDistrictUnit.id;
+    }
     // 和平区: 3 completed, 1 cancelled → 3 / 3 = 100%.
     await tasksOf(districtEm, '120101', await createUnitWithCadres(platform, hepingAdmin, 'district', '120101', ['赵刚']), ['COMPLETED', 'COMPLETED', 'COMPLETED', 'CANCELLED']);
     // 河东区: 1 completed, 1 in progress → 50%.

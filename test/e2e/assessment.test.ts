@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AssessmentPlanEntity, AssessmentSheetEntity, AuditEntryEntity, verifyAuditChain } from '@supervision/kit';
+import { AssessmentPlanEntity, AssessmentSheetEntity, AuditEntryEntity, today, verifyAuditChain } from '@supervision/kit';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { gatewayCaller, ok, expectError } from '../support/gateway-client';
 
@@ -62,8 +62,22 @@ async function districtUnit(name: string): Promise<Unit> {
   return { jurisdictionCode: '120101', unitId: unit.id, unitName: name };
 }
 
-function street(code: string, name: string): Unit {
-  return { jurisdictionCode: code, unitId: randomUUID(), unitName: name };
+/** A real unit of a street: the district's write checks it with the street's subgraph. */
+const streetUnits = new Map<string, Promise<Unit>>();
+function street(code: string, name: string): Promise<Unit> {
+  const key = `${code}:${name}`;
+  if (!streetUnits.has(key)) streetUnits.set(key, createStreetUnit(code, name));
+  return streetUnits.get(key)!;
+}
+
+async function createStreetUnit(code: string, name: string): Promise<Unit> {
+  const admin = await platform.token({ level: 'street', code, roles: ['admin'] });
+  const unit = ok(
+    await call<{ createStreetUnit: { id: string } }>(admin, `mutation($input: CreateUnitInput!) { createStreetUnit(input: $input) { id } }`, {
+      input: { jurisdictionCode: code, name, kind: 'DEPARTMENT' },
+    }),
+  ).createStreetUnit;
+  return { jurisdictionCode: code, unitId: unit.id, unitName: name };
 }
 
 function scores(party: number, rectification: number) {
@@ -108,12 +122,12 @@ describe('annual assessment (年度主体责任考核)', () => {
     expect(plan).toMatchObject({ status: 'DRAFT', totalWeight: 100 });
     expectError(await call(commission, CREATE_PLAN, { input: PLAN }), 'BAD_USER_INPUT', 'input.year');
 
-    units.quanyechang = street('120101001', '劝业场街道');
+    units.quanyechang = await street('120101001', '劝业场街道');
     units.education = await districtUnit('和平区教育局');
-    units.xiaobailou = street('120101002', '小白楼街道');
+    units.xiaobailou = await street('120101002', '小白楼街道');
     units.health = await districtUnit('和平区卫生健康委员会');
-    units.wudadao = street('120101003', '五大道街道');
-    units.xinxing = street('120101004', '新兴街道');
+    units.wudadao = await street('120101003', '五大道街道');
+    units.xinxing = await street('120101004', '新兴街道');
 
     // [party 0–100, rectification 0–50, democratic, task rate %, deduction] and the totals by hand:
     const sheets: [string, number, number, number, number, number][] = [
@@ -154,7 +168,7 @@ describe('annual assessment (年度主体责任考核)', () => {
       'input.indicatorScores.0.indicator',
     );
     // streets of another district are that district's to assess
-    expectError(await call(commission, ENTER, { input: { planId, ...street('120102001', '大王庄街道'), democraticScore: 90 } }), 'BAD_USER_INPUT', 'input.jurisdictionCode');
+    expectError(await call(commission, ENTER, { input: { planId, ...(await street('120102001', '大王庄街道')), democraticScore: 90 } }), 'BAD_USER_INPUT', 'input.jurisdictionCode');
     expectError(await call(commission, ENTER, { input: { planId, ...units.education, unitId: randomUUID(), democraticScore: 90 } }), 'NOT_FOUND');
     expectError(await call(districtAdmin, ENTER, { input: { planId, ...units.xinxing, democraticScore: 60 } }), 'FORBIDDEN');
     expect(await counts()).toEqual(before);
@@ -228,6 +242,14 @@ describe('annual assessment (年度主体责任考核)', () => {
     });
     expectError(notBottom, 'BAD_USER_INPUT', 'input.sheetId');
 
+    // One calendar rule: an interview cannot be recorded as held in the future.
+    const futureDay = `${Number(today().slice(0, 4)) + 1}-01-20`;
+    const future = await call(commission, INTERVIEW, {
+      input: { sheetId: sheetIds.wudadao, intervieweeName: '孙立', heldOn: futureDay, interviewer: '区纪委书记 刘洋', content: '约谈', commitments: ['整改'] },
+    });
+    expectError(future, 'BAD_USER_INPUT', 'input.heldOn');
+    expect(future.errors![0].message).toMatch(/晚于今天.*in the future/);
+
     const wudadao = ok(
       await call(commission, INTERVIEW, {
         input: {
@@ -259,8 +281,24 @@ describe('annual assessment (年度主体责任考核)', () => {
       'input.sheetId',
     );
 
+    // Details can be corrected (audited, with the reason) until the first follow-up; not by an administrator, not into the future.
+    const CORRECT = `mutation($input: CorrectAssessmentInterviewInput!) { correctDistrictAssessmentInterview(input: $input) { id heldOn intervieweePosition } }`;
+    expectError(await call(districtAdmin, CORRECT, { input: { interviewId: wudadao.id, heldOn: '2026-02-09', reason: '日期录错' } }), 'FORBIDDEN');
+    expectError(await call(commission, CORRECT, { input: { interviewId: wudadao.id, heldOn: futureDay, reason: '日期录错' } }), 'BAD_USER_INPUT', 'input.heldOn');
+    const corrected = ok(await call(commission, CORRECT, { input: { interviewId: wudadao.id, heldOn: '2026-02-09', reason: '日期录错，实为2月9日' } })).correctDistrictAssessmentInterview;
+    expect(corrected).toMatchObject({ heldOn: '2026-02-09', intervieweePosition: '五大道街道党工委书记' });
+    const trail = await platform.subgraphs.district.orm.em.fork().find(AuditEntryEntity, { entityId: wudadao.id, action: 'correct' });
+    expect(trail).toHaveLength(1);
+    expect(trail[0].before).toMatchObject({ heldOn: '2026-02-10' });
+    expect(trail[0].after).toMatchObject({ heldOn: '2026-02-09', correctionReason: '日期录错，实为2月9日' });
+
     const [c1, c2] = wudadao.commitments;
     const base = { interviewId: wudadao.id, visitedOn: '2026-05-12', visitor: '区纪委第一监督检查室' };
+    expectError(
+      await call(commission, FOLLOW_UP, { input: { ...base, visitedOn: futureDay, results: [{ commitmentId: c1.id, fulfilled: true }, { commitmentId: c2.id, fulfilled: true }] } }),
+      'BAD_USER_INPUT',
+      'input.visitedOn',
+    );
     expectError(await call(commission, FOLLOW_UP, { input: { ...base, results: [{ commitmentId: c1.id, fulfilled: true }] } }), 'BAD_USER_INPUT', 'input.results');
     expectError(
       await call(commission, FOLLOW_UP, { input: { ...base, visitedOn: '2026-02-01', results: [{ commitmentId: c1.id, fulfilled: true }, { commitmentId: c2.id, fulfilled: true }] } }),
@@ -280,6 +318,7 @@ describe('annual assessment (年度主体责任考核)', () => {
       }),
     ).recordDistrictAssessmentFollowUp;
     expect(firstVisit.followUpStatus).toBe('COMMITMENTS_OPEN');
+    expectError(await call(commission, CORRECT, { input: { interviewId: wudadao.id, content: '改写', reason: '补记' } }), 'BAD_USER_INPUT', 'input.interviewId');
     expect(firstVisit.commitments).toEqual([
       { position: 1, status: 'FULFILLED', confirmedOn: '2026-05-12', lastCheckNote: '已销号' },
       { position: 2, status: 'OPEN', confirmedOn: null, lastCheckNote: '机制未建立' },
@@ -329,20 +368,34 @@ describe('annual assessment (年度主体责任考核)', () => {
       ),
     ).createCityAssessmentPlan;
     const enter = `mutation($input: EnterAssessmentScoresInput!) { enterCityAssessmentScores(input: $input) { id } }`;
-    const district = (code: string, name: string) => ({ jurisdictionCode: code, unitId: randomUUID(), unitName: name });
+    // Real units of the districts: the city's write checks them with the district subgraph.
+    const districtUnits = new Map<string, Promise<Unit>>();
+    const district = (code: string, name: string): Promise<Unit> => {
+      if (!districtUnits.has(code)) districtUnits.set(code, createDistrictUnitOf(code, name));
+      return districtUnits.get(code)!;
+    };
+    const createDistrictUnitOf = async (code: string, name: string): Promise<Unit> => {
+      const admin = await platform.token({ level: 'district', code, roles: ['admin'] });
+      const unit = ok(
+        await call<{ createDistrictUnit: { id: string } }>(admin, `mutation($input: CreateUnitInput!) { createDistrictUnit(input: $input) { id } }`, {
+          input: { jurisdictionCode: code, name, kind: 'DEPARTMENT' },
+        }),
+      ).createDistrictUnit;
+      return { jurisdictionCode: code, unitId: unit.id, unitName: name };
+    };
     expectError(
-      await call(cityCommission, enter, { input: { planId: created.id, ...street('120101001', '劝业场街道'), democraticScore: 90 } }),
+      await call(cityCommission, enter, { input: { planId: created.id, ...(await street('120101001', '劝业场街道')), democraticScore: 90 } }),
       'BAD_USER_INPUT',
       'input.jurisdictionCode',
     );
     // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
-    expectError(await call(commission, enter, { input: { planId: created.id, ...district('120101', '中共和平区委'), democraticScore: 90 } }), 'NOT_FOUND');
+    expectError(await call(commission, enter, { input: { planId: created.id, ...(await district('120101', '中共和平区委')), democraticScore: 90 } }), 'NOT_FOUND');
     // 和平区 40·0.8 + 20·0.8 + 20·0.9 + 20·0.9 = 32 + 16 + 18 + 18 = 84; 河东区 the same 84
     for (const [code, name] of [
       ['120101', '中共和平区委'],
       ['120102', '中共河东区委'],
     ]) {
-      ok(await call(cityCommission, enter, { input: { planId: created.id, ...district(code, name), indicatorScores: scores(80, 40), democraticScore: 90, taskCompletionRate: 90 } }));
+      ok(await call(cityCommission, enter, { input: { planId: created.id, ...(await district(code, name)), indicatorScores: scores(80, 40), democraticScore: 90, taskCompletionRate: 90 } }));
     }
     ok(await call(cityCommission, `mutation($id: ID!) { finalizeCityAssessmentPlan(planId: $id) { status } }`, { id: created.id }));
     const read = ok(await call(cityCommission, `{ city { assessmentRanking(year: 2025) { jurisdictionCode total rank grade } } }`));

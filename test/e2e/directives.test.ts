@@ -196,6 +196,30 @@ describe('directives down, answers up', () => {
     });
   });
 
+  it('lists by name the addressees that have not answered or completed, and flags the directive overdue once its deadline passed', async () => {
+    const OUTSTANDING = `query($id: ID!) { cityDirective(id: $id) { overdue outstanding { code name state progress } } }`;
+    const before = await ok(tokens.commission, OUTSTANDING, { id: cityDirectiveId });
+    expect(before.cityDirective).toEqual({
+      overdue: false,
+      outstanding: [
+        { code: HEPING, name: '和平区', state: 'IN_PROGRESS', progress: 55 },
+        { code: HEDONG, name: '河东区', state: 'NOT_ANSWERED', progress: 0 },
+      ],
+    });
+    // The deadline passes (the row is moved back, as time would): still outstanding, so overdue.
+    const em = counts.city();
+    const directive = await em.findOneOrFail(DirectiveEntity, { id: cityDirectiveId });
+    const deadline = directive.deadline;
+    directive.deadline = '2000-01-31';
+    await em.flush();
+    expect((await ok(tokens.commission, OUTSTANDING, { id: cityDirectiveId })).cityDirective.overdue).toBe(true);
+    directive.deadline = deadline;
+    await em.flush();
+    // Like the summary, it is for the issuer and those above it, not for an addressee.
+    const asDistrict = await call(tokens.heping, OUTSTANDING, { id: cityDirectiveId });
+    expect(asDistrict.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('addressees see what is addressed to them, issuers what they issued', async () => {
     const district = await ok(
       tokens.heping,

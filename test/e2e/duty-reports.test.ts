@@ -47,9 +47,30 @@ async function districtUnitWithHead(unitName: string, cadreName: string, positio
   return { jurisdictionCode: '120101', unitId: unit.id, unitName, cadreId: cadre.id, cadreName, cadrePosition: position };
 }
 
-/** A street's principal leader: the unit lives in the street's database, so only its ids travel. */
+/**
+ * A street's principal leader: the unit lives in the street's database, so only its ids travel;
+ * the district's write checks them with the street's subgraph, so they are real.
+ */
+const streetHeads = new Map<string, ReturnType<typeof createStreetHead>>();
 function streetHead(code: string, unitName: string, cadreName: string) {
-  return { jurisdictionCode: code, unitId: randomUUID(), unitName, cadreId: randomUUID(), cadreName, cadrePosition: '街道党工委书记' };
+  const key = `${code}:${unitName}:${cadreName}`;
+  if (!streetHeads.has(key)) streetHeads.set(key, createStreetHead(code, unitName, cadreName));
+  return streetHeads.get(key)!;
+}
+
+async function createStreetHead(code: string, unitName: string, cadreName: string) {
+  const admin = await platform.token({ level: 'street', code, roles: ['admin'] });
+  const unit = ok(
+    await call<{ createStreetUnit: { id: string } }>(admin, `mutation($input: CreateUnitInput!) { createStreetUnit(input: $input) { id } }`, {
+      input: { jurisdictionCode: code, name: unitName, kind: 'PARTY_COMMITTEE' },
+    }),
+  ).createStreetUnit;
+  const cadre = ok(
+    await call<{ addStreetCadre: { id: string } }>(admin, `mutation($input: AddCadreInput!) { addStreetCadre(input: $input) { id } }`, {
+      input: { unitId: unit.id, name: cadreName, position: '街道党工委书记', principal: true },
+    }),
+  ).addStreetCadre;
+  return { jurisdictionCode: code, unitId: unit.id, unitName, cadreId: cadre.id, cadreName, cadrePosition: '街道党工委书记' };
 }
 
 async function sessionCount(): Promise<number> {
@@ -73,8 +94,8 @@ describe('duty-and-integrity report sessions (述责述廉)', () => {
           title: '和平区纪委全会述责述廉',
           heldOn: '2025-01-15',
           reporters: [
-            streetHead('120101001', '劝业场街道党工委', '王强'),
-            streetHead('120101002', '小白楼街道党工委', '李娜'),
+            await streetHead('120101001', '劝业场街道党工委', '王强'),
+            await streetHead('120101002', '小白楼街道党工委', '李娜'),
             ownUnitReporter,
           ],
         },
@@ -158,7 +179,7 @@ describe('duty-and-integrity report sessions (述责述廉)', () => {
     expect(evaluateByStreet.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const otherDistrict = await platform.token({ level: 'district', code: '120102', roles: ['commission'] });
     const create = await call(otherDistrict, CREATE_SESSION, {
-      input: { ownerCode: '120101', title: '越权', heldOn: '2025-01-15', reporters: [streetHead('120101001', '劝业场街道党工委', '王强')] },
+      input: { ownerCode: '120101', title: '越权', heldOn: '2025-01-15', reporters: [await streetHead('120101001', '劝业场街道党工委', '王强')] },
     });
     expect(create.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const readByStreet = await call(quanyechangAdmin, `{ district(code: "120101") { dutyReportSessions { totalCount } } }`);
@@ -171,15 +192,17 @@ describe('duty-and-integrity report sessions (述责述廉)', () => {
   it('names the field of bad input and writes nothing', async () => {
     const sessions = await sessionCount();
     const audits = await auditCount();
-    const base = { ownerCode: '120101', title: '第二次述责述廉', heldOn: '2025-06-30', reporters: [streetHead('120101003', '五大道街道党工委', '孙立')] };
+    const base = { ownerCode: '120101', title: '第二次述责述廉', heldOn: '2025-06-30', reporters: [await streetHead('120101003', '五大道街道党工委', '孙立')] };
 
     const cases: [Record<string, unknown>, string, string][] = [
       // a street of another district is not this district's to hear
-      [{ ...base, reporters: [...base.reporters, streetHead('120102001', '大王庄街道党工委', '钱进')] }, 'BAD_USER_INPUT', 'input.reporters.1.jurisdictionCode'],
+      [{ ...base, reporters: [...base.reporters, await streetHead('120102001', '大王庄街道党工委', '钱进')] }, 'BAD_USER_INPUT', 'input.reporters.1.jurisdictionCode'],
       [{ ...base, heldOn: '2025-02-30' }, 'BAD_USER_INPUT', 'input.heldOn'],
+      // one calendar rule: a session that was held cannot be dated in the future
+      [{ ...base, heldOn: `${new Date().getUTCFullYear() + 1}-06-30` }, 'BAD_USER_INPUT', 'input.heldOn'],
       [{ ...base, title: '  ' }, 'BAD_USER_INPUT', 'input.title'],
       [{ ...base, reporters: [] }, 'BAD_USER_INPUT', 'input.reporters'],
-      [{ ...base, reporters: [base.reporters[0], { ...streetHead('120101004', '新兴街道党工委', '孙立'), cadreId: base.reporters[0].cadreId }] }, 'BAD_USER_INPUT', 'input.reporters.1.cadreId'],
+      [{ ...base, reporters: [base.reporters[0], { ...(await streetHead('120101004', '新兴街道党工委', '孙立')), cadreId: base.reporters[0].cadreId }] }, 'BAD_USER_INPUT', 'input.reporters.1.cadreId'],
       // a unit of the district itself must exist in the district's records (checked inside the transaction)
       [{ ...base, reporters: [...base.reporters, { ...ownUnitReporter, unitId: randomUUID() }] }, 'NOT_FOUND', ''],
       [{ ...base, reporters: [...base.reporters, { ...ownUnitReporter, cadreId: randomUUID() }] }, 'BAD_USER_INPUT', 'input.reporters.1.cadreId'],

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { AuditEntryEntity, RectificationReportEntity, sqlStatementCount } from '@supervision/kit';
+import {
+  AuditEntryEntity,
+  drawQuarter,
+  quarterOfDate,
+  recomputePlan,
+  RectificationReportEntity,
+  sqlStatementCount,
+  SupervisionPlanEntity,
+  today,
+} from '@supervision/kit';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
 import { gatewayCaller } from '../support/gateway-client';
 
@@ -42,8 +51,9 @@ async function createDistrictUnit(token: string, jurisdictionCode: string, name:
   return data.createDistrictUnit.id;
 }
 
-const DRAW = `mutation($input: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $input) { id year quarter seed unitIds } }`;
-const PREVIEW = `query($input: DrawSupervisionPlanInput!) { previewCitySupervisionPlan(input: $input) }`;
+const DRAW = `mutation($input: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $input) { id officeId year quarter seed seedSource contactUnitIds drawnEarlierUnitIds unitIds } }`;
+const PLAN_FIELDS = 'id officeId year quarter seed seedSource contactUnitIds drawnEarlierUnitIds unitIds';
+const PREVIEW = `query($input: DrawSupervisionPlanInput!) { previewCitySupervisionPlan(input: $input) { seed seedSource unitIds } }`;
 const CREATE_CHECK = `mutation($input: CreateSupervisionCheckInput!) {
   createCitySupervisionCheck(input: $input) {
     id kind mode stationed methods spotChecks { description responsibilityItemId } unitJurisdictionCode
@@ -72,6 +82,7 @@ describe('supervision checks and rectification, city → district', () => {
   let otherDistrictUnit: string;
   let officeId: string;
   const planIds: string[] = [];
+  let currentPlan: { id: string; unitIds: string[] };
   let findings: Finding[];
 
   it('sets up an office with eight contact units of 和平区', async () => {
@@ -101,43 +112,65 @@ describe('supervision checks and rectification, city → district', () => {
     expect(read.city.supervisionOffices[0].contacts.map((c) => c.districtUnit.name).sort()[0]).toBe('和平区联系单位1');
   });
 
-  it('draws a quarter of the contact units per quarter, reproducibly from the seed, every unit once in the year', async () => {
-    const u = (n: number) => units[n - 1];
-    // Worked by hand in plan-draw.test.ts: seeds 1…4 pick u8 u2 | u4 u6 | u3 u1 | u5 u7.
-    const preview = { officeId, year: 2025, quarter: 1, seed: 1 };
-    const first = await ok<{ previewCitySupervisionPlan: string[] }>(PREVIEW, cityCommission, { input: preview });
-    const again = await ok<{ previewCitySupervisionPlan: string[] }>(PREVIEW, cityCommission, { input: preview });
-    expect(first.previewCitySupervisionPlan).toEqual([u(8), u(2)]);
-    expect(again.previewCitySupervisionPlan).toEqual(first.previewCitySupervisionPlan);
+  it('draws next year\'s quarters with seeds no one chose, previewed exactly, recomputable from the plan alone', async () => {
+    const year = Number(today().slice(0, 4)) + 1;
+    const preview = await ok<{ previewCitySupervisionPlan: { seed: number; seedSource: string; unitIds: string[] } }>(PREVIEW, cityCommission, {
+      input: { officeId, year, quarter: 1 },
+    });
+    // A seed can no longer be passed: the schema has no such input field.
+    const steered = await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year, quarter: 1, seed: 1 } } });
+    expect(errorOf(steered).code).toBe('BAD_USER_INPUT');
 
-    const expected = [[u(8), u(2)], [u(4), u(6)], [u(3), u(1)], [u(5), u(7)]];
+    type RecordedPlan = { id: string; officeId: string; year: number; quarter: number; seed: number; seedSource: string; contactUnitIds: string[]; drawnEarlierUnitIds: string[]; unitIds: string[] };
+    const plans: RecordedPlan[] = [];
     for (const quarter of [1, 2, 3, 4]) {
-      const plan = await ok<{ drawCitySupervisionPlan: { id: string; seed: number; unitIds: string[] } }>(DRAW, cityCommission, {
-        input: { officeId, year: 2025, quarter, seed: quarter },
-      });
-      expect(plan.drawCitySupervisionPlan.seed).toBe(quarter);
-      expect(plan.drawCitySupervisionPlan.unitIds).toEqual(expected[quarter - 1]);
+      const plan = await ok<{ drawCitySupervisionPlan: RecordedPlan }>(DRAW, cityCommission, { input: { officeId, year, quarter } });
+      plans.push(plan.drawCitySupervisionPlan);
       planIds.push(plan.drawCitySupervisionPlan.id);
     }
-    const recorded = await ok<{ citySupervisionOffice: { plans: { quarter: number; seed: number; unitIds: string[] }[] } }>(
-      `query($id: ID!) { citySupervisionOffice(id: $id) { plans { quarter seed unitIds } } }`,
+    // The preview showed exactly what the draw then picked.
+    expect(preview.previewCitySupervisionPlan).toEqual({ seed: plans[0].seed, seedSource: plans[0].seedSource, unitIds: plans[0].unitIds });
+    expect(plans.map((plan) => plan.unitIds.length)).toEqual([2, 2, 2, 2]);
+    expect(plans.flatMap((plan) => plan.unitIds).sort()).toEqual([...units].sort());
+
+    // Recompute every draw from the recorded plan alone, by the documented steps, not the platform's code.
+    const recorded = await ok<{ citySupervisionOffice: { plans: RecordedPlan[] } }>(
+      `query($id: ID!) { citySupervisionOffice(id: $id) { plans { ${PLAN_FIELDS} } } }`,
       cityCommission,
       { id: officeId },
     );
-    expect(recorded.citySupervisionOffice.plans.map((plan) => plan.seed)).toEqual([1, 2, 3, 4]);
-    expect(recorded.citySupervisionOffice.plans.flatMap((plan) => plan.unitIds).sort()).toEqual([...units].sort());
+    for (const plan of recorded.citySupervisionOffice.plans) {
+      expect(plan.seedSource).toBe(
+        [`office:${plan.officeId}`, `year:${plan.year}`, `quarter:${plan.quarter}`, `contacts:${plan.contactUnitIds.join(',')}`, `drawn:${plan.drawnEarlierUnitIds.join(',')}`].join('\n'),
+      );
+      expect(plan.contactUnitIds).toEqual([...units].sort());
+      const digest = createHash('sha256').update(plan.seedSource, 'utf8').digest();
+      expect(plan.seed).toBe((digest.readUIntBE(0, 6) % 2147483646) + 1);
+      expect(drawQuarter({ contactUnitIds: plan.contactUnitIds, drawnEarlierThisYear: plan.drawnEarlierUnitIds, seed: plan.seed })).toEqual(plan.unitIds);
+    }
 
-    // Drawing a quarter twice is refused; so is skipping ahead in a new year.
-    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: 2025, quarter: 1, seed: 9 } } }))).toEqual({
+    // No re-roll: drawing a quarter twice is refused; so is skipping ahead, and drawing a quarter that has begun.
+    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year, quarter: 1 } } }))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.quarter',
     });
-    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: 2026, quarter: 3 } } })).field).toBe('input.quarter');
+    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: year + 1, quarter: 3 } } })).field).toBe('input.quarter');
+    const late = await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: year - 1, quarter: 1 } } });
+    expect(errorOf(late)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.quarter' });
+    expect(late.errors![0].message).toMatch(/只能在季度开始之前或当天抽取.*before or on its first day/);
+
+    // This quarter's plan, drawn (by the same rule) on or before the quarter began: the checks below carry it out.
+    const { year: thisYear, quarter: thisQuarter } = quarterOfDate(today());
+    const draw = recomputePlan({ officeId, year: thisYear, quarter: thisQuarter, contactUnitIds: units, drawnEarlierUnitIds: [] });
+    const em = platform.subgraphs.city.orm.em.fork();
+    const current = em.create(SupervisionPlanEntity, { officeId, jurisdictionCode: '120000', year: thisYear, quarter: thisQuarter, ...draw, drawnBy: 'test' });
+    await em.flush();
+    currentPlan = { id: current.id, unitIds: draw.unitIds };
   });
 
   it('refuses a planned check of a unit that is not a contact unit, or was not drawn, and writes nothing', async () => {
     const auditBefore = await platform.subgraphs.city.orm.em.fork().count(AuditEntryEntity);
-    const base = { planId: planIds[0], mode: 'ON_SITE', checkedOn: '2025-02-10', summary: '现场检查' };
+    const base = { planId: currentPlan.id, mode: 'ON_SITE', checkedOn: today(), summary: '现场检查' };
     const notContact = await graphql(url, CREATE_CHECK, {
       token: cityCommission,
       variables: { input: { ...base, unitId: otherDistrictUnit, unitJurisdictionCode: '120103' } },
@@ -146,9 +179,23 @@ describe('supervision checks and rectification, city → district', () => {
     expect(notContact.errors![0].message).toContain('not a contact unit');
     const notDrawn = await graphql(url, CREATE_CHECK, {
       token: cityCommission,
-      variables: { input: { ...base, unitId: units[0], unitJurisdictionCode: '120101' } },
+      variables: { input: { ...base, unitId: units.find((unit) => !currentPlan.unitIds.includes(unit)), unitJurisdictionCode: '120101' } },
     });
     expect(errorOf(notDrawn)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    // One calendar rule: a planned check falls within its plan's quarter, and no check is dated in the future.
+    const drawnUnit = { unitId: currentPlan.unitIds[0], unitJurisdictionCode: '120101' };
+    const { year, quarter } = quarterOfDate(today());
+    const outside = await graphql(url, CREATE_CHECK, { token: cityCommission, variables: { input: { ...base, ...drawnUnit, checkedOn: `${year - 1}-08-10` } } });
+    expect(errorOf(outside)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.checkedOn' });
+    expect(outside.errors![0].message).toContain(`outside Q${quarter} ${year}`);
+    const future = await graphql(url, CREATE_CHECK, { token: cityCommission, variables: { input: { ...base, ...drawnUnit, checkedOn: `${year + 1}-06-01` } } });
+    expect(errorOf(future)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.checkedOn' });
+    expect(future.errors![0].message).toMatch(/晚于今天.*in the future/);
+    const unplannedFuture = await graphql(url, CREATE_CHECK, {
+      token: cityCommission,
+      variables: { input: { officeId, mode: 'ONLINE', summary: '线上', ...drawnUnit, checkedOn: `${year + 1}-06-01` } },
+    });
+    expect(errorOf(unplannedFuture)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.checkedOn' });
     expect(await platform.subgraphs.city.orm.em.fork().count(AuditEntryEntity)).toBe(auditBefore);
   });
 
@@ -158,7 +205,7 @@ describe('supervision checks and rectification, city → district', () => {
     const districtCommission = await platform.token({ level: 'district', code: '120101', roles: ['commission'] });
     const asDistrict = await graphql(url, CREATE_CHECK, {
       token: districtCommission,
-      variables: { input: { planId: planIds[0], unitId: units[7], unitJurisdictionCode: '120101', mode: 'ON_SITE', checkedOn: '2025-02-10', summary: 'x' } },
+      variables: { input: { planId: currentPlan.id, unitId: currentPlan.unitIds[0], unitJurisdictionCode: '120101', mode: 'ON_SITE', checkedOn: today(), summary: 'x' } },
     });
     // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
     expect(errorOf(asDistrict).code).toBe('NOT_FOUND');
@@ -167,20 +214,20 @@ describe('supervision checks and rectification, city → district', () => {
   });
 
   it('runs the loop: check → findings → report → sent back → reported again → accepted → follow-up', async () => {
-    const u8 = units[7];
+    const u8 = currentPlan.unitIds[0];
     const check = await ok<{ createCitySupervisionCheck: { kind: string; stationed: boolean; methods: string[]; districtUnit: { name: string }; findings: Finding[] } }>(
       CREATE_CHECK,
       cityCommission,
       {
         input: {
-          planId: planIds[0],
+          planId: currentPlan.id,
           unitId: u8,
           unitJurisdictionCode: '120101',
           mode: 'ON_SITE',
           stationed: true,
           methods: ['REPORT_HEARING', 'ONE_TO_ONE_TALK', 'DEMOCRATIC_EVALUATION', 'QUESTIONNAIRE'],
           spotChecks: [{ description: '“三重一大”决策记录' }],
-          checkedOn: '2025-02-10',
+          checkedOn: today(),
           summary: '进驻式监督两周',
           findings: [
             { description: 'A 谈话提醒记录不全', deadline: '2099-06-30' },
@@ -193,7 +240,7 @@ describe('supervision checks and rectification, city → district', () => {
     const created = check.createCitySupervisionCheck;
     expect(created.kind).toBe('ROUTINE');
     expect(created.stationed).toBe(true);
-    expect(created.districtUnit.name).toBe('和平区联系单位8');
+    expect(created.districtUnit.name).toMatch(/^和平区联系单位\d$/);
     findings = [...created.findings].sort((a, b) => a.description.localeCompare(b.description));
     expect(findings.map((f) => [f.status, f.overdue])).toEqual([['OPEN', false], ['OPEN', false], ['OPEN', true]]);
     const [a, b] = findings;
@@ -259,7 +306,7 @@ describe('supervision checks and rectification, city → district', () => {
           unitId: u8,
           unitJurisdictionCode: '120101',
           mode: 'ONLINE',
-          checkedOn: '2025-09-01',
+          checkedOn: today(),
           summary: '回头看',
           outcomes: [
             { findingId: a.id, stillRectified: true },
@@ -302,5 +349,48 @@ describe('supervision checks and rectification, city → district', () => {
     // Another district cannot read them.
     const foreign = await graphql(url, `{ district(code: "120101") { cityFindingStats { total } } }`, { token: hexiAdmin });
     expect(errorOf(foreign).code).toBe('FORBIDDEN');
+  });
+
+  it('lists the check history per supervising jurisdiction, office, unit and quarter, with paging', async () => {
+    const LIST = `query($code: ID!, $first: Int, $after: String, $kind: SupervisionCheckKind, $year: Int, $quarter: Int, $unitId: ID, $unitJurisdictionCode: ID) {
+      citySupervisionChecks(supervisingCode: $code, first: $first, after: $after, kind: $kind, year: $year, quarter: $quarter, unitId: $unitId, unitJurisdictionCode: $unitJurisdictionCode) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id kind checkedOn unitId } }
+      }
+    }`;
+    type Page = { citySupervisionChecks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; kind: string; unitId: string } }[] } };
+    const { year, quarter } = quarterOfDate(today());
+    const all = await ok<Page>(LIST, cityCommission, { code: '120000' });
+    // The routine check and the follow-up (which raised no finding of its own) are both listed.
+    expect(all.citySupervisionChecks.totalCount).toBe(2);
+    expect(all.citySupervisionChecks.edges.map((e) => e.node.kind).sort()).toEqual(['FOLLOW_UP', 'ROUTINE']);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', kind: 'FOLLOW_UP' })).citySupervisionChecks.totalCount).toBe(1);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', year, quarter })).citySupervisionChecks.totalCount).toBe(2);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', year: year - 1 })).citySupervisionChecks.totalCount).toBe(0);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', unitId: currentPlan.unitIds[0] })).citySupervisionChecks.totalCount).toBe(2);
+    expect((await ok<Page>(LIST, cityCommission, { code: '120000', unitId: units.find((u) => !currentPlan.unitIds.includes(u)) })).citySupervisionChecks.totalCount).toBe(0);
+
+    // Paging: one at a time, the two pages together are the whole list.
+    const first = await ok<Page>(LIST, cityCommission, { code: '120000', first: 1 });
+    expect(first.citySupervisionChecks.pageInfo.hasNextPage).toBe(true);
+    const second = await ok<Page>(LIST, cityCommission, { code: '120000', first: 1, after: first.citySupervisionChecks.pageInfo.endCursor });
+    expect(second.citySupervisionChecks.pageInfo.hasNextPage).toBe(false);
+    expect([...first.citySupervisionChecks.edges, ...second.citySupervisionChecks.edges].map((e) => e.node.id).sort()).toEqual(
+      all.citySupervisionChecks.edges.map((e) => e.node.id).sort(),
+    );
+    expect(errorOf(await graphql(url, LIST, { token: cityCommission, variables: { code: '120000', after: 'not-a-cursor' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(errorOf(await graphql(url, LIST, { token: cityCommission, variables: { code: '120000', quarter: 1 } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'quarter' });
+
+    // Per office: the planned check carries the plan's office.
+    const office = await ok<{ citySupervisionOffice: { checks: { totalCount: number; edges: { node: { kind: string } }[] } } }>(
+      `query($id: ID!) { citySupervisionOffice(id: $id) { checks { totalCount edges { node { kind } } } } }`,
+      cityCommission,
+      { id: officeId },
+    );
+    expect(office.citySupervisionOffice.checks.totalCount).toBe(1);
+
+    // The supervised district reads the checks of its own units; another district reads nothing.
+    expect((await ok<Page>(LIST, hepingAdmin, { code: '120000', unitJurisdictionCode: '120101' })).citySupervisionChecks.totalCount).toBe(2);
+    expect(errorOf(await graphql(url, LIST, { token: hepingAdmin, variables: { code: '120000' } })).code).toBe('FORBIDDEN');
+    expect(errorOf(await graphql(url, LIST, { token: hexiAdmin, variables: { code: '120000', unitJurisdictionCode: '120101' } })).code).toBe('FORBIDDEN');
   });
 });

@@ -16,7 +16,7 @@ function sourcesUnder(dir: string): string[] {
 }
 
 /** Supervision's names are still computed in `supervision.module.ts`, which is being split into services separately. */
-const SUPERVISION = /^(preview|draw|create|add|accept|sendBack|record)?(City|District|Street)Supervision|^(city|district|street)Supervision/;
+const SUPERVISION = /^(preview|draw|create|add|accept|sendBack|record|withdraw|repair)?(City|District|Street)Supervision|^(city|district|street)Supervision/;
 
 describe('root field names are written literally', () => {
   const tables = sourcesUnder(join(root, 'subgraphs', 'kit', 'src')).filter((text) => text.includes('operations') || text.includes('OPERATIONS'));

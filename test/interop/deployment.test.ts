@@ -76,6 +76,8 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   SUBGRAPH_DEADLINE_MS: 'gateway → subgraph deadline: the default 10 s',
   PEER_DEADLINE_MS: 'subgraph → subgraph deadline: the default 5 s',
   PEER_WINDOW_MS: 'how old a signed peer call may be: the default 30 s',
+  CROSS_LEVEL_RELAY_MS: 'how often the cross-level relay looks for steps to undo: the default',
+  CROSS_LEVEL_GRACE_MS: 'how old a pending cross-level step must be before the relay takes it: the default',
 };
 
 const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));

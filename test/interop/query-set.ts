@@ -111,13 +111,13 @@ export const INTEROP_QUERIES: InteropQuery[] = [
     query: TRACE_QUERY,
     variables: (ids) => ({ id: ids.accountabilityCaseId }),
     knownDifference: {
-      runtimes: ['stitching', 'router'],
+      runtimes: ['stitching'],
       errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
       sameData: false,
       reason:
-        'both Hive planners spread the selection on DistrictTask (a key-only stub in the city subgraph) ' +
-        'over the city’s own union members (now that the contributed fields are nullable the Rust planner does too), ' +
-        'so the city subgraph gets `status` of two types and refuses the query; ours answers',
+        'the stitching planner spreads the selection on DistrictTask (a key-only stub in the city subgraph) ' +
+        'over the city’s own union members, so the city subgraph gets `status` of two types and refuses the query; ' +
+        'the Rust planner and ours answer',
     },
   },
   {

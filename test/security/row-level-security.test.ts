@@ -1,4 +1,4 @@
-import { CATALOGUE_TABLES, CHILD_TABLES, OWNED_TABLES, PUBLIC_TABLES, withDatabaseScope, databaseScopeOf, NO_SCOPE, type Orm } from '@supervision/kit';
+import { CATALOGUE_TABLES, CHILD_TABLES, OWNED_TABLES, PUBLIC_TABLES, SUBJECT_TABLES, withDatabaseScope, databaseScopeOf, NO_SCOPE, type Orm } from '@supervision/kit';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -53,7 +53,7 @@ describe('row-level security in every level\'s database', () => {
   });
 
   it('has row-level security on every table of every level (a new table without policies fails here)', async () => {
-    const known = new Set([...OWNED_TABLES.map((t) => t.table), ...CHILD_TABLES.map((t) => t.table), ...PUBLIC_TABLES, ...CATALOGUE_TABLES, 'audit_entry', 'evidence_content']);
+    const known = new Set([...OWNED_TABLES.map((t) => t.table), ...CHILD_TABLES.map((t) => t.table), ...PUBLIC_TABLES, ...CATALOGUE_TABLES, ...SUBJECT_TABLES, 'audit_entry', 'evidence_content']);
     for (const level of ['city', 'district', 'street'] as const) {
       const tables = await sql<{ name: string; rls: boolean; policies: string }>(
         platform.subgraphs[level].orm,
@@ -130,6 +130,34 @@ describe('row-level security in every level\'s database', () => {
     // Another district's entries stay out of sight (the chain's tail comes from a function of the owner).
     const binhaiEntries = await withDatabaseScope(districtScope(HEPING), () => sql(service(), 'select seq from audit_entry where owner_code = ?', [BINHAI]));
     expect(binhaiEntries).toEqual([]);
+  });
+
+  it('keeps task counts, idempotency keys and pending cross-level steps to their jurisdiction or subject', async () => {
+    await sql(owner(), `insert into task_count (jurisdiction_code, status, count) values (?, 'PLANNED', 3), (?, 'PLANNED', 4) on conflict do nothing`, [HEPING, BINHAI]);
+    const counts = await withDatabaseScope(districtScope(HEPING), () => sql<{ code: string }>(service(), 'select distinct jurisdiction_code as code from task_count'));
+    expect(counts.map((row) => row.code)).toEqual([HEPING]);
+    // The trigger on `task` writes as the task's writer: a count in another district is refused like the task itself.
+    await expect(
+      withDatabaseScope(districtScope(HEPING), () => sql(service(), `update task_count set count = 0 where jurisdiction_code = ?`, [BINHAI]).then(() => sql(owner(), 'select count from task_count where jurisdiction_code = ?', [BINHAI]))),
+    ).resolves.toEqual([{ count: '4' }]);
+
+    await sql(owner(), `insert into idempotency_key (subject, key, ordinal, fingerprint, created_at) values ('rls-${BINHAI}', 'k1', 0, ?, now())`, ['f'.repeat(64)]);
+    const keys = await withDatabaseScope(districtScope(HEPING), () => sql(service(), `select key from idempotency_key where subject = 'rls-${BINHAI}'`));
+    expect(keys).toEqual([]);
+    await expect(
+      withDatabaseScope(districtScope(HEPING), () =>
+        sql(service(), `insert into idempotency_key (subject, key, ordinal, fingerprint, created_at) values ('rls-${BINHAI}', 'k2', 0, ?, now())`, ['f'.repeat(64)]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+
+    const stepId = '0193a000-0000-7000-8000-000000000001';
+    await withDatabaseScope(districtScope(HEPING), () =>
+      sql(service(), `insert into cross_level_step (id, flow, target_level, payload, created_at) values (?, 'rls-test', 'street', '{}', now())`, [stepId]),
+    );
+    expect(await sql(owner(), 'select owner_code from cross_level_step where id = ?', [stepId])).toEqual([{ owner_code: HEPING }]);
+    expect(await withDatabaseScope(districtScope(BINHAI), () => sql(service(), 'select id from cross_level_step'))).toEqual([]);
+    await withDatabaseScope(districtScope(HEPING), () => sql(service(), 'delete from cross_level_step where id = ?', [stepId]));
+    expect(await sql(owner(), 'select id from cross_level_step where id = ?', [stepId])).toEqual([]);
   });
 
   it('gives a connection back to the pool without its last request\'s scope', async () => {

@@ -61,6 +61,8 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     evidenceQuotaBytes: options.evidenceQuotaBytes,
     log: quiet,
+    // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
+    crossLevelRelayMs: 0,
   };
   const [city, district, street] = await Promise.all([
     startSubgraph(citySubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.city), adminDatabaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),

@@ -21,7 +21,7 @@ export function hardenHttp(app: Express, corsOrigins: readonly string[], product
     cors({
       origin: (origin, callback) => callback(null, origin !== undefined && corsOrigins.includes(origin)),
       methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'idempotency-key'],
       maxAge: 600,
     }),
   );

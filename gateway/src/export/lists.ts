@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineExportList, jurisdictionCode, jurisdictionRoot, yesNo, type ExportList } from './export-list';
+import { CITYWIDE_EXPORT_LISTS } from './citywide-lists';
 import { allNodes, type Connection, type RunQuery } from './gateway-query';
 
 /*
  * The lists the dashboard exports. Each runs the same kind of query a front end would, with the
- * caller's token; the city-wide lists across levels will be added here as further entries.
+ * caller's token; the city-wide lists across levels come from `citywide-lists.ts`.
  */
 
 const TASK_STATUS: Record<string, string> = { PLANNED: '未开始', IN_PROGRESS: '进行中', COMPLETED: '已完成', CANCELLED: '已取消' };
@@ -314,5 +315,5 @@ const accountabilityCases = defineExportList({
 
 /** Every exportable list by the name in its URL (`/export/<name>.csv`). */
 export const EXPORT_LISTS: ReadonlyMap<string, ExportList> = new Map(
-  [districtRanking, tasks, dutyRecords, findings, directives, assessment, accountabilityCases].map((list) => [list.name, list]),
+  [districtRanking, tasks, dutyRecords, findings, directives, assessment, accountabilityCases, ...CITYWIDE_EXPORT_LISTS].map((list) => [list.name, list]),
 );

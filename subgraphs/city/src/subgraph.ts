@@ -1,6 +1,7 @@
 import {
   accountabilityFeature,
   assessmentFeature,
+  citywideFeature,
   defineLevelFeatures,
   directiveIssuerFeature,
   dutyReportFeature,
@@ -49,6 +50,8 @@ const features = defineLevelFeatures(level, [
   assessmentFeature,
   accountabilityFeature,
   recordAuditTrailFeature,
+  // The city merges the city-wide lists across the levels.
+  citywideFeature(DistrictRef),
 ]);
 
 export type CitySubgraphLoaders = ReturnType<typeof features.createLoaders>;

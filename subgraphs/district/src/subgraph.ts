@@ -1,6 +1,7 @@
 import {
   accountabilityFeature,
   assessmentFeature,
+  citywideKeysFeature,
   defineLevelFeatures,
   directiveCascadeFeature,
   directiveIssuerFeature,
@@ -60,6 +61,8 @@ export const districtFeatures = [
   assessmentFeature,
   accountabilityFeature,
   recordAuditTrailFeature,
+  // Its best keys for the city-wide lists, asked by the city.
+  citywideKeysFeature,
 ] as const;
 
 const features = defineLevelFeatures(districtLevel, districtFeatures);

@@ -1,4 +1,5 @@
 import {
+  citywideKeysFeature,
   defineLevelFeatures,
   directiveResponderFeature,
   jurisdictionFeature,
@@ -47,6 +48,8 @@ const features = defineLevelFeatures(level, [
   statisticsFeature({ cityType: CityRef, districtType: DistrictRef }),
   directiveResponderFeature,
   recordAuditTrailFeature,
+  // Its best keys for the city-wide lists, asked by the city.
+  citywideKeysFeature,
 ]);
 
 export type StreetSubgraphLoaders = ReturnType<typeof features.createLoaders>;

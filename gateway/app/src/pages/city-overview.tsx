@@ -7,6 +7,7 @@ import { graphql } from '../gql';
 import { CASE_STATUS, DECISION_FORM, FINDING_STATUS, FOLLOW_UP, GRADE, percent } from '../labels';
 import { href } from '../router';
 import { useQuery } from '../use-query';
+import { CadresWithoutDutyRecordsPanel, DistrictFiguresPanel, MostOverdueTasksPanel, OverdueDirectivesPanel } from './citywide-panels';
 import { FindingStatsRow, FINDING_STATS_HEADERS } from './finding-stats';
 
 const CityRankingQuery = graphql(`
@@ -89,13 +90,20 @@ const CityAccountabilityQuery = graphql(`
   }
 `);
 
+/** The whole city, every level: the scope of the city-wide panels. */
+const CITY_SCOPE = ['120000'];
+
 /** The city commission's overview: every figure of the districts, one panel per question. */
 export function CityOverview() {
   return (
     <>
       <RankingPanel />
+      <DistrictFiguresPanel scope={CITY_SCOPE} />
+      <MostOverdueTasksPanel scope={CITY_SCOPE} />
       <FindingsPanel />
       <DirectivesPanel />
+      <OverdueDirectivesPanel scope={CITY_SCOPE} />
+      <CadresWithoutDutyRecordsPanel scope={CITY_SCOPE} />
       <AssessmentPanel />
       <AccountabilityPanel />
     </>

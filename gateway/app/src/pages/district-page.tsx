@@ -7,6 +7,7 @@ import { percent, STREET_KIND } from '../labels';
 import { href } from '../router';
 import { useQuery } from '../use-query';
 import { FindingStatsRow, FINDING_STATS_HEADERS } from './finding-stats';
+import { CadresWithoutDutyRecordsPanel, MostOverdueTasksPanel } from './citywide-panels';
 import { DutyRecordList, TaskList } from './jurisdiction-lists';
 
 const DistrictOverviewQuery = graphql(`
@@ -97,6 +98,8 @@ export function DistrictPage(props: { code: string }) {
       </Section>
       <DistrictFindingsPanel code={props.code} />
       <DistrictDirectivesPanel code={props.code} />
+      <MostOverdueTasksPanel scope={[props.code]} />
+      <CadresWithoutDutyRecordsPanel scope={[props.code]} />
       <TaskList code={props.code} />
       <DutyRecordList code={props.code} />
     </>

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityStub } from '../citywide/entity-stub';
 import { AssessmentSheetEntity } from '../assessment/assessment.entity';
 import type { AssessmentLoaders } from '../assessment/assessment.loaders';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
@@ -25,13 +25,8 @@ import type { BasisRecordConcept } from './accountability.enums';
 
 /** A key-only stub of the level below's entity: the gateway completes it from its owner. */
 export function stubOf(typeName: string): ClassType {
-  @Directive('@key(fields: "id", resolvable: false)')
-  @ObjectType(typeName)
-  class Stub {
-    @Field(() => ID)
-    id!: string;
-  }
-  return Stub;
+  // One class per type name, shared with the city-wide lists: two classes of one name cannot share a schema.
+  return entityStub(typeName);
 }
 
 /** `{ __typename, id }`: what the gateway needs to fetch a record from the level that owns it. */

@@ -14,7 +14,9 @@ import {
   AssessmentInterviewEntity,
   AssessmentSheetEntity,
 } from './assessment.entity';
-import { RecordAssessmentFollowUpInput, RecordAssessmentInterviewInput } from './assessment.inputs';
+import { CorrectAssessmentInterviewInput, RecordAssessmentFollowUpInput, RecordAssessmentInterviewInput } from './assessment.inputs';
+import { assertNotBefore, assertNotInFuture } from '../calendar/date-rules';
+import { correctInterview } from './interview-correction';
 import type { AssessmentLoaders } from './assessment.loaders';
 import { AssessmentCommitmentType, AssessmentFollowUpType } from './assessment.types';
 
@@ -59,6 +61,7 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
       const found = await context.loaders.assessmentSheetById.load(input.sheetId);
       if (!found) throw notFound('assessment score sheet', input.sheetId);
       assertAssessingCommission(principal, found.assessorCode);
+      assertNotInFuture('input.heldOn', input.heldOn);
       return runInTransaction(context, principal, async ({ em, audit }) => {
         const sheet = await em.findOneOrFail(AssessmentSheetEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         if (!sheet.interviewRequired) {
@@ -70,7 +73,7 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
           );
         }
         if (await em.count(AssessmentInterviewEntity, { sheetId: sheet.id })) {
-          throw badUserInput('input.sheetId', `the head of ${sheet.unitName} has already been interviewed`);
+          throw badUserInput('input.sheetId', `${sheet.unitName}负责人已被约谈，如需更正请用更正约谈记录 / the head of ${sheet.unitName} has already been interviewed; correct that record instead`);
         }
         const interview = em.create(AssessmentInterviewEntity, {
           planId: sheet.planId,
@@ -93,6 +96,17 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
     }
 
     @Mutation(() => InterviewType, {
+      name: assessmentOperations(level).correctAssessmentInterview,
+      description: '更正约谈记录 Correct the details of an interview (date, interviewee, interviewer, content) until its first follow-up; each correction is audited with its reason (commission staff of the assessing level).',
+    })
+    correct(
+      @Arg('input', () => CorrectAssessmentInterviewInput) input: CorrectAssessmentInterviewInput,
+      @Ctx() context: Context,
+    ): Promise<AssessmentInterviewEntity> {
+      return correctInterview(context, requirePrincipal(context), input);
+    }
+
+    @Mutation(() => InterviewType, {
       name: assessmentOperations(level).recordAssessmentFollowUp,
       description: '回访 Record a follow-up visit that checks every open commitment of an interview (commission staff of the assessing level).',
     })
@@ -104,7 +118,8 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
       const found = await context.loaders.assessmentInterviewById.load(input.interviewId);
       if (!found) throw notFound('assessment interview', input.interviewId);
       assertAssessingCommission(principal, found.assessorCode);
-      if (input.visitedOn < found.heldOn) throw badUserInput('input.visitedOn', `is before the interview (${found.heldOn})`);
+      assertNotInFuture('input.visitedOn', input.visitedOn);
+      assertNotBefore('input.visitedOn', input.visitedOn, found.heldOn, { zh: '约谈日期', en: 'interview' });
       return runInTransaction(context, principal, async ({ em, audit }) => {
         const interview = await em.findOneOrFail(AssessmentInterviewEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         const commitments = await em.find(AssessmentCommitmentEntity, { interviewId: interview.id }, { orderBy: { position: 'asc' } });

@@ -11,7 +11,7 @@ export const assessmentFeature = defineFeature({
   needsLoaders: ['jurisdictionByCode'],
   build(build) {
     const module = createAssessmentModule(build.level);
-    build.provide({ AssessmentSheetType: module.SheetType });
+    build.provide({ AssessmentSheetType: module.SheetType, InterviewType: module.InterviewType });
     build.audited.push({ type: module.SheetType, entityType: 'AssessmentScoreSheet' });
     return [module];
   },

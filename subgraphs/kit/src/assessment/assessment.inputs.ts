@@ -216,6 +216,46 @@ export class RecordAssessmentInterviewInput {
   commitments!: string[];
 }
 
+@InputType('CorrectAssessmentInterviewInput', { description: '更正约谈记录 Corrected details of an interview; allowed until its first follow-up, and audited.' })
+export class CorrectAssessmentInterviewInput {
+  @Field(() => ID)
+  @IsUUID()
+  interviewId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  @NotBlank()
+  intervieweeName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 200)
+  intervieweePosition?: string;
+
+  @Field(() => String, { nullable: true, description: '约谈日期 YYYY-MM-DD, not after today.' })
+  @IsOptional()
+  @IsCalendarDate()
+  heldOn?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  @NotBlank()
+  interviewer?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 20000)
+  @NotBlank()
+  content?: string;
+
+  @Field(() => String, { description: '更正理由 Why the record is corrected (kept in the audit trail).' })
+  @Length(1, 2000)
+  @NotBlank()
+  reason!: string;
+}
+
 @InputType('AssessmentFollowUpResultInput')
 export class AssessmentFollowUpResultInput {
   @Field(() => ID)

@@ -15,6 +15,7 @@ export const ASSESSMENT_OPERATIONS = {
     enterAssessmentScores: 'enterCityAssessmentScores',
     recordAssessmentInterview: 'recordCityAssessmentInterview',
     recordAssessmentFollowUp: 'recordCityAssessmentFollowUp',
+    correctAssessmentInterview: 'correctCityAssessmentInterview',
   },
   district: {
     assessmentPlan: 'districtAssessmentPlan',
@@ -25,6 +26,7 @@ export const ASSESSMENT_OPERATIONS = {
     enterAssessmentScores: 'enterDistrictAssessmentScores',
     recordAssessmentInterview: 'recordDistrictAssessmentInterview',
     recordAssessmentFollowUp: 'recordDistrictAssessmentFollowUp',
+    correctAssessmentInterview: 'correctDistrictAssessmentInterview',
   },
 } as const satisfies Partial<Record<Level, Record<string, string>>>;
 

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import { requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
 import { assertAdminCode, type Level } from '../jurisdiction/admin-code';
-import { assertOwnOrDirectlyBelow, assertOwnUnitsExist } from '../jurisdiction/own-or-below';
+import { assertOwnOrDirectlyBelow, assertUnitsExist } from '../jurisdiction/own-or-below';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
@@ -133,11 +133,12 @@ export async function enterAssessmentScores(context: Context, input: EnterAssess
   if (input.cadreId && !input.cadreName?.trim()) throw badUserInput('input.cadreName', 'name the team member assessed');
   const problem = scoreEntryProblem(rulesOf(found), input);
   if (problem) throw badUserInput(problem.field, problem.message);
+  // Before the transaction: a unit of the level below is asked of its own subgraph.
+  await assertUnitsExist(context, found.assessorCode, [input], () => 'input');
   return runInTransaction(context, principal, async (scope) => {
     const { em, audit } = scope;
     const plan = await lockPlan(scope, found.id);
     if (plan.status === 'FINALIZED') throw badUserInput('input.planId', `the ${plan.year} assessment is finalized; it takes no more scores`);
-    await assertOwnUnitsExist(em, plan.assessorCode, [input], () => 'input');
     const cadreId = input.cadreId ?? null;
     let sheet = await em.findOne(AssessmentSheetEntity, { planId: plan.id, unitId: input.unitId, cadreId });
     const before = sheet ? { ...sheet, indicatorScores: { ...sheet.indicatorScores } } : null;

@@ -40,6 +40,13 @@ export class AuditEntryEntity {
   @Property({ type: 'json', nullable: true })
   after!: Record<string, unknown> | null;
 
+  /**
+   * The chain the entry belongs to: its owner's code (one chain per jurisdiction), or null for
+   * the single chain of the entries written before chains were split.
+   */
+  @Property({ type: 'string', length: 9, nullable: true })
+  chain?: string | null;
+
   @Property({ type: 'string', length: 64 })
   prevHash!: string;
 

@@ -6,7 +6,10 @@ import { canonicalJson, snapshot } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Any constant key; it names the lock that serialises writers of one database's chain. */
+/**
+ * Any constant key: with the hash of the owner's code as the second key it names the lock that
+ * serialises the writers of one jurisdiction's chain. Two codes hashing alike only share a lock.
+ */
 const AUDIT_CHAIN_LOCK = 7_201_000;
 
 export interface AuditChange {
@@ -42,18 +45,21 @@ export function hashEntry(entry: HashedFields): string {
 /**
  * Appends one entry to the audit chain. Must run inside the transaction of the change it
  * records, so that a rolled-back change leaves no entry and a committed one always has one.
- * The advisory lock makes concurrent writers take turns: each must see the previous hash.
+ * The advisory lock makes concurrent writers of one chain take turns: each must see the previous
+ * hash. Each owning jurisdiction has its own chain, so writers of unrelated jurisdictions do not
+ * wait for each other (a transaction that audits two owners takes both locks; the database
+ * breaks the rare deadlock of two such transactions by failing one, which changes nothing).
  */
 export async function appendAudit(em: EntityManager, principal: Principal, change: AuditChange): Promise<AuditEntryEntity> {
   if (!em.isInTransaction()) throw new Error('appendAudit must run inside the transaction of the change');
   const connection = em.getConnection();
   const transaction = em.getTransactionContext();
-  await connection.execute('select pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK], 'all', transaction);
+  await connection.execute('select pg_advisory_xact_lock(?, hashtext(?))', [AUDIT_CHAIN_LOCK, change.ownerCode], 'all', transaction);
   const last = await connection.execute<{ hash: string }>(
-    // The chain's newest hash, whoever wrote it: row-level security hides other jurisdictions'
-    // entries from the service role, so a function with the owner's rights reads just this one.
-    'select audit_chain_tail() as "hash"',
-    [],
+    // The chain's newest hash, whoever wrote it: row-level security hides entries the actor may
+    // not read (a peer's entry in an owner's chain), so a function with the owner's rights reads just this one.
+    'select audit_chain_tail(?) as "hash"',
+    [change.ownerCode],
     'get',
     transaction,
   );
@@ -69,7 +75,7 @@ export async function appendAudit(em: EntityManager, principal: Principal, chang
     after: snapshot(change.after),
     prevHash: (last as { hash: string } | undefined)?.hash ?? GENESIS_HASH,
   };
-  const row = em.create(AuditEntryEntity, { ...entry, hash: hashEntry(entry) });
+  const row = em.create(AuditEntryEntity, { ...entry, chain: change.ownerCode, hash: hashEntry(entry) });
   await em.persistAndFlush(row);
   return row;
 }
@@ -82,9 +88,12 @@ export interface AuditChainReport {
   reason: string | null;
 }
 
-/** Re-computes every hash in chain order, a page at a time, and reports the first break. */
+/**
+ * Re-computes every hash in order of position, a page at a time, each entry linked to the one
+ * before it in its own chain, and reports the first break.
+ */
 export async function verifyAuditChain(em: EntityManager, pageSize = 1000): Promise<AuditChainReport> {
-  let prevHash = GENESIS_HASH;
+  const lastHashOf = new Map<string | null, string>();
   let checked = 0;
   let after = '0';
   for (;;) {
@@ -94,13 +103,14 @@ export async function verifyAuditChain(em: EntityManager, pageSize = 1000): Prom
       { orderBy: { seq: 'asc' }, limit: pageSize, disableIdentityMap: true },
     );
     for (const entry of page) {
-      if (entry.prevHash !== prevHash) {
+      const chain = entry.chain ?? null;
+      if (entry.prevHash !== (lastHashOf.get(chain) ?? GENESIS_HASH)) {
         return { valid: false, entriesChecked: checked, firstInvalidSeq: entry.seq, reason: 'link to the previous entry is broken' };
       }
       if (hashEntry(entry) !== entry.hash) {
         return { valid: false, entriesChecked: checked, firstInvalidSeq: entry.seq, reason: 'contents do not match the hash' };
       }
-      prevHash = entry.hash;
+      lastHashOf.set(chain, entry.hash);
       checked += 1;
     }
     if (page.length < pageSize) return { valid: true, entriesChecked: checked, firstInvalidSeq: null, reason: null };

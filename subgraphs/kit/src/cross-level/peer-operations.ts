@@ -1,3 +1,4 @@
+import { CITYWIDE_PEER_OPERATIONS } from '../citywide/citywide.operations';
 import type { Level } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName } from '../level/level-names';
 import { callPeer } from '../peer/peer-client';
@@ -40,6 +41,20 @@ export const RECORD_FINDING_REPORT = operation<{ finding: PeerFindingFacts | nul
   document: (level) =>
     `mutation RecordFindingReport($findingId: ID!, $reportId: ID!) {
       finding: ${levelFieldName(level, 'SupervisionFindingReport', 'record')}(findingId: $findingId, reportId: $reportId) { id jurisdictionCode unitId unitJurisdictionCode }
+    }`,
+  examples: () => [undefined],
+});
+
+/**
+ * Undoes a report's REPORTED step on the level above's finding when the report was never stored
+ * (sent by the relay, as the reporting level's subgraph itself; idempotent, keyed by the report).
+ */
+export const WITHDRAW_FINDING_REPORT = operation<{ finding: { id: string; status: string } | null }>({
+  name: 'withdrawFindingReport',
+  asks: ['city', 'district'],
+  document: (level) =>
+    `mutation WithdrawFindingReport($findingId: ID!, $reportId: ID!) {
+      finding: ${levelFieldName(level, 'SupervisionFindingReport', 'withdraw')}(findingId: $findingId, reportId: $reportId) { id status }
     }`,
   examples: () => [undefined],
 });
@@ -160,6 +175,7 @@ function checked<Data, Shape>(op: PeerOperation<Data, Shape>): CheckedPeerOperat
 /** Every operation, for the schema check. */
 export const PEER_OPERATIONS: readonly CheckedPeerOperation[] = [
   checked(RECORD_FINDING_REPORT),
+  checked(WITHDRAW_FINDING_REPORT),
   checked(RECTIFICATION_REPORT),
   checked(TASK_COUNTS_BELOW),
   checked(ADDRESSED_DIRECTIVE),
@@ -167,6 +183,7 @@ export const PEER_OPERATIONS: readonly CheckedPeerOperation[] = [
   checked(BASIS_RECORD),
   checked(BASIS_TASK_OR_ITEM),
   checked(BASIS_SCORE_SHEET),
+  ...CITYWIDE_PEER_OPERATIONS,
 ];
 
 /** Sends `op` to `level` as the caller (`callPeer`); `fieldNames` renames a refused variable to the client's field. */

@@ -1,5 +1,6 @@
 import type { Division } from '../jurisdiction/divisions';
-import { drawQuarter } from '../supervision/plan-draw';
+import { quarterOfDate, quarterSpan } from '../calendar/date-rules';
+import { recomputePlan } from '../supervision/plan.service';
 import type {
   CheckKindCode,
   FindingEventCode,
@@ -15,7 +16,10 @@ import { DEMO_SESSION_DISTRICT } from './demo-duty-reports';
 export interface DemoSupervision {
   offices: { id: string; jurisdictionCode: string; name: string; createdAt: Date }[];
   contacts: { id: string; officeId: string; unitId: string; unitJurisdictionCode: string; createdAt: Date }[];
-  plans: { id: string; officeId: string; jurisdictionCode: string; year: number; quarter: number; seed: number; unitIds: string[]; drawnBy: string; drawnAt: Date }[];
+  plans: {
+    id: string; officeId: string; jurisdictionCode: string; year: number; quarter: number; seed: number; unitIds: string[];
+    seedSource: string; contactUnitIds: string[]; drawnEarlierUnitIds: string[]; drawnBy: string; drawnAt: Date;
+  }[];
   checks: {
     id: string;
     jurisdictionCode: string;
@@ -80,11 +84,6 @@ const STEP_COMMENTS: Partial<Record<FindingEventCode, string>> = {
   REOPENED: '回头看发现问题反弹，查而不改，重新限期整改',
 };
 
-/** The quarter (1–4) and year of a YYYY-MM-DD date. */
-function quarterOf(date: string): { year: number; quarter: number } {
-  return { year: Number(date.slice(0, 4)), quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 };
-}
-
 function superviseThrough(
   story: DemoSupervision,
   supervisorCode: string,
@@ -100,16 +99,19 @@ function superviseThrough(
   }
   // 每季度抽查四分之一: the quarters of the year so far, each leaving out the units drawn before it.
   const checkedOn = daysFromToday(-45, today);
-  const { year, quarter } = quarterOf(checkedOn);
+  const { year, quarter } = quarterOfDate(checkedOn);
   let drawn: string[] = [];
   let plan: DemoSupervision['plans'][number] | undefined;
   for (let q = 1; q <= quarter; q += 1) {
-    const seed = Number(supervisorCode.slice(-3)) * 10 + q + 20_200;
-    const unitIds = drawQuarter({ contactUnitIds: contactUnits.map((unit) => unit.unitId), drawnEarlierThisYear: drawn, seed });
-    drawn = [...drawn, ...unitIds];
-    plan = { id: demoId(`supervision-plan:${officeId}:${year}:${q}`), officeId, jurisdictionCode: supervisorCode, year, quarter: q, seed, unitIds, drawnBy: actor, drawnAt: timestampDaysAgo(50, today) };
+    // Drawn as the platform draws: the seed derived from the recorded inputs, the day before the quarter began.
+    const draw = recomputePlan({ officeId, year, quarter: q, contactUnitIds: contactUnits.map((unit) => unit.unitId), drawnEarlierUnitIds: drawn });
+    drawn = [...drawn, ...draw.unitIds];
+    const drawnAt = new Date(`${quarterSpan(year, q).first}T00:00:00+08:00`);
+    drawnAt.setUTCDate(drawnAt.getUTCDate() - 1);
+    plan = { id: demoId(`supervision-plan:${officeId}:${year}:${q}`), officeId, jurisdictionCode: supervisorCode, year, quarter: q, ...draw, drawnBy: actor, drawnAt };
     story.plans.push(plan);
   }
+  const quarterEnd = quarterSpan(year, quarter).last;
   const byId = new Map(contactUnits.map((unit) => [unit.unitId, unit]));
   const checks = plan!.unitIds.map((unitId, index) => {
     const unit = byId.get(unitId)!;
@@ -128,7 +130,8 @@ function superviseThrough(
         { description: '党风廉政建设专题会议记录及落实台账', responsibilityItemId: null },
         { description: null, responsibilityItemId: demoId(`item:${unitId}:0`) },
       ],
-      checkedOn: daysFromToday(-45 + index, today),
+      // Within the plan's quarter: a planned check is dated in the quarter it was drawn for.
+      checkedOn: [daysFromToday(-45 + index, today), quarterEnd].sort()[0],
       summary: `第${plan!.quarter}季度现场检查：线上核查平台履职纪实，线下抽查重点任务落实`,
       createdBy: actor,
       createdAt: timestampDaysAgo(45 - index, today),

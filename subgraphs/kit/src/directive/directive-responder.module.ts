@@ -1,6 +1,7 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { operationsAt } from '../level/operation-table';
 import { DIRECTIVE_OPERATIONS } from './directive.operations';
+import { OutstandingAddresseeType } from './directive-outstanding';
 import { levelAbove } from '../level/level-relations';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -25,6 +26,7 @@ import { DirectiveProgressType, DirectiveResponseInterface } from './directive.i
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
 import { fetchAddressedDirective } from './upstream-directive';
+import { createOutstandingResolver } from './directive-outstanding';
 
 type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
@@ -68,6 +70,10 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     @Directive('@external')
     @Field(() => [ID])
     targetCodes!: string[];
+
+    @Directive('@external')
+    @Field(() => String)
+    deadline!: string;
   }
 
   @Directive('@key(fields: "id")')
@@ -85,6 +91,11 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     @Directive('@inaccessible')
     @Field(() => DirectiveProgressType, { nullable: true, description: '内部 Internal: not part of the API schema.' })
     directiveProgressAnchor?: null;
+
+    /** The same for `DirectiveOutstandingAddressee`, reached only through `outstanding` (`@requires`). */
+    @Directive('@inaccessible')
+    @Field(() => [OutstandingAddresseeType], { nullable: true, description: '内部 Internal: not part of the API schema.' })
+    directiveOutstandingAnchor?: null;
   }
 
   function assertCanReadResponse(context: Context, response: DirectiveResponseEntity): DirectiveResponseEntity {
@@ -248,7 +259,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
 
   const module: SubgraphModule<DirectiveResponderLoaders> = {
     entities: [DirectiveResponseEntity, AttachmentEntity],
-    resolvers: [IssuedDirectiveResolver, ResponseResolver],
+    resolvers: [IssuedDirectiveResolver, ResponseResolver, createOutstandingResolver(IssuedDirectiveRef)],
     referenceResolvers: {
       // The gateway names only the directive's key and, for `progress`, its addressees.
       [issuedTypeName]: { __resolveReference: (reference: IssuedDirectiveStub) => reference },

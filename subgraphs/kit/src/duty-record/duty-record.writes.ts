@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { CadreEntity } from '../org/cadre.entity';
 import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
 import { TaskEntity } from '../task/task.entity';
-import { today as platformToday } from '../calendar/calendar-date';
+import { assertNotInFuture as assertDateNotInFuture } from '../calendar/date-rules';
 import type { DutyRecordEntity } from './duty-record.entity';
 
 /** What the audit trail keeps of a file: enough to recognise it, never its bytes. */
@@ -28,9 +28,9 @@ export function auditView(record: DutyRecordEntity, attachments: readonly Attach
   return { ...record, attachments: attachments.map(summariseAttachment) };
 }
 
+/** The platform's one calendar rule (`calendar/date-rules.ts`), under the name this module's callers use. */
 export function assertNotInFuture(occurredOn: string, field: string): void {
-  const today = platformToday();
-  if (occurredOn > today) throw badUserInput(field, `${occurredOn} is in the future (today is ${today} in Tianjin)`);
+  assertDateNotInFuture(field, occurredOn);
 }
 
 /** A cadre of the record's own jurisdiction; one elsewhere is as good as unknown here. */

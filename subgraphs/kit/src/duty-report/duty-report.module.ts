@@ -1,3 +1,4 @@
+import { assertNotInFuture } from '../calendar/date-rules';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { operationsAt } from '../level/operation-table';
 import { DUTY_REPORT_OPERATIONS } from './duty-report.operations';
@@ -5,7 +6,7 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Que
 import type { Principal } from '../auth/principal';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
-import { assertOwnOrDirectlyBelow, assertOwnUnitsExist } from '../jurisdiction/own-or-below';
+import { assertOwnOrDirectlyBelow, assertUnitsExist } from '../jurisdiction/own-or-below';
 import { assertAdminCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
@@ -108,14 +109,15 @@ export function createDutyReportModule(options: LevelOptions) {
       const principal = requirePrincipal(context);
       assertAdminCode(level, input.ownerCode, 'input.ownerCode');
       assertCommissionOf(principal, input.ownerCode);
+      assertNotInFuture('input.heldOn', input.heldOn);
       const seen = new Set<string>();
       input.reporters.forEach((reporter, index) => {
         assertOwnOrDirectlyBelow(input.ownerCode, reporter.jurisdictionCode, `input.reporters.${index}.jurisdictionCode`);
         if (seen.has(reporter.cadreId)) throw badUserInput(`input.reporters.${index}.cadreId`, 'this cadre already reports at the session');
         seen.add(reporter.cadreId);
       });
+      await assertUnitsExist(context, input.ownerCode, input.reporters, (index) => `input.reporters.${index}`);
       return runInTransaction(context, principal, async ({ em, audit }) => {
-        await assertOwnUnitsExist(em, input.ownerCode, input.reporters, (index) => `input.reporters.${index}`);
         const session = em.create(DutyReportSessionEntity, {
           ownerCode: input.ownerCode,
           title: input.title.trim(),

@@ -1,7 +1,4 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261201000000_attachment_owner_code } from './Migration20261201000000_attachment_owner_code';
-import { Migration20261201000200_evidence_content } from './Migration20261201000200_evidence_content';
-import { Migration20261201000100_row_level_security } from './Migration20261201000100_row_level_security';
 import { Migration20261127010000_supervision } from './Migration20261127010000_supervision';
 import { Migration20261127020000_directives_issued } from './Migration20261127020000_directives_issued';
 import { Migration20261127020001_directive_responses } from './Migration20261127020001_directive_responses';
@@ -12,6 +9,16 @@ import { Migration20261127030000_supervision_checks } from './Migration202611270
 import { Migration20261127030001_rectification_reports } from './Migration20261127030001_rectification_reports';
 import { Migration20261127060000_assessment_platform_data } from './Migration20261127060000_assessment_platform_data';
 import { Migration20261127060000_accountability } from './Migration20261127060000_accountability';
+import { Migration20261201000000_task_figures } from './Migration20261201000000_task_figures';
+import { Migration20261201000001_audit_chains } from './Migration20261201000001_audit_chains';
+import { Migration20261201220000_cross_level_steps } from './Migration20261201220000_cross_level_steps';
+import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
+import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
+import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
+import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
+import { Migration20261202000000_attachment_owner_code } from './Migration20261202000000_attachment_owner_code';
+import { Migration20261202000100_row_level_security } from './Migration20261202000100_row_level_security';
+import { Migration20261202000200_evidence_content } from './Migration20261202000200_evidence_content';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -66,18 +73,53 @@ export const accountabilityMigration: MigrationObject = {
   name: 'Migration20261127060000_accountability',
   class: Migration20261127060000_accountability,
 };
+/** Task figures kept cheap at scale (every level): counts kept by trigger, an index of open tasks by due date. */
+export const taskFiguresMigration: MigrationObject = {
+  name: 'Migration20261201000000_task_figures',
+  class: Migration20261201000000_task_figures,
+};
+/** One audit chain per owning jurisdiction (every level), so unrelated jurisdictions write in parallel. */
+export const auditChainsMigration: MigrationObject = {
+  name: 'Migration20261201000001_audit_chains',
+  class: Migration20261201000001_audit_chains,
+};
+/** Remote steps that may need undoing: every level (cross-level-step.entity.ts). */
+export const crossLevelStepsMigration: MigrationObject = {
+  name: 'Migration20261201220000_cross_level_steps',
+  class: Migration20261201220000_cross_level_steps,
+};
+/** The WITHDRAWN finding event: supervising levels. */
+export const findingWithdrawnMigration: MigrationObject = {
+  name: 'Migration20261201220001_finding_withdrawn',
+  class: Migration20261201220001_finding_withdrawn,
+};
+/** Results of mutations by Idempotency-Key: every level. */
+export const idempotencyKeysMigration: MigrationObject = {
+  name: 'Migration20261201230000_idempotency_keys',
+  class: Migration20261201230000_idempotency_keys,
+};
+/** Versions of tasks and responsibility items: every level. */
+export const recordVersionsMigration: MigrationObject = {
+  name: 'Migration20261201230001_record_versions',
+  class: Migration20261201230001_record_versions,
+};
+/** Plans record their draw's inputs; check history indexes (supervising levels). */
+export const supervisionDrawRecordMigration: MigrationObject = {
+  name: 'Migration20261201235000_supervision_draw_record',
+  class: Migration20261201235000_supervision_draw_record,
+};
 /** Each attachment names its owning jurisdiction (row-level security judges it on its own row). */
 export const attachmentOwnerCodeMigration: MigrationObject = {
-  name: 'Migration20261201000000_attachment_owner_code',
-  class: Migration20261201000000_attachment_owner_code,
+  name: 'Migration20261202000000_attachment_owner_code',
+  class: Migration20261202000000_attachment_owner_code,
 };
 /** Row-level security over whatever tables the level has: always the last of a level's list. */
 export const rowLevelSecurityMigration: MigrationObject = {
-  name: 'Migration20261201000100_row_level_security',
-  class: Migration20261201000100_row_level_security,
+  name: 'Migration20261202000100_row_level_security',
+  class: Migration20261202000100_row_level_security,
 };
 /** Evidence stored once per content (after row-level security, whose helper functions it uses). */
 export const evidenceContentMigration: MigrationObject = {
-  name: 'Migration20261201000200_evidence_content',
-  class: Migration20261201000200_evidence_content,
+  name: 'Migration20261202000200_evidence_content',
+  class: Migration20261202000200_evidence_content,
 };

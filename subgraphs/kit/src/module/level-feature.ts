@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditedType } from '../accountability/record-audit-trail.module';
 import type { ClassType } from '../pagination/connection';
 import { orderMigrations } from '../migrations/migration-order';
+import { guardReferenceResolvers } from '../authz/guard-references';
 import { combineModules, type LevelOptions, type SubgraphModule } from './subgraph-module';
 
 /**
@@ -22,9 +23,11 @@ export interface LevelTypes {
   IssuedDirectiveRef: ClassType;
   DirectiveResponseType: ClassType;
   FindingType: ClassType;
+  CheckType: ClassType;
   LowerUnitRef: ClassType;
   RectificationReportType: ClassType;
   AssessmentSheetType: ClassType;
+  InterviewType: ClassType;
 }
 
 /** What a feature is built with: the level, the types earlier features provided, the audited records. */
@@ -126,6 +129,8 @@ export function defineLevelFeatures<const F extends readonly LevelFeature<object
   if (problems.length > 0) throw new Error(`the ${level.level} level's features do not fit together:\n- ${problems.join('\n- ')}`);
   return {
     ...combined,
+    // The owner's read rule on every reference resolver, from the access table (one place per subgraph).
+    referenceResolvers: guardReferenceResolvers(level.level, combined.referenceResolvers),
     entities: [...new Set([...features.flatMap((feature) => feature.entities), ...combined.entities])],
     migrations: orderMigrations(features.flatMap((feature) => feature.migrations)),
     createLoaders: combined.createLoaders as (em: EntityManager) => FeatureLoaders<F>,

@@ -8,8 +8,10 @@ import { CadreEntity } from '../org/cadre.entity';
 import { UnitEntity } from '../org/unit.entity';
 import { ResponsibilityCategoryEntity } from '../responsibility/category.entity';
 import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
+import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
+import { TaskCountEntity } from '../task/task-count.entity';
 
 /** The entities of the base record tables `levelRecordsMigration` creates in every level's database. */
 export const LEVEL_RECORD_ENTITIES = [
@@ -23,6 +25,8 @@ export const LEVEL_RECORD_ENTITIES = [
   AttachmentEntity,
   EvidenceContentEntity,
   AuditEntryEntity,
+  IdempotencyKeyEntity,
+  TaskCountEntity,
 ];
 
 /** Entities of `directivesIssuedMigration` (city, district) and `directiveResponsesMigration` (district, street). */

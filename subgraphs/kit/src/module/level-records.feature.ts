@@ -1,5 +1,14 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { attachmentOwnerCodeMigration, evidenceContentMigration, levelRecordsMigration, rowLevelSecurityMigration } from '../migrations';
+import {
+  attachmentOwnerCodeMigration,
+  auditChainsMigration,
+  evidenceContentMigration,
+  idempotencyKeysMigration,
+  levelRecordsMigration,
+  recordVersionsMigration,
+  rowLevelSecurityMigration,
+  taskFiguresMigration,
+} from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -11,9 +20,17 @@ import { createLevelRecordModules } from './level-record-modules';
  */
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
+  // Later changes to the same tables: counts kept for the task figures, one audit chain per
+  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions.
   // Row-level security and evidence storage concern every level: they come with the base records and
   // run after every other shared migration (SHARED_MIGRATION_ORDER), over the tables the level has.
-  migrations: [levelRecordsMigration, attachmentOwnerCodeMigration, rowLevelSecurityMigration, evidenceContentMigration],
+  migrations: [
+    levelRecordsMigration,
+    taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration,
+    attachmentOwnerCodeMigration,
+    rowLevelSecurityMigration,
+    evidenceContentMigration,
+  ],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {

@@ -1,14 +1,16 @@
 import {
   CheckConstraintViolationException,
   ForeignKeyConstraintViolationException,
+  OptimisticLockError,
   UniqueConstraintViolationException,
   type DriverException,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '../errors/graphql-errors';
+import { badUserInput, conflict } from '../errors/graphql-errors';
 import type { Principal } from '../auth/principal';
 import { appendAudit, type AuditChange } from '../audit/audit-trail';
 import type { SubgraphContext } from '../server/context';
+import { claimIdempotencyKey, storeIdempotentResult } from './idempotency';
 
 export interface MutationScope {
   em: EntityManager;
@@ -19,6 +21,11 @@ export interface MutationScope {
 /**
  * Runs one mutation in one transaction: its writes and their audit entries commit together or
  * not at all, so a refused or failed change leaves neither data nor audit behind.
+ *
+ * With an `Idempotency-Key` (header, forwarded by the gateway) the key is claimed in the same
+ * transaction, scoped to the principal: a retry with the same key and the same request gets the
+ * first result (the record as it is now) without running the work again; the same key with a
+ * different request is a CONFLICT. Every mutation that writes through here takes part.
  */
 export async function runInTransaction<T>(
   context: SubgraphContext<unknown>,
@@ -30,6 +37,9 @@ export async function runInTransaction<T>(
   } catch (error) {
     // The database's own constraints are the last line of defence; their violations are still
     // the caller's mistake and get a readable answer instead of an internal error.
+    if (error instanceof OptimisticLockError) {
+      throw conflict('记录已被他人修改 / the record was changed by someone else meanwhile: read it again and retry');
+    }
     if (error instanceof UniqueConstraintViolationException) {
       throw badUserInput('input', 'a record with these values already exists');
     }
@@ -49,7 +59,14 @@ async function transaction<T>(
   principal: Principal,
   work: (scope: MutationScope) => Promise<T>,
 ): Promise<T> {
+  const idempotency = context.idempotency ? { ...context.idempotency } : undefined;
+  // Each mutation of one request has its own slot under the key (fields run one after another).
+  if (context.idempotency) context.idempotency.ordinal += 1;
   return context.em.transactional(async (em) => {
+    if (idempotency) {
+      const claim = await claimIdempotencyKey(em, principal, idempotency);
+      if (!claim.claimed) return claim.result as T;
+    }
     const scope: MutationScope = {
       em,
       audit: async (change) => {
@@ -59,6 +76,7 @@ async function transaction<T>(
     };
     const result = await work(scope);
     await em.flush();
+    if (idempotency) await storeIdempotentResult(em, principal, idempotency, result);
     return result;
   });
 }

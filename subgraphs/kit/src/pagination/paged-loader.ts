@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Connection } from './connection';
 import { decodeCursor, encodeCursor, type CursorValueKind } from './cursor';
 
@@ -14,13 +15,27 @@ export interface PageRequest<T> {
   where?: (query: Knex.QueryBuilder) => void;
   first: number;
   after?: string;
+  /**
+   * Count the filtered total too (default). Counting reads every matching row of the parent; a
+   * query that does not ask for `totalCount` need not pay for it (`selectsTotalCount`).
+   */
+  withTotal?: boolean;
+}
+
+/** Whether the field being resolved asks for `totalCount` (a fragment counts as asking, to be safe). */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some((selection) => selection.kind !== Kind.FIELD || selection.name.value === 'totalCount'),
+  );
 }
 
 /**
  * Pages of a list for many parents in ONE statement: a list field below a list
- * (`city { districts { tasks(first: 10) } }`) costs one query, not one per district. Window
- * functions number the rows of each partition after the cursor and count the filtered total;
- * keyset cursors (sort value + id) keep pages stable while rows are added.
+ * (`city { districts { tasks(first: 10) } }`) costs one query, not one per district. Each parent
+ * key gets its own LATERAL subquery, an index range that stops after `first + 1` rows (the page
+ * and whether there is a next one), and a second one counting the filtered total; keyset cursors
+ * (sort value + id) keep pages stable while rows are added. Reading a page thus costs a page, not
+ * the parent's whole list (as numbering every row with window functions did).
  */
 export function pagedLoader<T extends { id: string }>(em: EntityManager, request: PageRequest<T>): DataLoader<string, Connection<T>> {
   return new DataLoader<string, Connection<T>>(async (keys) => {
@@ -28,35 +43,49 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
     const meta = em.getMetadata().get(request.entity.name);
     const { column, property, direction } = request.sort;
     const comparison = direction === 'asc' ? '>' : '<';
+    // The keys are cast to the partition column's own type, so its index serves the equality.
+    const keyProperty = Object.values(meta.properties).find((prop) => prop.fieldNames?.[0] === request.partitionColumn);
+    const keyType = keyProperty?.columnTypes?.[0] ?? 'text';
+    const ofKey = (query: Knex.QueryBuilder) => {
+      query.whereRaw('?? = "__keys"."key"', [`${meta.tableName}.${request.partitionColumn}`]);
+      request.where?.(query);
+      return query;
+    };
 
-    const filtered = knex(meta.tableName)
-      .select('*', knex.raw('count(*) over (partition by ??) as "__total"', [request.partitionColumn]))
-      .whereIn(request.partitionColumn, [...keys]);
-    request.where?.(filtered);
-
-    const ranked = knex
-      .from(filtered.as('filtered'))
-      .select('*', knex.raw(`row_number() over (partition by ?? order by ?? ${direction}, "id" ${direction}) as "__rank"`, [request.partitionColumn, column]));
+    const page = ofKey(knex(meta.tableName).select(`${meta.tableName}.*`));
     if (request.after) {
       const [value, id] = decodeCursor(request.after, 'after', cursorKind(meta.properties[property]?.runtimeType, meta.properties[property]?.type));
-      ranked.whereRaw(`(??, "id") ${comparison} (?, ?)`, [column, value as Knex.Value, id]);
+      page.whereRaw(`(??, ??) ${comparison} (?, ?)`, [`${meta.tableName}.${column}`, `${meta.tableName}.id`, value as Knex.Value, id]);
     }
-    const rows: Record<string, unknown>[] = await em
-      .getConnection()
-      .execute(knex.from(ranked.as('ranked')).where('__rank', '<=', request.first + 1).orderBy([request.partitionColumn, '__rank']));
+    page.orderBy([{ column: `${meta.tableName}.${column}`, order: direction }, { column: `${meta.tableName}.id`, order: direction }]).limit(request.first + 1);
+    const total = request.withTotal === false
+      ? knex.select(knex.raw('null::int as "__total"'))
+      : ofKey(knex(meta.tableName).select(knex.raw('count(*)::int as "__total"')));
+
+    const rows: Record<string, unknown>[] = await em.getConnection().execute(
+      knex.raw(
+        `select "__keys"."key" as "__key", "__total"."__total", "__page".*
+         from unnest(?::${keyType}[]) with ordinality as "__keys"("key", "__order")
+         cross join lateral (${total.toQuery()}) as "__total"
+         left join lateral (${page.toQuery()}) as "__page" on true
+         order by "__keys"."__order", "__page".?? ${direction}, "__page"."id" ${direction}`,
+        [knex.raw(`array[${keys.map(() => '?').join(', ')}]`, [...keys]), column],
+      ),
+    );
 
     const byKey = new Map<string, { rows: Record<string, unknown>[]; total: number }>();
     for (const row of rows) {
-      const key = String(row[request.partitionColumn]);
+      const key = String(row.__key);
       const group = byKey.get(key) ?? { rows: [], total: Number(row.__total) };
-      group.rows.push(row);
+      // A key whose page is empty still has its row (the left join), with no record in it.
+      if (row.id !== null && row.id !== undefined) group.rows.push(row);
       byKey.set(key, group);
     }
     return keys.map((key) => {
       const group = byKey.get(key);
       const pageRows = (group?.rows ?? []).slice(0, request.first);
       const nodes = pageRows.map((row) => {
-        const { __total, __rank, ...data } = row;
+        const { __key, __total, ...data } = row;
         return em.map(request.entity, data as never) as T;
       });
       const edges = nodes.map((node) => ({ node, cursor: encodeCursor(serialise(node[property]), node.id) }));
@@ -69,6 +98,7 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
           endCursor: edges[edges.length - 1]?.cursor ?? null,
         },
         // The total ignores the cursor; a partition with no rows after the cursor still has one.
+        // Not counted (not asked for): the field is not selected, so the value is never read.
         totalCount: group?.total ?? 0,
       };
     });

@@ -8,7 +8,7 @@ import { newId } from '../ids';
 @Index({ properties: ['jurisdictionCode', 'year'] })
 export class ResponsibilityItemEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'cadreId' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'cadreId' | 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -43,4 +43,8 @@ export class ResponsibilityItemEntity {
 
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** 版本 Raised by every change (MikroORM optimistic lock); an edit naming an older one is a CONFLICT. */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

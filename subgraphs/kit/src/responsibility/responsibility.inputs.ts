@@ -40,6 +40,11 @@ export class CreateResponsibilityItemInput {
 /** Only the fields given change. `cadreId: null` turns the item into the leadership team's. */
 @InputType('UpdateResponsibilityItemInput')
 export class UpdateResponsibilityItemInput {
+  @Field(() => Int, { nullable: true, description: '期望版本 The version the change is based on; another version is a CONFLICT (omit to change whatever the item is now).' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number | null;
+
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()

@@ -1,3 +1,5 @@
+import { LockMode } from '@mikro-orm/core';
+import { assertExpectedVersion } from '../mutation/record-version';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { operationsAt } from '../level/operation-table';
 import { RESPONSIBILITY_OPERATIONS } from './responsibility.operations';
@@ -147,7 +149,8 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
       if (input.categoryCode !== undefined) await assertCategory(context, input.categoryCode, 'input.categoryCode');
       if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, { id: existing.unitId }, 'input.cadreId');
       return runInTransaction(context, principal, async ({ em, audit }) => {
-        const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id });
+        const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        assertExpectedVersion(item, input.expectedVersion);
         const before = { ...item };
         if (input.cadreId !== undefined) item.cadreId = input.cadreId;
         if (input.categoryCode !== undefined) item.categoryCode = input.categoryCode;

@@ -36,6 +36,9 @@ export abstract class ResponsibilityItemInterface {
   @Field(() => Int, { description: '年度 Year the item applies to.' })
   year!: number;
 
+  @Field(() => Int, { description: '版本 Record version: raised by every change; send it back as expectedVersion so a change made meanwhile by someone else is refused (CONFLICT) instead of overwritten.' })
+  version!: number;
+
   @Field(() => String, { description: '责任内容 What the team or cadre is responsible for.' })
   content!: string;
 

@@ -4,7 +4,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { guardRecordFields } from '../authz/guard-fields';
 import { validateInput } from '../validation/validate-input';
+import { describeSchema } from './describe-schema';
 
 /** The federation features this platform's subgraphs use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -31,7 +33,9 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     validate: false,
     validateFn: validateInput,
   });
+  describeSchema(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  guardRecordFields(schema, resolvers);
   for (const [typeName, fields] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...fields };
   }

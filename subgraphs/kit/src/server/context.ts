@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import type { Level } from '../jurisdiction/admin-code';
+import type { IdempotencyRequest } from '../mutation/idempotency';
 import type { PeerDirectory } from '../peer/peer-client';
 
 /**
@@ -24,4 +25,6 @@ export interface SubgraphContext<Loaders> {
   evidenceQuotaBytes?: number;
   /** The level of the subgraph that made this call, when a peer (not the gateway) made it. */
   peerCaller?: Level | null;
+  /** The client's Idempotency-Key with its request's fingerprint (see mutation/idempotency.ts). */
+  idempotency?: IdempotencyRequest;
 }

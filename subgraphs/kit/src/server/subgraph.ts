@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -16,6 +16,9 @@ import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens'
 import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
+import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
+import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { databaseScopeOf, runWithScopeHolder, scopeEveryConnection, setRequestScope } from '../db/rls/request-scope';
@@ -83,6 +86,10 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   PEER_PRIVATE_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
   PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
   PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
+  // How often the cross-level relay looks for remote steps to undo (docs/consistency.md); 0 turns it off.
+  CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
+  // A step still PENDING after this long has outlived its request (the process died between the steps).
+  CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
   // Bytes of distinct evidence content one jurisdiction may store in this level's database.
   EVIDENCE_QUOTA_BYTES: z.coerce.number().int().positive().default(DEFAULT_EVIDENCE_QUOTA_BYTES),
 });
@@ -132,6 +139,10 @@ export interface SubgraphConfig {
   production?: boolean;
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
+  /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
+  crossLevelRelayMs?: number;
+  /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
+  crossLevelGraceMs?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -160,6 +171,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
     peerDeadlineMs: env.PEER_DEADLINE_MS,
+    crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
+    crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -244,6 +257,8 @@ export async function startSubgraph<Loaders>(
     // platform does not; they cost time on every request, so they stay off.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are set or read here, and the cache-control plugin wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationLimitsPlugin<SubgraphContext<Loaders>>({
         limits,
@@ -339,6 +354,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
           evidenceQuotaBytes: config.evidenceQuotaBytes ?? DEFAULT_EVIDENCE_QUOTA_BYTES,
         };
       },
@@ -349,6 +365,11 @@ export async function startSubgraph<Loaders>(
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host ?? '127.0.0.1'}:${port}/graphql`;
   log(`serving ${url}`);
+  const relayMs = config.crossLevelRelayMs ?? 2_000;
+  const stopRelay =
+    relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
+      ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
+      : async () => {};
 
   return {
     name: definition.name,
@@ -358,6 +379,7 @@ export async function startSubgraph<Loaders>(
     metrics,
     peers,
     async stop() {
+      await stopRelay();
       await apollo.stop();
       await orm.close();
       if (requestOrm !== orm) await requestOrm.close();

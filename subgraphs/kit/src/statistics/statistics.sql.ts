@@ -22,6 +22,33 @@ function taskCountColumns(knex: Knex, on: string): Knex.Raw {
   );
 }
 
+/**
+ * Counts of the jurisdictions whose `task_count` rows `where` picks (a few rows per
+ * jurisdiction, kept by trigger in the writing transaction), each with its overdue tasks as of
+ * `on` counted from `task_open_due_index` (an index-only range: that jurisdiction's open tasks
+ * due before the day). Neither grows with the closed tasks, so the figures cost the same with a
+ * thousand tasks or a million. `having` leaves jurisdictions whose tasks are all gone absent, as
+ * if never counted.
+ */
+function keptTaskCounts(knex: Knex, where: Knex.Raw, on: string): Knex.Raw {
+  return knex.raw(
+    `with "counts" as (
+      select "jurisdiction_code" as "key",
+        sum("count")::int as "total",
+        coalesce(sum("count") filter (where "status" = 'PLANNED'), 0)::int as "planned",
+        coalesce(sum("count") filter (where "status" = 'IN_PROGRESS'), 0)::int as "inProgress",
+        coalesce(sum("count") filter (where "status" = 'COMPLETED'), 0)::int as "completed",
+        coalesce(sum("count") filter (where "status" = 'CANCELLED'), 0)::int as "cancelled"
+      from "task_count" where ?
+      group by "jurisdiction_code" having sum("count") > 0
+    )
+    select "counts".*, "open"."overdue" from "counts" cross join lateral (
+      select count(*)::int as "overdue" from "task" where "task"."jurisdiction_code" = "counts"."key" and ?
+    ) as "open"`,
+    [where, overdueCondition(knex, TASK_OVERDUE, on, 'task')],
+  );
+}
+
 type CountRow = TaskCounts & { key: string };
 
 /** A text[] parameter: knex would otherwise spread an array into a list of parameters. */
@@ -38,11 +65,7 @@ function countsOf(row: CountRow): TaskCounts {
 export async function taskCountsByJurisdiction(em: EntityManager, codes: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
-    knex.raw(
-      `select "jurisdiction_code" as "key", ?
-       from "task" where "jurisdiction_code" = any(?) group by "jurisdiction_code"`,
-      [taskCountColumns(knex, on), textArray(knex, codes)],
-    ),
+    keptTaskCounts(knex, knex.raw('"jurisdiction_code" = any(?)', [textArray(knex, codes)]), on),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
@@ -66,16 +89,14 @@ export async function taskCountsByUnit(em: EntityManager, unitIds: readonly stri
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
 
-/** Task counts of every street below the given districts, keyed by street code. */
+/**
+ * Task counts of every street below the given districts, keyed by street code. The prefix test
+ * runs over `task_count` (a few rows per jurisdiction), never over the task table.
+ */
 export async function streetTaskCountsOfDistricts(em: EntityManager, districtCodes: readonly string[], on: string): Promise<Map<string, TaskCounts>> {
   const knex = em.getKnex();
   const rows: CountRow[] = await em.getConnection().execute(
-    knex.raw(
-      `select "jurisdiction_code" as "key", ?
-       from "task" where left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9
-       group by "jurisdiction_code"`,
-      [taskCountColumns(knex, on), textArray(knex, districtCodes)],
-    ),
+    keptTaskCounts(knex, knex.raw('left("jurisdiction_code", 6) = any(?) and length("jurisdiction_code") = 9', [textArray(knex, districtCodes)]), on),
   );
   return new Map(rows.map((row) => [row.key, countsOf(row)]));
 }
@@ -90,12 +111,19 @@ export interface DistrictTaskTotals extends TaskCounts {
  */
 export async function streetTaskTotalsByDistrict(em: EntityManager, cityCodes: readonly string[], on: string): Promise<Map<string, DistrictTaskTotals[]>> {
   const knex = em.getKnex();
+  const streets = keptTaskCounts(
+    knex,
+    knex.raw(`left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9`, [textArray(knex, cityCodes)]),
+    on,
+  );
   const rows: (DistrictTaskTotals & { cityCode: string })[] = await em.getConnection().execute(
     knex.raw(
-      `select left("jurisdiction_code", 2) || '0000' as "cityCode", left("jurisdiction_code", 6) as "districtCode", ?
-       from "task" where left("jurisdiction_code", 2) || '0000' = any(?) and length("jurisdiction_code") = 9
+      `select left("key", 2) || '0000' as "cityCode", left("key", 6) as "districtCode",
+         sum("total")::int as "total", sum("planned")::int as "planned", sum("inProgress")::int as "inProgress",
+         sum("completed")::int as "completed", sum("cancelled")::int as "cancelled", sum("overdue")::int as "overdue"
+       from (?) as "streets"
        group by 1, 2 order by 2`,
-      [taskCountColumns(knex, on), textArray(knex, cityCodes)],
+      [streets],
     ),
   );
   return groupBy(rows, (row) => row.cityCode, ({ cityCode: _cityCode, ...totals }) => totals);

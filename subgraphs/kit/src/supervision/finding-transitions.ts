@@ -18,7 +18,8 @@ import {
  * OPEN → REPORTED → ACCEPTED (closed) or SENT_BACK → REPORTED …; a follow-up check (回头看) turns a
  * closed finding into CONFIRMED, or REOPENED (查而不改), which is rectified and reported again.
  */
-const STEPS: Record<FindingEventCode, { from: readonly FindingStatusCode[]; to: FindingStatusCode }> = {
+type StepCode = Exclude<FindingEventCode, 'WITHDRAWN'>;
+const STEPS: Record<StepCode, { from: readonly FindingStatusCode[]; to: FindingStatusCode }> = {
   REPORTED: { from: OPEN_FINDING_STATUSES, to: 'REPORTED' },
   ACCEPTED: { from: ['REPORTED'], to: 'ACCEPTED' },
   SENT_BACK: { from: ['REPORTED'], to: 'SENT_BACK' },
@@ -27,7 +28,7 @@ const STEPS: Record<FindingEventCode, { from: readonly FindingStatusCode[]; to: 
 };
 
 export interface FindingStep {
-  event: FindingEventCode;
+  event: StepCode;
   field: string;
   reportId?: string | null;
   checkId?: string | null;
@@ -89,7 +90,59 @@ export async function recordFindingReport(
   const finding = await scope.em.findOne(SupervisionFindingEntity, { id: findingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!finding) return null;
   assertCanWrite(principal, finding.unitJurisdictionCode);
+  // Keyed by the report's id: the same report delivered again (a retry after a timeout whose
+  // answer was lost) finds its own step already taken and changes nothing.
+  if (finding.status === 'REPORTED' && finding.lastReportId === reportId) return finding;
   return applyFindingStep(scope, principal, finding, { event: 'REPORTED', field, reportId });
+}
+
+export interface DerivedFindingState {
+  status: FindingStatusCode;
+  lastReportId: string | null;
+}
+
+/**
+ * A finding's status and last report, re-derived from its events (oldest first): each step moves
+ * it on, a WITHDRAWN event undoes the REPORTED step before it. `withoutLast` leaves the newest
+ * step out — the state a withdrawal returns to.
+ */
+export function deriveFindingState(events: readonly { event: FindingEventCode; reportId: string | null }[]): DerivedFindingState[] {
+  const states: DerivedFindingState[] = [{ status: 'OPEN', lastReportId: null }];
+  for (const event of events) {
+    if (event.event === 'WITHDRAWN') {
+      if (states.length > 1) states.pop();
+      continue;
+    }
+    const current = states[states.length - 1];
+    states.push({ status: STEPS[event.event].to, lastReportId: event.event === 'REPORTED' ? event.reportId : current.lastReportId });
+  }
+  return states;
+}
+
+/**
+ * Undoes the REPORTED step of report `reportId` when that report was never stored at the unit's
+ * level (its transaction failed after this level had recorded it). Idempotent: a finding that
+ * is no longer waiting on that report (already withdrawn, reported again, decided) is left as it
+ * is. Returns null for an unknown finding.
+ */
+export async function withdrawFindingReport(
+  scope: MutationScope,
+  actor: Principal,
+  findingId: string,
+  reportId: string,
+): Promise<SupervisionFindingEntity | null> {
+  const finding = await scope.em.findOne(SupervisionFindingEntity, { id: findingId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!finding) return null;
+  if (finding.status !== 'REPORTED' || finding.lastReportId !== reportId) return finding;
+  const events = await scope.em.find(SupervisionFindingEventEntity, { findingId }, { orderBy: { at: 'asc', id: 'asc' } });
+  const states = deriveFindingState(events);
+  const previous = states.length > 1 ? states[states.length - 2] : states[0];
+  const before = { ...finding };
+  finding.status = previous.status;
+  finding.lastReportId = previous.lastReportId;
+  scope.em.create(SupervisionFindingEventEntity, { findingId, event: 'WITHDRAWN', reportId, checkId: null, comment: null, actor: actor.subject });
+  await scope.audit({ action: 'withdraw-report', entityType: 'SupervisionFinding', entityId: finding.id, ownerCode: finding.jurisdictionCode, before, after: finding });
+  return finding;
 }
 
 /** Overdue rectification is derived from the deadline, never stored; "today" is Tianjin's. */

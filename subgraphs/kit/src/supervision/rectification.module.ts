@@ -8,13 +8,17 @@ import { attachmentsByOwnerLoader, storeAttachments } from '../attachment/attach
 import type { AttachmentEntity } from '../attachment/attachment.entity';
 import { canRead, type Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
-import { forbidden, notFound } from '../errors/graphql-errors';
+import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
+import { assertAttachmentsFit } from '../attachment/check-attachments';
+import { runCompensatedStep } from '../cross-level/compensated-step';
+import { CROSS_LEVEL_FLOWS, FINDING_REPORT_FLOW } from '../cross-level/cross-level-flows';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
 import { newId } from '../ids';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
-import { runInTransaction } from '../mutation/run-in-transaction';
+import { priorIdempotentResult } from '../mutation/idempotency';
+import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
 import { askPeer, RECORD_FINDING_REPORT } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
@@ -113,14 +117,18 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     })
     async submit(@Arg('input', () => SubmitRectificationReportInput) input: SubmitRectificationReportInput, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
+      // A retry with the same Idempotency-Key must not ask the level above again.
+      const prior = await priorIdempotentResult(context, principal);
+      if (prior) return prior.result as RectificationReportEntity;
+      // Everything this level can check is checked before the level above is asked to act.
+      assertUuid(input.findingId, 'input.findingId');
+      if (!input.summary.trim()) throw badUserInput('input.summary', 'say what was rectified');
+      assertAttachmentsFit(input.attachments);
       const local = localFindingType ? await context.em.findOne(SupervisionFindingEntity, { id: input.findingId }) : null;
       if (!local && !above) throw notFound('supervision finding', input.findingId);
       const reportId = newId();
-      return runInTransaction(context, principal, async (scope) => {
-        const finding: FindingFacts | null = local
-          ? await recordFindingReport(scope, principal, local.id, reportId, 'input.findingId')
-          : await recordAbove(context, above!, input.findingId, reportId);
-        if (!finding) throw notFound('supervision finding', input.findingId);
+
+      const store = async (scope: MutationScope, finding: FindingFacts) => {
         // The supervising side checked this already; the owner of the report is checked here too.
         assertCanWrite(principal, finding.unitJurisdictionCode);
         const report = scope.em.create(RectificationReportEntity, {
@@ -135,7 +143,35 @@ export function createRectificationModule(level: Level, localFindingType?: Class
         await storeAttachments(scope.em, { type: 'RECTIFICATION_REPORT', id: report.id, code: report.jurisdictionCode }, input.attachments, { quotaBytes: context.evidenceQuotaBytes });
         await scope.audit({ action: 'create', entityType: 'RectificationReport', entityId: report.id, ownerCode: report.jurisdictionCode, after: report });
         return report;
-      });
+      };
+
+      if (local) {
+        return runInTransaction(context, principal, async (scope) => {
+          const finding = await recordFindingReport(scope, principal, local.id, reportId, 'input.findingId');
+          if (!finding) throw notFound('supervision finding', input.findingId);
+          return store(scope, finding);
+        });
+      }
+      // Two databases: the level above records the report on its finding, then the report is
+      // stored here; a failure in between is undone (docs/consistency.md, "rectification report").
+      const step = { id: reportId, flow: FINDING_REPORT_FLOW, targetLevel: above!, payload: { findingId: input.findingId } };
+      return runCompensatedStep(
+        context.em,
+        step,
+        async () => {
+          const finding = await recordAbove(context, above!, input.findingId, reportId);
+          if (!finding) throw notFound('supervision finding', input.findingId);
+          return finding;
+        },
+        (finding, forget) =>
+          runInTransaction(context, principal, async (scope) => {
+            const report = await store(scope, finding);
+            await scope.em.flush();
+            await forget(scope.em);
+            return report;
+          }),
+        () => CROSS_LEVEL_FLOWS[FINDING_REPORT_FLOW].compensate(context, step),
+      );
     }
   }
 

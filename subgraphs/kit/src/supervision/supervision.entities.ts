@@ -54,7 +54,7 @@ export class SupervisionContactEntity {
 @Entity({ tableName: 'supervision_plan' })
 @Unique({ properties: ['officeId', 'year', 'quarter'] })
 export class SupervisionPlanEntity {
-  [OptionalProps]?: 'id' | 'drawnAt';
+  [OptionalProps]?: 'id' | 'drawnAt' | 'seedSource' | 'contactUnitIds' | 'drawnEarlierUnitIds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -77,6 +77,18 @@ export class SupervisionPlanEntity {
   /** The drawn units, in draw order. */
   @Property({ type: 'json' })
   unitIds!: string[];
+
+  /** The text the seed is the SHA-256 of (`draw-seed.ts`); null for plans drawn before it was recorded. */
+  @Property({ type: 'text', nullable: true })
+  seedSource: string | null = null;
+
+  /** The office's contact units when drawn (sorted). */
+  @Property({ type: 'json', nullable: true })
+  contactUnitIds: string[] | null = null;
+
+  /** Units drawn in the year's earlier quarters (sorted), left out of this draw. */
+  @Property({ type: 'json', nullable: true })
+  drawnEarlierUnitIds: string[] | null = null;
 
   @Property({ type: 'string' })
   drawnBy!: string;
@@ -234,7 +246,7 @@ export class SupervisionFindingEntity {
   updatedAt: Date = new Date();
 }
 
-export const FINDING_EVENTS = ['REPORTED', 'ACCEPTED', 'SENT_BACK', 'CONFIRMED', 'REOPENED'] as const;
+export const FINDING_EVENTS = ['REPORTED', 'ACCEPTED', 'SENT_BACK', 'CONFIRMED', 'REOPENED', 'WITHDRAWN'] as const;
 export type FindingEventCode = (typeof FINDING_EVENTS)[number];
 
 /** One step in a finding's life: a report received, a decision on it, a follow-up outcome. */

@@ -33,6 +33,7 @@ export enum SupervisionFindingEvent {
   SENT_BACK = 'SENT_BACK',
   CONFIRMED = 'CONFIRMED',
   REOPENED = 'REOPENED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 registerEnumType(SupervisionCheckKind, {
@@ -74,4 +75,7 @@ registerEnumType(SupervisionFindingStatus, {
 registerEnumType(SupervisionFindingEvent, {
   name: 'SupervisionFindingEvent',
   description: '整改环节 One step in a finding\'s life.',
+  valuesConfig: {
+    WITHDRAWN: { description: '撤回 A report step undone: the report was never stored at the unit\'s level (see docs/consistency.md)' },
+  },
 });

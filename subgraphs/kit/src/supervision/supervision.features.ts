@@ -1,4 +1,5 @@
-import { rectificationReportsMigration, supervisionChecksMigration } from '../migrations';
+import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
+import { crossLevelStepsMigration, findingWithdrawnMigration, rectificationReportsMigration, supervisionChecksMigration, supervisionDrawRecordMigration } from '../migrations';
 import { defineFeature } from '../module/level-feature';
 import type { ClassType } from '../pagination/connection';
 import { createRectificationModule } from './rectification.module';
@@ -13,11 +14,11 @@ import { createSupervisionModule } from './supervision.module';
 export function supervisionFeature(lowerJurisdictionType: ClassType) {
   return defineFeature({
     name: 'supervision',
-    migrations: [supervisionChecksMigration],
+    migrations: [supervisionChecksMigration, findingWithdrawnMigration, supervisionDrawRecordMigration],
     entities: SUPERVISION_CHECK_ENTITIES,
     build(build) {
       const module = createSupervisionModule(build.level, build.need('UnitType', 'supervision'), lowerJurisdictionType);
-      build.provide({ FindingType: module.FindingType, LowerUnitRef: module.LowerUnitRef });
+      build.provide({ FindingType: module.FindingType, CheckType: module.CheckType, LowerUnitRef: module.LowerUnitRef });
       build.audited.push({ type: module.FindingType, entityType: 'SupervisionFinding' });
       return [module];
     },
@@ -30,8 +31,9 @@ export function supervisionFeature(lowerJurisdictionType: ClassType) {
  */
 export const rectificationFeature = defineFeature({
   name: 'rectification',
-  migrations: [rectificationReportsMigration],
-  entities: RECTIFICATION_ENTITIES,
+  migrations: [rectificationReportsMigration, crossLevelStepsMigration],
+  // Cross-level steps: a report answering the level above's finding is a write in two databases.
+  entities: [...RECTIFICATION_ENTITIES, CrossLevelStepEntity],
   build(build) {
     const module = createRectificationModule(build.level.level, build.find('FindingType'));
     build.provide({ RectificationReportType: module.ReportType });

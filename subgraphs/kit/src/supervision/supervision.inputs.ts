@@ -44,7 +44,7 @@ export class AddSupervisionContactInput {
   unitJurisdictionCode!: string;
 }
 
-@InputType('DrawSupervisionPlanInput')
+@InputType('DrawSupervisionPlanInput', { description: '季度抽查 The quarter to draw; the seed is derived from the recorded inputs, never passed.' })
 export class DrawSupervisionPlanInput {
   @Field(() => ID)
   @IsUUID()
@@ -61,13 +61,6 @@ export class DrawSupervisionPlanInput {
   @Min(1)
   @Max(4)
   quarter!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Seed 1…2147483646; a random one is chosen (and recorded) when omitted.' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(2147483646)
-  seed?: number;
 }
 
 @InputType('SpotCheckInput')

@@ -90,6 +90,7 @@ export function createSupervisionLoaders(em: EntityManager) {
     ),
     supervisionFindingStats: findingStatsLoader(em, today()),
     supervisionFindingPages: new LoaderFamily(),
+    supervisionCheckPages: new LoaderFamily(),
   };
 }
 

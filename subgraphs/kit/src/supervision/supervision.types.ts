@@ -55,17 +55,42 @@ export abstract class SupervisionPlanInterface {
   @Field(() => Int, { description: '季度 Quarter, 1–4.' })
   quarter!: number;
 
-  @Field(() => Int, { description: '随机种子 The seed; with it the draw can be repeated and checked.' })
+  @Field(() => Int, { description: '随机种子 The seed: SHA-256 of `seedSource`, fixed by the recorded inputs and chosen by no one; with it the draw can be repeated and checked.' })
   seed!: number;
 
   @Field(() => [ID], { description: '抽中单位 The drawn contact units (unit ids), in draw order.' })
   unitIds!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '种子来源 The text the seed is the SHA-256 of (office, year, quarter, contact units, units drawn earlier); null for plans drawn before it was recorded.',
+  })
+  seedSource!: string | null;
+
+  @Field(() => [ID], { nullable: true, description: '抽取范围 The office\'s contact units when drawn (sorted).' })
+  contactUnitIds!: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: '此前已抽 Units drawn in the year\'s earlier quarters, left out of this draw (sorted).' })
+  drawnEarlierUnitIds!: string[] | null;
 
   @Field(() => String, { description: 'Who drew it (token subject).' })
   drawnBy!: string;
 
   @Field(() => Date)
   drawnAt!: Date;
+}
+
+@ObjectType('SupervisionDrawPreview', { description: '抽查预演 What the draw of a quarter will pick: the same seed and picks the draw records.' })
+@Directive('@shareable')
+export class SupervisionDrawPreviewType {
+  @Field(() => Int, { description: '随机种子 The seed the draw will use (SHA-256 of `seedSource`).' })
+  seed!: number;
+
+  @Field(() => String, { description: '种子来源 The recorded inputs the seed is derived from.' })
+  seedSource!: string;
+
+  @Field(() => [ID], { description: '抽中单位 The units the draw will pick, in draw order.' })
+  unitIds!: string[];
 }
 
 @ObjectType('SpotCheck', { description: '抽查事项 A spot-checked item: free text or a responsibility item.' })

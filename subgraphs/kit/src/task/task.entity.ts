@@ -12,7 +12,7 @@ export type TaskStatusCode = (typeof TASK_STATUSES)[number];
 @Index({ properties: ['jurisdictionCode', 'status'] })
 export class TaskEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'description' | 'progress' | 'status' | 'cancelReason' | 'completedAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'description' | 'progress' | 'status' | 'cancelReason' | 'completedAt' | 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -55,4 +55,8 @@ export class TaskEntity {
 
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** 版本 Raised by every change (MikroORM optimistic lock); an edit naming an older one is a CONFLICT. */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

@@ -1,12 +1,14 @@
 import { TASK_OPERATIONS } from './task.operations';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
-import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import type { CadreEntity } from '../org/cadre.entity';
 import type { OrgLoaders } from '../org/org.loaders';
 import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
+import { selectsTotalCount } from '../pagination/paged-loader';
 import type { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
 import type { ResponsibilityLoaders } from '../responsibility/responsibility.loaders';
 import type { SubgraphContext } from '../server/context';
@@ -111,8 +113,9 @@ export function createTaskModule(options: LevelOptions, linked: TaskLinkedTypes)
       @Arg('id', () => ID) id: string,
       @Arg('progress', () => Int) progress: number,
       @Ctx() context: Context,
+      @Arg('expectedVersion', () => Int, { nullable: true, description: '期望版本 The version the change is based on; another version is a CONFLICT.' }) expectedVersion?: number,
     ): Promise<TaskEntity> {
-      return updateTaskProgress(context, id, progress);
+      return updateTaskProgress(context, id, progress, expectedVersion);
     }
 
     @Mutation(() => TaskType, { name: operations.startTask, description: '开始任务 Planned → in progress.' })
@@ -172,9 +175,11 @@ export function createTaskModule(options: LevelOptions, linked: TaskLinkedTypes)
       @Arg('sort', () => TaskSort, { nullable: true }) sort: TaskSort | undefined,
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() context: Context,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<Connection<TaskEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
-      return tasksOfJurisdiction(context, jurisdiction.code, filter ?? new TaskFilter(), sort ?? new TaskSort(), page);
+      // The dashboard's "most overdue first" pages skip counting every overdue task of each jurisdiction.
+      return tasksOfJurisdiction(context, jurisdiction.code, filter ?? new TaskFilter(), sort ?? new TaskSort(), page, selectsTotalCount(info));
     }
   }
 

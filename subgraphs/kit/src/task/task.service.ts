@@ -1,3 +1,4 @@
+import { assertExpectedVersion } from '../mutation/record-version';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
@@ -126,9 +127,11 @@ export async function createTask(context: Context, input: CreateTaskInput): Prom
 }
 
 /** 更新进度: a planned task moves to in progress, a closed one is refused. */
-export async function updateTaskProgress(context: Context, id: string, progress: number): Promise<TaskEntity> {
+export async function updateTaskProgress(context: Context, id: string, progress: number, expectedVersion?: number): Promise<TaskEntity> {
   assertProgress(progress);
   return changeTask(context, id, 'update', (locked) => {
+    // Checked on the locked row: a change based on another version is a CONFLICT, not an overwrite.
+    assertExpectedVersion(locked, expectedVersion, 'expectedVersion');
     locked.status = statusAfterProgress(locked.status);
     locked.progress = progress;
   });
@@ -189,10 +192,17 @@ export async function completeTaskMilestone(context: Context, id: string): Promi
 }
 
 /** A page of a jurisdiction's tasks, filtered and sorted; one statement for every jurisdiction asked with the same arguments. */
-export function tasksOfJurisdiction(context: Context, jurisdictionCode: string, where: TaskFilter, order: TaskSort, page: PageArgs): Promise<Connection<TaskEntity>> {
+export function tasksOfJurisdiction(
+  context: Context,
+  jurisdictionCode: string,
+  where: TaskFilter,
+  order: TaskSort,
+  page: PageArgs,
+  withTotal = true,
+): Promise<Connection<TaskEntity>> {
   const now = today();
   // Every `tasks(...)` with the same arguments below one query shares one loader, so one statement.
-  const key = JSON.stringify([where, order, page.first, page.after ?? null, now]);
+  const key = JSON.stringify([where, order, page.first, page.after ?? null, now, withTotal]);
   const knex = context.em.getKnex();
   return context.loaders.taskPages
     .get(key, () =>
@@ -203,6 +213,7 @@ export function tasksOfJurisdiction(context: Context, jurisdictionCode: string, 
         where: (query) => applyTaskFilter(knex, query, where, now),
         first: page.first,
         after: page.after,
+        withTotal,
       }),
     )
     .load(jurisdictionCode);

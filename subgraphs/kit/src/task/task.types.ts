@@ -50,6 +50,9 @@ export abstract class TaskInterface {
   @Field(() => Int, { description: '进度 Progress in percent, 0–100.' })
   progress!: number;
 
+  @Field(() => Int, { description: '版本 Record version: raised by every change; send it back as expectedVersion so a change made meanwhile by someone else is refused (CONFLICT) instead of overwritten.' })
+  version!: number;
+
   @Field(() => TaskStatus, { description: '状态 Status.' })
   status!: TaskStatus;
 

@@ -8,16 +8,18 @@ export interface DatabaseScope {
   level: Level | '';
   code: string;
   roles: string;
+  /** The principal's subject: keys of idempotent mutations are the subject's own. */
+  subject: string;
   /** The level of a verified peer subgraph that made the call, '' otherwise. */
   peer: Level | '';
 }
 
 /** Anonymous callers, start-up work and anything outside a request: the public backbone only. */
-export const NO_SCOPE: DatabaseScope = { level: '', code: '', roles: '', peer: '' };
+export const NO_SCOPE: DatabaseScope = { level: '', code: '', roles: '', subject: '', peer: '' };
 
 export function databaseScopeOf(principal: Principal | null, peerCaller: Level | null = null): DatabaseScope {
   if (!principal) return { ...NO_SCOPE, peer: peerCaller ?? '' };
-  return { level: principal.level, code: principal.code, roles: principal.roles.join(','), peer: peerCaller ?? '' };
+  return { level: principal.level, code: principal.code, roles: principal.roles.join(','), subject: principal.subject, peer: peerCaller ?? '' };
 }
 
 /** One per HTTP request, filled in once the request's principal is known. */
@@ -46,7 +48,7 @@ export function currentDatabaseScope(): DatabaseScope {
 }
 
 function scopeKey(scope: DatabaseScope): string {
-  return `${scope.level}|${scope.code}|${scope.roles}|${scope.peer}`;
+  return JSON.stringify([scope.level, scope.code, scope.roles, scope.subject, scope.peer]);
 }
 
 interface PgConnection {
@@ -80,8 +82,8 @@ export function scopeEveryConnection(orm: Orm): void {
       connection.__databaseScope = undefined;
       try {
         await connection.query(
-          `select set_config('app.level', $1, false), set_config('app.code', $2, false), set_config('app.roles', $3, false), set_config('app.peer', $4, false)`,
-          [wanted.level, wanted.code, wanted.roles, wanted.peer],
+          `select set_config('app.level', $1, false), set_config('app.code', $2, false), set_config('app.roles', $3, false), set_config('app.subject', $4, false), set_config('app.peer', $5, false)`,
+          [wanted.level, wanted.code, wanted.roles, wanted.subject, wanted.peer],
         );
       } catch (error) {
         await client.releaseConnection(connection);

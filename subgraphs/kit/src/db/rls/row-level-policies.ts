@@ -58,7 +58,15 @@ export const OWNED_TABLES: OwnedTable[] = [
   { table: 'assessment_interview', owner: 'assessor_code' },
   { table: 'accountability_case', owner: 'jurisdiction_code', addressed: ['subject_jurisdiction_code'] },
   { table: 'accountability_basis', owner: 'owner_code', addressed: ['record_owner_code'] },
+  // Kept by a trigger on `task` that runs as the writer of the task, so its rows follow the task's rules.
+  { table: 'task_count', owner: 'jurisdiction_code' },
+  // The step a request writes down before a remote call: the request's jurisdiction (the column's
+  // default, added by the migration) sees and clears its own; the relay works as the owner.
+  { table: 'cross_level_step', owner: 'owner_code' },
 ];
+
+/** Tables whose rows belong to one principal (by its token's subject), not to a jurisdiction. */
+export const SUBJECT_TABLES = ['idempotency_key'];
 
 export const CHILD_TABLES: ChildTable[] = [
   { table: 'task_milestone', parents: [{ table: 'task', key: 'task_id' }] },
@@ -98,6 +106,9 @@ export const SCOPE_FUNCTIONS_SQL = `
   $$;
   create or replace function app_has_role(role text) returns boolean language sql stable as $$
     select role = any (string_to_array(coalesce(current_setting('app.roles', true), ''), ','))
+  $$;
+  create or replace function app_scope_subject() returns text language sql stable as $$
+    select coalesce(current_setting('app.subject', true), '')
   $$;
   create or replace function app_is_peer_call() returns boolean language sql stable as $$
     select coalesce(current_setting('app.peer', true), '') <> ''
@@ -160,16 +171,21 @@ function auditPolicies(databaseLevel: 'city' | 'district' | 'street'): string {
       or (app_has_role('commission') and coalesce(current_setting('app.level', true), '') in (${levels}))
     );
     create policy "audit_entry_insert" on "audit_entry" for insert with check (app_can_write("actor_code"));
-    -- Appending needs the hash of the newest entry of the whole chain, whoever wrote it; this
+    -- Appending needs the hash of the newest entry of the owner's chain, whoever wrote it; this
     -- function (run with its owner's rights) gives exactly that and nothing else.
-    create or replace function audit_chain_tail() returns text language sql stable security definer
-      set search_path = public as $$ select "hash" from "audit_entry" order by "seq" desc limit 1 $$;`;
+    create or replace function audit_chain_tail(chain_code text) returns text language sql stable security definer
+      set search_path = public as $$
+        select "hash" from "audit_entry" where "chain" = chain_code order by "seq" desc limit 1
+      $$;`;
 }
 
 /** Every statement that turns row-level security on for the tables this database has. */
 export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city' | 'district' | 'street'): string {
   const owned = new Map(OWNED_TABLES.map((spec) => [spec.table, spec]));
   const parts = [SCOPE_FUNCTIONS_SQL];
+  if (existing.has('cross_level_step')) {
+    parts.push(`alter table "cross_level_step" add column "owner_code" varchar(9) not null default app_scope_code();`);
+  }
   const enable = (table: string) => `alter table "${table}" enable row level security;`;
   for (const table of PUBLIC_TABLES.filter((name) => existing.has(name))) {
     parts.push(enable(table), `create policy "${table}_read" on "${table}" for select using (true);`);
@@ -185,6 +201,10 @@ export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city'
   }
   for (const spec of OWNED_TABLES.filter((candidate) => existing.has(candidate.table))) {
     parts.push(enable(spec.table), ownedTablePolicies(spec));
+  }
+  for (const table of SUBJECT_TABLES.filter((name) => existing.has(name))) {
+    const own = `app_scope_subject() <> '' and "subject" = app_scope_subject()`;
+    parts.push(enable(table), `create policy "${table}_own" on "${table}" for all using (${own}) with check (${own});`);
   }
   for (const spec of CHILD_TABLES.filter((candidate) => existing.has(candidate.table))) {
     parts.push(enable(spec.table), childTablePolicies(spec, owned, existing));

@@ -1,0 +1,51 @@
+import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import type { Level } from '../jurisdiction/admin-code';
+import type { SubgraphContext } from '../server/context';
+import { mayRead, recordKindOfType } from './access-table';
+
+type ReferenceResolver = (reference: Record<string, unknown>, context: SubgraphContext<unknown>, info: unknown) => unknown;
+
+/**
+ * 实体引用读权限 Every `__resolveReference` of a level (what `_entities` runs, and so every field of
+ * another subgraph that hands the gateway an id of this level's record) applies the owner's read
+ * rule from the access table, exactly as the root fields do. A refused reference resolves to null
+ * with UNAUTHENTICATED / FORBIDDEN on its path; the other references of the same fetch still answer.
+ *
+ * Applied once per subgraph, by `defineLevelFeatures`, so no module can add an unguarded one: a
+ * type the table does not know stops the subgraph at start-up. Stubs of another level's types
+ * (`CityDirective` in the district subgraph) only pass the key on; the fields this level adds to
+ * them apply their own rules, and the owner's subgraph guards the record itself.
+ */
+export function guardReferenceResolvers(
+  level: Level,
+  referenceResolvers: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const guarded: Record<string, Record<string, unknown>> = {};
+  for (const [typeName, fields] of Object.entries(referenceResolvers)) {
+    const resolve = fields.__resolveReference as ReferenceResolver | undefined;
+    if (!resolve) {
+      guarded[typeName] = fields;
+      continue;
+    }
+    const found = recordKindOfType(typeName);
+    if (!found) throw new Error(`访问权限表没有 ${typeName} / the access table has no rule for ${typeName}: add its kind to RECORD_KINDS`);
+    const { kind, level: ownerLevel } = found;
+    if (kind.public || ownerLevel !== level) {
+      guarded[typeName] = fields;
+      continue;
+    }
+    guarded[typeName] = {
+      ...fields,
+      __resolveReference: async (reference: Record<string, unknown>, context: SubgraphContext<unknown>, info: unknown) => {
+        const record = (await resolve(reference, context, info)) as Record<string, unknown> | null | undefined;
+        if (!record) return null;
+        if (!context.principal) throw unauthenticated(`需要登录 / sign in: ${typeName} needs a token`);
+        if (!mayRead(kind, context.principal, record)) {
+          throw forbidden(`无权读取 / ${context.principal.code} may not read ${typeName} ${String(reference.id ?? reference.code ?? '')}`.trim());
+        }
+        return record;
+      },
+    };
+  }
+  return guarded;
+}

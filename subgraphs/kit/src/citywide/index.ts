@@ -1,0 +1,2 @@
+export { citywideFeature, citywideKeysFeature } from './citywide.feature';
+export { entityStub } from './entity-stub';

@@ -1,0 +1,66 @@
+import { expectError, gatewayCaller } from '../support/gateway-client';
+import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { createResponsibilityItem, createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
+
+/*
+ * 防止丢失更新 Tasks and responsibility items carry a version: two people editing the same record
+ * from the same reading — the second change is refused with CONFLICT, not silently overwritten.
+ */
+
+let platform: TestPlatform;
+let hepingAdmin: string;
+let hexiAdmin: string;
+let heping: OrgFixture;
+let itemId: string;
+const { call, callOk } = gatewayCaller(() => platform);
+
+const UPDATE_ITEM = `mutation($id: ID!, $input: UpdateResponsibilityItemInput!) { updateDistrictResponsibilityItem(id: $id, input: $input) { id content version } }`;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  hepingAdmin = await platform.token({ level: 'district', code: '120101', roles: ['admin'] });
+  hexiAdmin = await platform.token({ level: 'district', code: '120103', roles: ['admin'] });
+  heping = await createUnitWithCadres(platform, hepingAdmin, 'district', '120101', ['王强'], '和平区商务局党组');
+  itemId = await createResponsibilityItem(platform, hepingAdmin, 'district', { unitId: heping.unitId, cadreId: heping.cadreIds[0], categoryCode: 'PARTY_CONDUCT' });
+});
+afterAll(() => platform?.stop());
+
+describe('record versions', () => {
+  it('a responsibility item: the change based on a stale version is a CONFLICT and changes nothing', async () => {
+    const read = await callOk(hepingAdmin, `query($id: ID!) { districtResponsibilityItem(id: $id) { version content } }`, { id: itemId });
+    const seen = read.districtResponsibilityItem.version as number;
+    expect(seen).toBe(1);
+    const first = await callOk(hepingAdmin, UPDATE_ITEM, { id: itemId, input: { content: '甲的修改', expectedVersion: seen } });
+    expect(first.updateDistrictResponsibilityItem.version).toBe(2);
+    const second = await call(hepingAdmin, UPDATE_ITEM, { id: itemId, input: { content: '乙的修改', expectedVersion: seen } });
+    expectError(second, 'CONFLICT', 'input.expectedVersion');
+    expect(second.errors![0].message).toContain('is at version 2');
+    const after = await callOk(hepingAdmin, `query($id: ID!) { districtResponsibilityItem(id: $id) { version content } }`, { id: itemId });
+    expect(after.districtResponsibilityItem).toEqual({ version: 2, content: '甲的修改' });
+    // Without expectedVersion the change applies to whatever the item is now.
+    const blind = await callOk(hepingAdmin, UPDATE_ITEM, { id: itemId, input: { content: '丙的修改' } });
+    expect(blind.updateDistrictResponsibilityItem.version).toBe(3);
+  });
+
+  it('parallel edits from one reading: exactly one wins', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => call(hepingAdmin, UPDATE_ITEM, { id: itemId, input: { content: `并发${index}`, expectedVersion: 3 } })),
+    );
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(4);
+  });
+
+  it('a task\'s progress: a stale expectedVersion is a CONFLICT; another jurisdiction is FORBIDDEN whatever the version', async () => {
+    const created = await callOk(hepingAdmin, `mutation($input: CreateTaskInput!) { createDistrictTask(input: $input) { id version } }`, {
+      input: { responsibilityItemId: itemId, cadreId: heping.cadreIds[0], title: '版本任务', description: '', dueDate: daysFromToday(30) },
+    });
+    const { id, version } = created.createDistrictTask as { id: string; version: number };
+    const PROGRESS = `mutation($id: ID!, $p: Int!, $v: Int) { updateDistrictTaskProgress(id: $id, progress: $p, expectedVersion: $v) { progress version } }`;
+    const moved = await callOk(hepingAdmin, PROGRESS, { id, p: 40, v: version });
+    expect(moved.updateDistrictTaskProgress).toEqual({ progress: 40, version: version + 1 });
+    expectError(await call(hepingAdmin, PROGRESS, { id, p: 90, v: version }), 'CONFLICT', 'expectedVersion');
+    expectError(await call(hexiAdmin, PROGRESS, { id, p: 90, v: version + 1 }), 'FORBIDDEN');
+    const read = await callOk(hepingAdmin, `query($id: ID!) { districtTask(id: $id) { progress version } }`, { id });
+    expect(read.districtTask).toEqual({ progress: 40, version: version + 1 });
+  });
+});

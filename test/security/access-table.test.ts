@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import {
+  cellApplies,
+  expectedAccess,
+  GATEWAY_SECRET_HEADER,
+  parentCode,
+  READERS,
+  RECORD_KINDS,
+  RELATIONS,
+  SAMPLE_CODES,
+  sampleOwnerCode,
+  levelOfCode,
+  type Level,
+  type Reader,
+  type RecordKind,
+  type Relation,
+} from '@supervision/kit';
+import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
+import { type AnyData } from '../support/gateway-client';
+
+/*
+ * 访问权限表逐格验证 The cells of the access table (subgraphs/kit/src/authz/access-table.ts),
+ * generated from it: for every reader (level × role, and anonymous) and every relation of the
+ * record's owner to the reader (own / child / sibling / parent / addressed-to-me), the record is
+ * read through the gateway's root field and through `_entities` on the owner's subgraph directly
+ * (with the gateway secret), and written through the gateway; each answer is what the table says.
+ *
+ * Walked kinds: those whose fixtures are below (units, cadres, directives — the addressed kind).
+ * Directives are issued for the caller's own jurisdiction by construction, so only their `own`
+ * write cells have a mutation to try.
+ */
+
+const LEVEL_PREFIX: Record<Level, string> = { city: 'City', district: 'District', street: 'Street' };
+const CHILDREN: Record<string, string[]> = { '120000': ['120101', '120102'], '120101': ['120101001', '120101002'], '120102': ['120102001'] };
+
+let platform: TestPlatform;
+const tokens = new Map<string, string>();
+const adminOf = (code: string) => tokens.get(`admin:${code}`)!;
+
+function call(token: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<AnyData>> {
+  return graphql<AnyData>(platform.gateway.url, query, { token, variables });
+}
+
+async function callOk(token: string, query: string, variables: Record<string, unknown> = {}): Promise<AnyData> {
+  const response = await call(token, query, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+interface KindWalk {
+  concept: string;
+  /** Creates a record owned by `owner` (addressed to `addressee`, for an addressable kind); returns its id. */
+  create(owner: string, addressee: string | undefined): Promise<string>;
+  /** Tries a write of this kind into `owner`'s records as `token`; undefined when no mutation can aim at another's records. */
+  write(token: string | undefined, owner: string, relation: Relation): Promise<GraphQLResponse<AnyData>> | undefined;
+}
+
+const unitIds = new Map<string, string>();
+async function unitOf(owner: string): Promise<string> {
+  if (!unitIds.has(owner)) {
+    const level = levelOfCode(owner)!;
+    const data = await callOk(adminOf(owner), `mutation($input: CreateUnitInput!) { u: create${LEVEL_PREFIX[level]}Unit(input: $input) { id } }`, {
+      input: { jurisdictionCode: owner, name: `单位-${randomUUID()}`, kind: 'DEPARTMENT' },
+    });
+    unitIds.set(owner, data.u.id);
+  }
+  return unitIds.get(owner)!;
+}
+
+const WALKS: KindWalk[] = [
+  {
+    concept: 'Unit',
+    create: async (owner) => {
+      const level = levelOfCode(owner)!;
+      const data = await callOk(adminOf(owner), `mutation($input: CreateUnitInput!) { u: create${LEVEL_PREFIX[level]}Unit(input: $input) { id } }`, {
+        input: { jurisdictionCode: owner, name: `读取-${randomUUID()}`, kind: 'DEPARTMENT' },
+      });
+      return data.u.id;
+    },
+    write: (token, owner) =>
+      call(token, `mutation($input: CreateUnitInput!) { u: create${LEVEL_PREFIX[levelOfCode(owner)!]}Unit(input: $input) { id } }`, {
+        input: { jurisdictionCode: owner, name: `写入-${randomUUID()}`, kind: 'DEPARTMENT' },
+      }),
+  },
+  {
+    concept: 'Cadre',
+    create: async (owner) => {
+      const level = levelOfCode(owner)!;
+      const data = await callOk(adminOf(owner), `mutation($input: AddCadreInput!) { c: add${LEVEL_PREFIX[level]}Cadre(input: $input) { id } }`, {
+        input: { unitId: await unitOf(owner), name: '干部', position: '副职', teamMember: true, principal: false },
+      });
+      return data.c.id;
+    },
+    write: (token, owner) =>
+      unitOf(owner).then((unitId) =>
+        call(token, `mutation($input: AddCadreInput!) { c: add${LEVEL_PREFIX[levelOfCode(owner)!]}Cadre(input: $input) { id } }`, {
+          input: { unitId, name: '新干部', position: '副职', teamMember: true, principal: false },
+        }),
+      ),
+  },
+  {
+    concept: 'Directive',
+    create: async (owner, addressee) => {
+      const level = levelOfCode(owner)!;
+      const data = await callOk(adminOf(owner), `mutation($input: IssueDirectiveInput!) { d: issue${LEVEL_PREFIX[level]}Directive(input: $input) { id } }`, {
+        input: { title: '任务', requirements: '要求', deadline: '2030-12-31', targetCodes: [addressee] },
+      });
+      return data.d.id;
+    },
+    write: (token, owner, relation) =>
+      relation !== 'own'
+        ? undefined
+        : call(token, `mutation($input: IssueDirectiveInput!) { d: issue${LEVEL_PREFIX[levelOfCode(owner)!]}Directive(input: $input) { id } }`, {
+          input: { title: '写入', requirements: '要求', deadline: '2030-12-31', targetCodes: [CHILDREN[owner]![0]] },
+        }),
+  },
+];
+
+/** Whom an addressable record names: the reader (addressed), someone else (parent), or any child. */
+function addresseeFor(kind: RecordKind, owner: string, relation: Relation, readerCode: string): string | undefined {
+  if (!kind.addressedCodes) return undefined;
+  if (relation === 'addressed') return readerCode;
+  return CHILDREN[owner]!.find((code) => code !== readerCode);
+}
+
+interface Cell {
+  kind: RecordKind;
+  walk: KindWalk;
+  level: Level;
+  reader: Reader;
+  relation: Relation;
+  owner: string;
+}
+
+const LEVELS: Level[] = ['city', 'district', 'street'];
+const cells: Cell[] = WALKS.flatMap((walk) => {
+  const kind = RECORD_KINDS.find((candidate) => candidate.concept === walk.concept)!;
+  return LEVELS.flatMap((level) =>
+    READERS.flatMap((reader) =>
+      RELATIONS.filter((relation) => cellApplies(kind, level, relation)).map((relation) => ({ kind, walk, level, reader, relation, owner: sampleOwnerCode(level, relation)! })),
+    ),
+  );
+});
+const records = new Map<string, string>();
+const recordKey = (cell: Cell) => `${cell.kind.concept}:${cell.owner}:${addresseeFor(cell.kind, cell.owner, cell.relation, SAMPLE_CODES[cell.level]) ?? ''}`;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  for (const code of ['120000', '120101', '120102', '120101001', '120101002', '120102001']) {
+    const level = levelOfCode(code)!;
+    tokens.set(`admin:${code}`, await platform.token({ level, code, roles: ['admin'] }));
+  }
+  for (const level of LEVELS) {
+    for (const reader of READERS) {
+      if (reader !== 'anonymous') tokens.set(`${level}:${reader}`, await platform.token({ level, code: SAMPLE_CODES[level], roles: [reader] }));
+    }
+  }
+  for (const cell of cells) {
+    const key = recordKey(cell);
+    if (!records.has(key)) records.set(key, await cell.walk.create(cell.owner, addresseeFor(cell.kind, cell.owner, cell.relation, SAMPLE_CODES[cell.level])));
+  }
+});
+afterAll(() => platform?.stop());
+
+function tokenOf(cell: Cell): string | undefined {
+  return cell.reader === 'anonymous' ? undefined : tokens.get(`${cell.level}:${cell.reader}`);
+}
+
+function expectRefused(response: GraphQLResponse<AnyData>, cell: Cell): void {
+  expect(response.errors?.[0]?.extensions?.code).toBe(cell.reader === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+}
+
+describe.each(WALKS.map((walk) => walk.concept))('access table: %s', (concept) => {
+  const mine = cells.filter((cell) => cell.kind.concept === concept);
+
+  it.each(mine.map((cell) => [`${cell.level} ${cell.reader} · ${cell.relation} (${cell.owner})`, cell] as const))('%s', async (_name, cell) => {
+    const expected = expectedAccess(cell.kind, cell.level, cell.reader, cell.relation);
+    const id = records.get(recordKey(cell))!;
+    const ownerLevel = levelOfCode(cell.owner)!;
+    const typeName = `${LEVEL_PREFIX[ownerLevel]}${concept}`;
+    const token = tokenOf(cell);
+
+    // Through the gateway's root field.
+    const viaGateway = await call(token, `query($id: ID!) { r: ${ownerLevel}${concept}(id: $id) { id } }`, { id });
+    if (expected.read) {
+      expect(viaGateway.errors).toBeUndefined();
+      expect(viaGateway.data?.r?.id).toBe(id);
+    } else {
+      expectRefused(viaGateway, cell);
+      expect(viaGateway.data?.r ?? null).toBeNull();
+    }
+
+    // Through `_entities` on the owner's subgraph, as the gateway would call it.
+    const viaEntities = await graphql<AnyData>(platform.subgraphs[ownerLevel].url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { id } } }`, {
+      token,
+      variables: { r: [{ __typename: typeName, id }] },
+      headers: { [GATEWAY_SECRET_HEADER]: platform.secrets.gatewaySecret },
+    });
+    if (expected.read) {
+      expect(viaEntities.errors).toBeUndefined();
+      expect(viaEntities.data?._entities).toEqual([{ id }]);
+    } else {
+      expectRefused(viaEntities, cell);
+      expect(viaEntities.errors?.[0]?.path).toEqual(['_entities', 0]);
+      expect(viaEntities.data?._entities).toEqual([null]);
+    }
+
+    // A write into the owner's records through the gateway.
+    const write = cell.walk.write(token, cell.owner, cell.relation);
+    if (write) {
+      const response = await write;
+      if (expected.write) expect(response.errors).toBeUndefined();
+      else expectRefused(response, cell);
+    }
+  });
+});
+
+it('the sample codes stand in the relations the table names', () => {
+  expect(parentCode(SAMPLE_CODES.street)).toBe(SAMPLE_CODES.district);
+  expect(parentCode(SAMPLE_CODES.district)).toBe(SAMPLE_CODES.city);
+  expect(cells.length).toBeGreaterThan(100);
+});
