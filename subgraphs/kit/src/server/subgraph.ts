@@ -368,7 +368,7 @@ export async function startSubgraph<Loaders>(
   const relayMs = config.crossLevelRelayMs ?? 2_000;
   const stopRelay =
     relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
-      ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
+      ? startCrossLevelRelay(requestOrm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
       : async () => {};
 
   return {

@@ -16,6 +16,10 @@ export interface OwnedTable {
   peerWritableFor?: string;
   /** A related row whose jurisdiction may read this row and update it (a question: the reporter's side answers). */
   answeredVia?: { table: string; key: string; column: string };
+  /** The cross-level relay (no request) sees and clears every row inside its own transaction. */
+  relayed?: boolean;
+  /** A verified peer call acting for no person (the relay of the level named by this column's code) reads the row. */
+  peerReadableFor?: string;
 }
 
 /** A table whose rows belong to a row of another table: visible and writable with their parent. */
@@ -42,6 +46,7 @@ export const OWNED_TABLES: OwnedTable[] = [
     owner: 'jurisdiction_code',
     addressed: ['unit_jurisdiction_code'],
     peerWritableFor: 'unit_jurisdiction_code',
+    peerReadableFor: 'unit_jurisdiction_code',
   },
   { table: 'rectification_report', owner: 'jurisdiction_code', addressed: ['supervising_code'] },
   { table: 'duty_report_session', owner: 'owner_code' },
@@ -62,7 +67,7 @@ export const OWNED_TABLES: OwnedTable[] = [
   { table: 'task_count', owner: 'jurisdiction_code' },
   // The step a request writes down before a remote call: the request's jurisdiction (the column's
   // default, added by the migration) sees and clears its own; the relay works as the owner.
-  { table: 'cross_level_step', owner: 'owner_code' },
+  { table: 'cross_level_step', owner: 'owner_code', relayed: true },
 ];
 
 /** Tables whose rows belong to one principal (by its token's subject), not to a jurisdiction. */
@@ -113,6 +118,17 @@ export const SCOPE_FUNCTIONS_SQL = `
   create or replace function app_is_peer_call() returns boolean language sql stable as $$
     select coalesce(current_setting('app.peer', true), '') <> ''
   $$;
+  -- A verified peer subgraph calling for no person (its relay undoing a step): it may look at the
+  -- rows that name a jurisdiction of its own level, and nothing else; what it may change is decided
+  -- by the peer-only operation, which then takes that jurisdiction's scope.
+  create or replace function app_peer_reads(code text) returns boolean language sql stable as $$
+    select app_scope_code() = '' and app_is_peer_call() and coalesce(current_setting('app.peer', true), '') =
+      case length(code) when 9 then 'street' else case when code = '120000' then 'city' else 'district' end end
+  $$;
+  -- The cross-level relay's own transaction (set_config(…, true) in cross-level-relay.ts).
+  create or replace function app_is_relay() returns boolean language sql stable as $$
+    select coalesce(current_setting('app.relay', true), '') = 'on'
+  $$;
 `;
 
 function readable(column: string, table: string): string {
@@ -123,16 +139,18 @@ function ownedTablePolicies(spec: OwnedTable): string {
   const via = spec.answeredVia;
   const viaRule = (rule: string) =>
     via ? ` or exists (select 1 from "${via.table}" v where v."id" = "${spec.table}"."${via.key}" and ${rule}(v."${via.column}"))` : '';
-  const read = [spec.owner, ...(spec.addressed ?? [])].map((column) => readable(column, spec.table)).join(' or ') + viaRule('app_can_read');
+  const relay = spec.relayed ? ' or app_is_relay()' : '';
+  const peerRead = spec.peerReadableFor ? ` or app_peer_reads("${spec.peerReadableFor}")` : '';
+  const read = [spec.owner, ...(spec.addressed ?? [])].map((column) => readable(column, spec.table)).join(' or ') + viaRule('app_can_read') + peerRead + relay;
   const write = spec.peerWritableFor
     ? `app_can_write("${spec.owner}") or (app_is_peer_call() and app_can_write("${spec.peerWritableFor}"))`
     : `app_can_write("${spec.owner}")`;
-  const update = write + viaRule('app_can_write');
+  const update = write + viaRule('app_can_write') + relay;
   return `
     create policy "${spec.table}_read" on "${spec.table}" for select using (${read});
     create policy "${spec.table}_insert" on "${spec.table}" for insert with check (${write});
     create policy "${spec.table}_update" on "${spec.table}" for update using (${update}) with check (${update});
-    create policy "${spec.table}_delete" on "${spec.table}" for delete using (${write});`;
+    create policy "${spec.table}_delete" on "${spec.table}" for delete using (${write}${relay});`;
 }
 
 function childTablePolicies(spec: ChildTable, owned: Map<string, OwnedTable>, existing: Set<string>): string {
