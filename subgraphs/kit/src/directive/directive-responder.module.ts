@@ -3,29 +3,21 @@ import { operationsAt } from '../level/operation-table';
 import { DIRECTIVE_OPERATIONS } from './directive.operations';
 import { OutstandingAddresseeType } from './directive-outstanding';
 import { levelAbove } from '../level/level-relations';
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
-import type { AttachmentInput } from '../attachment/attachment.input';
-import { storeAttachments } from '../attachment/attachments';
-import { canRead, type Principal } from '../auth/principal';
-import { snapshot } from '../audit/canonical-json';
-import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
-import { badUserInput, forbidden } from '../errors/graphql-errors';
+import { canRead } from '../auth/principal';
+import { assertCanRead, requirePrincipal } from '../authz/guards';
 import type { Level } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
-import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
-import { assertUuid } from '../validation/assert-uuid';
 import { DirectiveResponseEntity } from './directive-response.entity';
+import { acknowledgeDirective, completeDirective, reportDirectiveProgress, type AnsweringLevels } from './directive-response.service';
 import { CompleteDirectiveInput, ReportDirectiveProgressInput } from './directive.inputs';
 import { DirectiveProgressType, DirectiveResponseInterface } from './directive.interfaces';
 import { createDirectiveResponderLoaders, type DirectiveResponderLoaders } from './directive.loaders';
 import type { DirectiveProgress } from './directive-progress';
-import { fetchAddressedDirective } from './upstream-directive';
 import { createOutstandingResolver } from './directive-outstanding';
 
 type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
@@ -51,6 +43,7 @@ export function createDirectiveResponderModule(options: LevelOptions) {
   const issuerLevel: Level = above;
   const operations = operationsAt(DIRECTIVE_OPERATIONS, issuerLevel, 'directive');
   const issuedTypeName = levelTypeName(issuerLevel, 'Directive');
+  const answering: AnsweringLevels = { level, issuerLevel };
 
   /**
    * The issuer's directive, owned by the subgraph above. Its addressees are `@external`: the
@@ -103,71 +96,6 @@ export function createDirectiveResponderModule(options: LevelOptions) {
     return response;
   }
 
-  /**
-   * Everything an answer needs before the transaction: a caller acting for a jurisdiction of this
-   * level, in a role that may write for it, addressed by the directive (asked of its owner).
-   */
-  async function assertAddressee(context: Context, directiveId: string): Promise<Principal> {
-    const principal = requirePrincipal(context);
-    if (principal.level !== level) throw forbidden(`only a ${level} answers a ${issuedTypeName}`);
-    assertCanWrite(principal, principal.code);
-    await fetchAddressedDirective(context, principal, issuerLevel, assertUuid(directiveId, 'directiveId'));
-    return principal;
-  }
-
-  /** The caller's answer, locked for this transaction so two reports cannot interleave. */
-  function lockedResponse(em: EntityManager, directiveId: string, responderCode: string) {
-    return em.findOne(DirectiveResponseEntity, { directiveId, responderCode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  }
-
-  function assertNotCompleted(response: DirectiveResponseEntity | null): void {
-    if (response?.status === 'COMPLETED') {
-      throw badUserInput('directiveId', `already completed on ${response.completedAt!.toISOString()}; a completed directive takes no more reports`);
-    }
-  }
-
-  /**
-   * A report or a completion: the caller must be addressed, its answer (created on the way if
-   * it only now answers) must still be open, and the change and its evidence are audited together.
-   */
-  async function answer(
-    context: Context,
-    directiveId: string,
-    action: string,
-    evidence: AttachmentInput[],
-    apply: (response: DirectiveResponseEntity) => void,
-  ): Promise<DirectiveResponseEntity> {
-    const principal = await assertAddressee(context, directiveId);
-    return runInTransaction(context, principal, async ({ em, audit }) => {
-      const existing = await lockedResponse(em, directiveId, principal.code);
-      assertNotCompleted(existing);
-      const before = snapshot(existing);
-      const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
-      apply(response);
-      const attachments = await storeAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id, code: response.responderCode }, evidence, { quotaBytes: context.evidenceQuotaBytes });
-      await auditAnswer(audit, action, response, before, attachments);
-      return response;
-    });
-  }
-
-  async function auditAnswer(
-    audit: MutationScope['audit'],
-    action: string,
-    response: DirectiveResponseEntity,
-    before: object | null,
-    attachments: AttachmentEntity[] = [],
-  ): Promise<void> {
-    const evidence = attachments.map(({ id, name, contentType, size, sha256 }) => ({ id, name, contentType, size, sha256 }));
-    await audit({
-      action,
-      entityType: 'DirectiveResponse',
-      entityId: response.id,
-      ownerCode: response.responderCode,
-      before,
-      after: { ...snapshot(response), attachments: evidence },
-    });
-  }
-
   @Resolver(() => IssuedDirectiveRef)
   class IssuedDirectiveResolver {
     @FieldResolver(() => [ResponseType], {
@@ -212,48 +140,32 @@ export function createDirectiveResponderModule(options: LevelOptions) {
       name: operations.acknowledgeDirective,
       description: `签收 A ${level} acknowledges a directive addressed to it (admin of the ${level}).`,
     })
-    async acknowledge(@Arg('directiveId', () => ID) directiveId: string, @Ctx() context: Context): Promise<DirectiveResponseEntity> {
-      const principal = await assertAddressee(context, directiveId);
-      return runInTransaction(context, principal, async ({ em, audit }) => {
-        const existing = await lockedResponse(em, directiveId, principal.code);
-        if (existing) throw badUserInput('directiveId', `already acknowledged on ${existing.acknowledgedAt.toISOString()}`);
-        const response = em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
-        await auditAnswer(audit, 'acknowledge', response, null);
-        return response;
-      });
+    acknowledge(@Arg('directiveId', () => ID) directiveId: string, @Ctx() context: Context): Promise<DirectiveResponseEntity> {
+      return acknowledgeDirective(context, answering, directiveId);
     }
 
     @Mutation(() => ResponseType, {
       name: operations.reportDirectiveProgress,
       description: '报告进展 Report progress (0–100) with evidence; acknowledges the directive if not yet done.',
     })
-    async reportProgress(
+    reportProgress(
       @Arg('directiveId', () => ID) directiveId: string,
       @Arg('input', () => ReportDirectiveProgressInput) input: ReportDirectiveProgressInput,
       @Ctx() context: Context,
     ): Promise<DirectiveResponseEntity> {
-      return answer(context, directiveId, 'report-progress', input.attachments, (response) => {
-        response.status = 'IN_PROGRESS';
-        response.progress = input.progress;
-        response.report = input.report.trim();
-      });
+      return reportDirectiveProgress(context, answering, directiveId, input);
     }
 
     @Mutation(() => ResponseType, {
       name: operations.completeDirective,
       description: '办结 Report a directive completed (progress 100) with evidence; only once.',
     })
-    async complete(
+    complete(
       @Arg('directiveId', () => ID) directiveId: string,
       @Arg('input', () => CompleteDirectiveInput) input: CompleteDirectiveInput,
       @Ctx() context: Context,
     ): Promise<DirectiveResponseEntity> {
-      return answer(context, directiveId, 'complete', input.attachments, (response) => {
-        response.status = 'COMPLETED';
-        response.progress = 100;
-        response.report = input.report.trim();
-        response.completedAt = new Date();
-      });
+      return completeDirective(context, answering, directiveId, input);
     }
   }
 

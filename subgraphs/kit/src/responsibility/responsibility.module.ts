@@ -1,22 +1,14 @@
-import { LockMode } from '@mikro-orm/core';
-import { assertExpectedVersion } from '../mutation/record-version';
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
 import { operationsAt } from '../level/operation-table';
 import { RESPONSIBILITY_OPERATIONS } from './responsibility.operations';
-import type { Knex } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { hasRole } from '../auth/principal';
-import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
-import { containsPattern } from '../db/like-pattern';
-import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
+import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
-import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { OrgLoaders } from '../org/org.loaders';
-import { CadreEntity } from '../org/cadre.entity';
+import type { CadreEntity } from '../org/cadre.entity';
 import type { UnitEntity } from '../org/unit.entity';
 import { createConnectionType, PageArgs, type ClassType, type Connection } from '../pagination/connection';
-import { pagedLoader } from '../pagination/paged-loader';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { ResponsibilityCategoryEntity } from './category.entity';
@@ -28,6 +20,12 @@ import {
   UpdateResponsibilityItemInput,
 } from './responsibility.inputs';
 import { createResponsibilityLoaders, type ResponsibilityLoaders } from './responsibility.loaders';
+import {
+  addResponsibilityCategory,
+  createResponsibilityItem,
+  responsibilityItemsOfJurisdiction,
+  updateResponsibilityItem,
+} from './responsibility.service';
 import { ResponsibilityCategoryType, ResponsibilityItemInterface } from './responsibility.types';
 
 type Context = SubgraphContext<JurisdictionLoaders & OrgLoaders & ResponsibilityLoaders>;
@@ -54,26 +52,6 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
   class ResponsibilityItemType extends ResponsibilityItemInterface {}
 
   const ResponsibilityItemConnection = createConnectionType(ResponsibilityItemType, typeName);
-
-  async function loadItem(context: Context, id: string, field: string): Promise<ResponsibilityItemEntity> {
-    const item = await context.loaders.responsibilityItemById.load(assertUuid(id, field));
-    if (!item) throw notFound('responsibility item', id);
-    return item;
-  }
-
-  async function assertCategory(context: Context, code: string, field: string): Promise<void> {
-    if (!(await context.loaders.responsibilityCategoryByCode.load(code))) {
-      throw badUserInput(field, `no responsibility category "${code}"`);
-    }
-  }
-
-  /** A cadre's item sits on the cadre's own unit's list. */
-  async function assertCadreOfUnit(context: Context, cadreId: string, unit: Pick<UnitEntity, 'id'>, field: string): Promise<CadreEntity> {
-    const cadre = await context.loaders.cadreById.load(assertUuid(cadreId, field));
-    if (!cadre) throw notFound('cadre', cadreId);
-    if (cadre.unitId !== unit.id) throw badUserInput(field, `cadre ${cadreId} is not a cadre of unit ${unit.id}`);
-    return cadre;
-  }
 
   @Resolver(() => ResponsibilityItemType)
   class ResponsibilityItemResolver {
@@ -109,57 +87,23 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
       name: operations.createResponsibilityItem,
       description: '新增责任清单条目 Add an item to a unit\'s (or one of its cadres\') responsibility list.',
     })
-    async create(
+    create(
       @Arg('input', () => CreateResponsibilityItemInput) input: CreateResponsibilityItemInput,
       @Ctx() context: Context,
     ): Promise<ResponsibilityItemEntity> {
-      const principal = requirePrincipal(context);
-      const unit = await context.loaders.unitById.load(input.unitId);
-      if (!unit) throw notFound('unit', input.unitId);
-      assertCanWrite(principal, unit.jurisdictionCode);
-      await assertCategory(context, input.categoryCode, 'input.categoryCode');
-      if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, unit, 'input.cadreId');
-      return runInTransaction(context, principal, async ({ em, audit }) => {
-        const item = em.create(ResponsibilityItemEntity, {
-          jurisdictionCode: unit.jurisdictionCode,
-          unitId: unit.id,
-          cadreId: input.cadreId ?? null,
-          categoryCode: input.categoryCode,
-          year: input.year,
-          content: input.content.trim(),
-          basis: input.basis.trim(),
-        });
-        await audit({ action: 'create', entityType: 'ResponsibilityItem', entityId: item.id, ownerCode: item.jurisdictionCode, after: item });
-        return item;
-      });
+      return createResponsibilityItem(context, input);
     }
 
     @Mutation(() => ResponsibilityItemType, {
       name: operations.updateResponsibilityItem,
       description: '修改责任清单条目 Change an item; only the fields given change.',
     })
-    async update(
+    update(
       @Arg('id', () => ID) id: string,
       @Arg('input', () => UpdateResponsibilityItemInput) input: UpdateResponsibilityItemInput,
       @Ctx() context: Context,
     ): Promise<ResponsibilityItemEntity> {
-      const principal = requirePrincipal(context);
-      const existing = await loadItem(context, id, 'id');
-      assertCanWrite(principal, existing.jurisdictionCode);
-      if (input.categoryCode !== undefined) await assertCategory(context, input.categoryCode, 'input.categoryCode');
-      if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, { id: existing.unitId }, 'input.cadreId');
-      return runInTransaction(context, principal, async ({ em, audit }) => {
-        const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        assertExpectedVersion(item, input.expectedVersion);
-        const before = { ...item };
-        if (input.cadreId !== undefined) item.cadreId = input.cadreId;
-        if (input.categoryCode !== undefined) item.categoryCode = input.categoryCode;
-        if (input.year !== undefined) item.year = input.year;
-        if (input.content !== undefined) item.content = input.content.trim();
-        if (input.basis !== undefined) item.basis = input.basis.trim();
-        await audit({ action: 'update', entityType: 'ResponsibilityItem', entityId: item.id, ownerCode: item.jurisdictionCode, before, after: item });
-        return item;
-      });
+      return updateResponsibilityItem(context, id, input);
     }
   }
 
@@ -174,34 +118,16 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
       return context.em.find(ResponsibilityCategoryEntity, {}, { orderBy: { sortOrder: 'asc', code: 'asc' } });
     }
 
-    /**
-     * The categories table is shared by every jurisdiction of this level, so it belongs to no one
-     * jurisdiction: commission staff of this level maintain it.
-     */
+    /** Commission staff of this level maintain the categories (`assertMaintainsCategories`). */
     @Mutation(() => ResponsibilityCategoryType, {
       name: operations.addResponsibilityCategory,
       description: '新增责任类别 Add a category to this level (commission staff of this level).',
     })
-    async add(
+    add(
       @Arg('input', () => AddResponsibilityCategoryInput) input: AddResponsibilityCategoryInput,
       @Ctx() context: Context,
     ): Promise<ResponsibilityCategoryEntity> {
-      const principal = requirePrincipal(context);
-      if (principal.level !== level || !hasRole(principal, 'commission')) {
-        throw forbidden(`adding a ${level} responsibility category needs the commission role at ${level} level`);
-      }
-      const name = input.name.trim();
-      return runInTransaction(context, principal, async ({ em, audit }: MutationScope) => {
-        if (await em.findOne(ResponsibilityCategoryEntity, { code: input.code })) {
-          throw badUserInput('input.code', `category ${input.code} already exists`);
-        }
-        if (await em.findOne(ResponsibilityCategoryEntity, { name })) {
-          throw badUserInput('input.name', `a category named ${name} already exists`);
-        }
-        const category = em.create(ResponsibilityCategoryEntity, { code: input.code, name, sortOrder: input.sortOrder });
-        await audit({ action: 'create', entityType: 'ResponsibilityCategory', entityId: category.code, ownerCode: principal.code, after: category });
-        return category;
-      });
+      return addResponsibilityCategory(context, level, input);
     }
   }
 
@@ -225,20 +151,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
       @Ctx() context: Context,
     ): Promise<Connection<ResponsibilityItemEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
-      const where = filter ?? {};
-      const key = JSON.stringify([where, page.first, page.after ?? null]);
-      return context.loaders.responsibilityItemPages
-        .get(key, () =>
-          pagedLoader(context.em, {
-            entity: ResponsibilityItemEntity,
-            partitionColumn: 'jurisdiction_code',
-            sort: { column: 'created_at', property: 'createdAt', direction: 'asc' },
-            where: (query) => applyItemFilter(query, where),
-            first: page.first,
-            after: page.after,
-          }),
-        )
-        .load(jurisdiction.code);
+      return responsibilityItemsOfJurisdiction(context, jurisdiction.code, filter, page);
     }
   }
 
@@ -253,17 +166,4 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
     createLoaders: createResponsibilityLoaders,
   };
   return { ...module, ResponsibilityItemType };
-}
-
-function applyItemFilter(query: Knex.QueryBuilder, filter: ResponsibilityItemFilter): void {
-  if (filter.year !== undefined && filter.year !== null) query.where('year', filter.year);
-  if (filter.categoryCode) query.where('category_code', filter.categoryCode);
-  if (filter.cadreId) query.where('cadre_id', filter.cadreId);
-  if (filter.unitId) query.where('unit_id', filter.unitId);
-  if (filter.text) {
-    const pattern = containsPattern(filter.text);
-    query.where((text) => {
-      text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]);
-    });
-  }
 }

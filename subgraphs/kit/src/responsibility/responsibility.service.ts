@@ -1,0 +1,175 @@
+import { LockMode } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/postgresql';
+import { hasRole, type Principal } from '../auth/principal';
+import { assertCanWrite, requirePrincipal } from '../authz/guards';
+import { containsPattern } from '../db/like-pattern';
+import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
+import type { Level } from '../jurisdiction/admin-code';
+import { assertExpectedVersion } from '../mutation/record-version';
+import { runInTransaction } from '../mutation/run-in-transaction';
+import type { CadreEntity } from '../org/cadre.entity';
+import type { OrgLoaders } from '../org/org.loaders';
+import type { UnitEntity } from '../org/unit.entity';
+import type { Connection, PageArgs } from '../pagination/connection';
+import { pagedLoader } from '../pagination/paged-loader';
+import type { SubgraphContext } from '../server/context';
+import { assertUuid } from '../validation/assert-uuid';
+import { ResponsibilityCategoryEntity } from './category.entity';
+import { ResponsibilityItemEntity } from './responsibility-item.entity';
+import type {
+  AddResponsibilityCategoryInput,
+  CreateResponsibilityItemInput,
+  ResponsibilityItemFilter,
+  UpdateResponsibilityItemInput,
+} from './responsibility.inputs';
+import type { ResponsibilityLoaders } from './responsibility.loaders';
+
+/**
+ * The business steps of a responsibility list (主体责任清单): add an item to a unit's (or one of
+ * its cadres') list, change it, add a category to the level, page through a jurisdiction's
+ * items. Plain functions over the request context; `responsibility.module.ts` keeps the
+ * per-level types and thin resolvers, and the pure rules are tested alone in
+ * `responsibility.service.test.ts`.
+ */
+type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders>;
+
+type ItemChange = Omit<UpdateResponsibilityItemInput, 'expectedVersion'>;
+type ItemFields = Pick<ResponsibilityItemEntity, 'cadreId' | 'categoryCode' | 'year' | 'content' | 'basis'>;
+
+/** A new item of `unit`'s list: owned by the unit's jurisdiction, its texts stored trimmed. */
+export function newItemFields(unit: Pick<UnitEntity, 'id' | 'jurisdictionCode'>, input: CreateResponsibilityItemInput) {
+  return {
+    jurisdictionCode: unit.jurisdictionCode,
+    unitId: unit.id,
+    cadreId: input.cadreId ?? null,
+    categoryCode: input.categoryCode,
+    year: input.year,
+    content: input.content.trim(),
+    basis: input.basis.trim(),
+  };
+}
+
+/** What an update writes: only the fields given change; `cadreId: null` makes it the team's item. */
+export function applyItemChange(item: ItemFields, input: ItemChange): void {
+  if (input.cadreId !== undefined) item.cadreId = input.cadreId;
+  if (input.categoryCode !== undefined) item.categoryCode = input.categoryCode;
+  if (input.year !== undefined) item.year = input.year;
+  if (input.content !== undefined) item.content = input.content.trim();
+  if (input.basis !== undefined) item.basis = input.basis.trim();
+}
+
+/**
+ * The categories table is shared by every jurisdiction of this level, so it belongs to no one
+ * jurisdiction: commission staff of this level maintain it.
+ */
+export function assertMaintainsCategories(principal: Principal, level: Level): void {
+  if (principal.level !== level || !hasRole(principal, 'commission')) {
+    throw forbidden(`adding a ${level} responsibility category needs the commission role at ${level} level`);
+  }
+}
+
+async function loadItem(context: Context, id: string, field: string): Promise<ResponsibilityItemEntity> {
+  const item = await context.loaders.responsibilityItemById.load(assertUuid(id, field));
+  if (!item) throw notFound('responsibility item', id);
+  return item;
+}
+
+async function assertCategory(context: Context, code: string, field: string): Promise<void> {
+  if (!(await context.loaders.responsibilityCategoryByCode.load(code))) {
+    throw badUserInput(field, `no responsibility category "${code}"`);
+  }
+}
+
+/** A cadre's item sits on the cadre's own unit's list. */
+async function assertCadreOfUnit(context: Context, cadreId: string, unit: Pick<UnitEntity, 'id'>, field: string): Promise<CadreEntity> {
+  const cadre = await context.loaders.cadreById.load(assertUuid(cadreId, field));
+  if (!cadre) throw notFound('cadre', cadreId);
+  if (cadre.unitId !== unit.id) throw badUserInput(field, `cadre ${cadreId} is not a cadre of unit ${unit.id}`);
+  return cadre;
+}
+
+/** 新增责任清单条目: an item on a unit's list, or on one of its cadres'. */
+export async function createResponsibilityItem(context: Context, input: CreateResponsibilityItemInput): Promise<ResponsibilityItemEntity> {
+  const principal = requirePrincipal(context);
+  const unit = await context.loaders.unitById.load(input.unitId);
+  if (!unit) throw notFound('unit', input.unitId);
+  assertCanWrite(principal, unit.jurisdictionCode);
+  await assertCategory(context, input.categoryCode, 'input.categoryCode');
+  if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, unit, 'input.cadreId');
+  return runInTransaction(context, principal, async ({ em, audit }) => {
+    const item = em.create(ResponsibilityItemEntity, newItemFields(unit, input));
+    await audit({ action: 'create', entityType: 'ResponsibilityItem', entityId: item.id, ownerCode: item.jurisdictionCode, after: item });
+    return item;
+  });
+}
+
+/** 修改责任清单条目: the row is re-read under a row lock, and a change based on another version is a CONFLICT. */
+export async function updateResponsibilityItem(context: Context, id: string, input: UpdateResponsibilityItemInput): Promise<ResponsibilityItemEntity> {
+  const principal = requirePrincipal(context);
+  const existing = await loadItem(context, id, 'id');
+  assertCanWrite(principal, existing.jurisdictionCode);
+  if (input.categoryCode !== undefined) await assertCategory(context, input.categoryCode, 'input.categoryCode');
+  if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, { id: existing.unitId }, 'input.cadreId');
+  return runInTransaction(context, principal, async ({ em, audit }) => {
+    const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    assertExpectedVersion(item, input.expectedVersion);
+    const before = { ...item };
+    applyItemChange(item, input);
+    await audit({ action: 'update', entityType: 'ResponsibilityItem', entityId: item.id, ownerCode: item.jurisdictionCode, before, after: item });
+    return item;
+  });
+}
+
+/** 新增责任类别: a category of this level, its code and its name each used once. */
+export async function addResponsibilityCategory(context: Context, level: Level, input: AddResponsibilityCategoryInput): Promise<ResponsibilityCategoryEntity> {
+  const principal = requirePrincipal(context);
+  assertMaintainsCategories(principal, level);
+  const name = input.name.trim();
+  return runInTransaction(context, principal, async ({ em, audit }) => {
+    if (await em.findOne(ResponsibilityCategoryEntity, { code: input.code })) {
+      throw badUserInput('input.code', `category ${input.code} already exists`);
+    }
+    if (await em.findOne(ResponsibilityCategoryEntity, { name })) {
+      throw badUserInput('input.name', `a category named ${name} already exists`);
+    }
+    const category = em.create(ResponsibilityCategoryEntity, { code: input.code, name, sortOrder: input.sortOrder });
+    await audit({ action: 'create', entityType: 'ResponsibilityCategory', entityId: category.code, ownerCode: principal.code, after: category });
+    return category;
+  });
+}
+
+/** A page of a jurisdiction's items, oldest first; one statement for every jurisdiction asked with the same arguments. */
+export function responsibilityItemsOfJurisdiction(
+  context: Context,
+  jurisdictionCode: string,
+  filter: ResponsibilityItemFilter | undefined,
+  page: PageArgs,
+): Promise<Connection<ResponsibilityItemEntity>> {
+  const where = filter ?? {};
+  const key = JSON.stringify([where, page.first, page.after ?? null]);
+  return context.loaders.responsibilityItemPages
+    .get(key, () =>
+      pagedLoader(context.em, {
+        entity: ResponsibilityItemEntity,
+        partitionColumn: 'jurisdiction_code',
+        sort: { column: 'created_at', property: 'createdAt', direction: 'asc' },
+        where: (query) => applyItemFilter(query, where),
+        first: page.first,
+        after: page.after,
+      }),
+    )
+    .load(jurisdictionCode);
+}
+
+function applyItemFilter(query: Knex.QueryBuilder, filter: ResponsibilityItemFilter): void {
+  if (filter.year !== undefined && filter.year !== null) query.where('year', filter.year);
+  if (filter.categoryCode) query.where('category_code', filter.categoryCode);
+  if (filter.cadreId) query.where('cadre_id', filter.cadreId);
+  if (filter.unitId) query.where('unit_id', filter.unitId);
+  if (filter.text) {
+    const pattern = containsPattern(filter.text);
+    query.where((text) => {
+      text.whereRaw(`"content" ilike ? escape '\\'`, [pattern]).orWhereRaw(`"basis" ilike ? escape '\\'`, [pattern]);
+    });
+  }
+}
