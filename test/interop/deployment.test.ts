@@ -78,6 +78,8 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   PEER_WINDOW_MS: 'how old a signed peer call may be: the default 30 s',
   CROSS_LEVEL_RELAY_MS: 'how often the cross-level relay looks for steps to undo: the default',
   CROSS_LEVEL_GRACE_MS: 'how old a pending cross-level step must be before the relay takes it: the default',
+  DATABASE_ADMIN_URL: 'a deployed subgraph holds only the service role: the migration Job migrates, seeds and provisions that role as the owner',
+  EVIDENCE_QUOTA_BYTES: 'evidence quota per jurisdiction: the default 2 GiB of distinct content',
 };
 
 const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));
@@ -150,11 +152,17 @@ describe('Kubernetes manifests', () => {
     for (const level of LEVELS) {
       const cluster = find('Cluster', `${level}-db`);
       expect(cluster?.spec.bootstrap.initdb.database).toBe(`supervision_${level}`);
-      for (const workload of [find('Deployment', `${level}-subgraph`)!, find('Job', `${level}-migrate-1-0-0`)!]) {
-        const databaseUrl = containerOf(workload).env!.find((entry) => entry.name === 'DATABASE_URL');
-        // CloudNativePG writes the Secret `<cluster>-app`, key `uri`, for the cluster's application user.
-        expect(databaseUrl?.valueFrom.secretKeyRef).toEqual({ name: `${level}-db-app`, key: 'uri' });
+      const variable = (workload: K8sObject, name: string) => containerOf(workload).env!.find((entry) => entry.name === name);
+      const subgraph = find('Deployment', `${level}-subgraph`)!;
+      const job = find('Job', `${level}-migrate-1-0-0`)!;
+      // CloudNativePG writes the Secret `<cluster>-app`, key `uri`, for the cluster's owner: only the Job uses it.
+      expect(variable(job, 'DATABASE_URL')?.valueFrom.secretKeyRef).toEqual({ name: `${level}-db-app`, key: 'uri' });
+      // The subgraph connects as the service role (row-level security), which the Job provisions.
+      for (const [workload, name] of [[subgraph, 'DATABASE_URL'], [job, 'SERVICE_DATABASE_URL']] as const) {
+        expect(variable(workload, name)?.valueFrom.secretKeyRef).toEqual({ name: `${level}-db-service`, key: 'uri' });
       }
+      expect(variable(subgraph, 'DATABASE_ADMIN_URL')).toBeUndefined();
+      expect(find('Secret', `${level}-db-service`)?.stringData?.uri).toMatch(new RegExp(`^postgresql://supervision_service:[^@]+@${level}-db-rw\\.`));
     }
   });
 

@@ -1,4 +1,4 @@
-import { CATALOGUE_TABLES, CHILD_TABLES, OWNED_TABLES, PUBLIC_TABLES, SUBJECT_TABLES, withDatabaseScope, databaseScopeOf, NO_SCOPE, type Orm } from '@supervision/kit';
+import { CATALOGUE_TABLES, CHILD_TABLES, OWNED_TABLES, PUBLIC_TABLES, SUBJECT_TABLES, serviceRoleProblem, withDatabaseScope, databaseScopeOf, NO_SCOPE, type Orm } from '@supervision/kit';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 
 /**
@@ -49,6 +49,9 @@ describe('row-level security in every level\'s database', () => {
          from pg_roles r where r.rolname = current_user`,
       );
       expect(role).toEqual({ name: 'supervision_service', rolsuper: false, rolbypassrls: false, owned: '0' });
+      // The start-up check (a production subgraph refuses to serve otherwise) agrees, and names the owner.
+      expect(await serviceRoleProblem(platform.subgraphs[level].requestOrm)).toBeNull();
+      expect(await serviceRoleProblem(platform.subgraphs[level].orm)).toMatch(/不受行级安全约束 \/ the role ".+" that serves requests is a superuser/);
     }
   });
 

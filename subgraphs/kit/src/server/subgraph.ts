@@ -22,7 +22,7 @@ import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { databaseScopeOf, runWithScopeHolder, scopeEveryConnection, setRequestScope } from '../db/rls/request-scope';
-import { provisionServiceRole, serviceRoleOf } from '../db/rls/service-role';
+import { provisionServiceRole, serviceRoleOf, serviceRoleProblem } from '../db/rls/service-role';
 import { watchPool } from '../db/pool-metrics';
 import type { Level } from '../jurisdiction/admin-code';
 import { createLogger, type Logger, type LogLevel } from '../observability/logger';
@@ -232,6 +232,10 @@ export async function startSubgraph<Loaders>(
     });
     if (config.adminDatabaseUrl) requestOrm = await openDatabase({ ...databaseOptions, url: config.databaseUrl });
     scopeEveryConnection(requestOrm);
+    // Policies bind no owner or superuser: in production a service must not run with such a role.
+    const problem = await serviceRoleProblem(requestOrm);
+    if (problem && (config.production ?? false)) throw new Error(problem);
+    if (problem) logger.warn(problem);
   } catch (error) {
     await orm.close();
     if (requestOrm !== orm) await requestOrm.close();

@@ -61,6 +61,23 @@ export async function provisionServiceRole(owner: Orm, role: ServiceRole): Promi
     revoke all on "mikro_orm_migrations" from "${role.name}";`);
 }
 
+/**
+ * What is wrong with the role a service's requests run as, if anything: a superuser, a role that
+ * may bypass row-level security, or one that owns tables (owners are exempt from their tables'
+ * policies) would make every policy void. Null when the role is confined as it should be.
+ */
+export async function serviceRoleProblem(orm: Orm): Promise<string | null> {
+  const [role] = await orm.em.fork().getConnection().execute<{ name: string; rolsuper: boolean; rolbypassrls: boolean; owned: string }[]>(
+    `select r.rolname as name, r.rolsuper, r.rolbypassrls,
+       (select count(*) from pg_class c where c.relowner = r.oid and c.relnamespace = current_schema()::regnamespace)::text as owned
+     from pg_roles r where r.rolname = current_user`,
+  );
+  if (!role.rolsuper && !role.rolbypassrls && role.owned === '0') return null;
+  return `请求使用的数据库角色 "${role.name}" 不受行级安全约束 / the role "${role.name}" that serves requests is ${
+    role.rolsuper ? 'a superuser' : role.rolbypassrls ? 'allowed to bypass row-level security' : `the owner of ${role.owned} tables`
+  }: set DATABASE_URL to the service role and DATABASE_ADMIN_URL (or the migration Job's DATABASE_URL) to the owner`;
+}
+
 /** The service role's name where the platform provisions it itself (launcher, tests). */
 export const DEFAULT_SERVICE_ROLE = 'supervision_service';
 
