@@ -28,7 +28,7 @@ const CLIENT_CODES = new Set([
 ]);
 
 /** The only extensions a client sees: the rest (`response` with a subgraph URL and body, `exception`, …) stays inside. */
-const CLIENT_EXTENSIONS = ['code', 'field', 'limit', 'serviceName'] as const;
+const CLIENT_EXTENSIONS = ['code', 'field', 'limit', 'serviceName', 'classification'] as const;
 
 const URL_PATTERN = /\b(?:https?|postgres(?:ql)?):\/\/\S+/gi;
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderAccessDoc } from '@supervision/kit';
+import { classifiedFields, renderAccessDoc } from '@supervision/kit';
 import { buildASTSchema, parse } from 'graphql';
 import { SCHEMA_DIR } from './compose';
 
@@ -18,7 +18,7 @@ export const ACCESS_DOC = join(SCHEMA_DIR, '..', 'docs', 'access.md');
 /** `npm run docs:access`: writes docs/access.md from the access table and the committed supergraph. */
 function main(): void {
   const sdl = readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
-  writeFileSync(ACCESS_DOC, renderAccessDoc(supergraphRootFields(sdl)));
+  writeFileSync(ACCESS_DOC, renderAccessDoc(supergraphRootFields(sdl), classifiedFields(buildASTSchema(parse(sdl), { assumeValidSDL: true }))));
   console.log('wrote docs/access.md');
 }
 

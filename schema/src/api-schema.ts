@@ -1,12 +1,15 @@
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import type { CompositionSuccess } from '@apollo/composition';
-import { buildSchema, lexicographicSortSchema, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, GraphQLSchema, lexicographicSortSchema, printSchema, type DocumentNode } from 'graphql';
 
 export interface NamedSubgraph {
   name: string;
   url: string;
   typeDefs: DocumentNode;
 }
+
+/** Directives the subgraphs compose into the supergraph with `@composeDirective`. */
+const COMPOSED_DIRECTIVES = ['sensitive'];
 
 /** A schema printed in one canonical order, so two printers' output can be compared as text. */
 export function printSorted(schema: GraphQLSchema): string {
@@ -25,7 +28,12 @@ export function apolloApiSchema(result: CompositionSuccess): string {
 export function guildApiSchema(subgraphs: NamedSubgraph[]): { errors: string[]; apiSchema?: string } {
   const result = composeWithGuild(subgraphs);
   if (result.errors) return { errors: result.errors.map((error) => error.message) };
-  return { errors: [], apiSchema: printSorted(buildSchema(result.publicSdl)) };
+  const schema = buildSchema(result.publicSdl);
+  // Apollo's API schema leaves the definitions of composed directives (`@sensitive`) out, The Guild's
+  // keeps them; both keep them in the supergraph, which is where analysts read the classification.
+  const config = schema.toConfig();
+  const withoutComposed = new GraphQLSchema({ ...config, directives: config.directives.filter((directive) => !COMPOSED_DIRECTIVES.includes(directive.name)) });
+  return { errors: [], apiSchema: printSorted(withoutComposed) };
 }
 
 /** The first lines where two printed schemas part, for a readable failure. */

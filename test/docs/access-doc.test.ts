@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { operationRows, recordKindOfType, renderAccessDoc } from '@supervision/kit';
+import { classifiedFields, operationRows, recordKindOfType, renderAccessDoc } from '@supervision/kit';
 import { buildSchema, isObjectType } from 'graphql';
 
 /*
@@ -18,12 +18,20 @@ const doc = readFileSync(join(root, 'docs', 'access.md'), 'utf8');
 
 describe('docs/access.md', () => {
   it('is current: `npm run docs:access` writes what is committed', () => {
-    expect(doc).toBe(renderAccessDoc(rootFields));
+    expect(doc).toBe(renderAccessDoc(rootFields, classifiedFields(supergraph)));
   });
 
   it.each([...rootFields.query.map((name) => `Query.${name}`), ...rootFields.mutation.map((name) => `Mutation.${name}`)])('names %s under exactly one row', (field) => {
     expect(operationRows(field.split('.')[1]!)).toHaveLength(1);
     expect(doc).toContain(`\`${field}\``);
+  });
+
+  it('lists every classified field of the supergraph with its level', () => {
+    const classified = classifiedFields(supergraph);
+    expect(classified.map((entry) => `${entry.type}.${entry.field}`)).toEqual(
+      expect.arrayContaining(['AccountabilityCase.facts', 'DistrictAccountabilityCase.facts', 'AssessmentInterview.content', 'DutyReportQuestion.question', 'Query.cityAttachmentContent']),
+    );
+    for (const entry of classified) expect(doc).toContain(`| \`${entry.type}.${entry.field}\` | \`${entry.level}\` |`);
   });
 
   it('has a record kind for every entity type a subgraph resolves', () => {

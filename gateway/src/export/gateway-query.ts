@@ -37,11 +37,19 @@ export function gatewayQueryRunner(graphqlUrl: string, authorization: string | u
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: ExportGraphQLError[] };
-    if (body.errors?.length) throw new ExportQueryError(body.errors, statusOf(body.errors, response.status));
+    // A classified field refused to this caller (`@sensitive`) is an empty cell, not a failed export: the
+    // column stays, its content never leaves the subgraph. Any other error fails the export as before.
+    const errors = (body.errors ?? []).filter((error) => !isClassifiedRefusal(error));
+    if (errors.length) throw new ExportQueryError(errors, statusOf(errors, response.status));
     if (!body.data) throw new ExportQueryError([{ message: `网关无数据 / no data from the gateway (HTTP ${response.status})` }], 502);
     return body.data;
   };
   return Object.assign(run, { pageSize: Math.min(pageSize, EXPORT_PAGE_SIZE) });
+}
+
+/** A field the caller's roles may not read, refused on its own path while the rest of the row answers. */
+function isClassifiedRefusal(error: ExportGraphQLError): boolean {
+  return error.extensions?.code === 'FORBIDDEN' && typeof error.extensions.classification === 'string' && !!error.path;
 }
 
 /** The HTTP status an export answers with when its query is refused. */

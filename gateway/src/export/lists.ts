@@ -276,6 +276,7 @@ const assessment = defineExportList({
 
 interface CaseRow {
   title: string;
+  facts: string | null;
   status: string;
   subjectJurisdictionCode: string;
   createdAt: string;
@@ -291,6 +292,8 @@ const accountabilityCases = defineExportList({
     { header: '案件', value: (c: CaseRow) => c.title, width: 40 },
     { header: '状态', value: (c) => CASE_STATUS[c.status] ?? c.status },
     { header: '对象辖区', value: (c) => c.subjectJurisdictionCode, width: 11 },
+    // 机要 CONFIDENTIAL: only a commission caller's export carries the facts; anyone else's cell is empty.
+    { header: '问题事实', value: (c) => c.facts, width: 40 },
     { header: '对象', value: (c) => (c.subjectCadre?.name ? `${c.subjectCadre.name}（${c.subjectCadre.position ?? ''}）` : null), width: 24 },
     { header: '处理方式', value: (c) => (c.decision ? (DECISION_FORM[c.decision.form] ?? c.decision.form) : null) },
     { header: '决定机关', value: (c) => c.decision?.decidingBody ?? null, width: 20 },
@@ -304,7 +307,7 @@ const accountabilityCases = defineExportList({
       `query ExportAccountabilityCases($code: ID!, $first: Int!, $after: String) {
         ${root}(code: $code) { accountabilityCases(first: $first, after: $after) {
           pageInfo { hasNextPage endCursor }
-          edges { node { title status subjectJurisdictionCode createdAt subjectCadre { ... on Cadre { name position } } decision { form decidingBody decidedOn } } }
+          edges { node { title facts status subjectJurisdictionCode createdAt subjectCadre { ... on Cadre { name position } } decision { form decidingBody decidedOn } } }
         } }
       }`,
       { code: params.jurisdiction },

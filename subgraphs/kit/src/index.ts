@@ -25,6 +25,8 @@ export * from './authz/guards';
 export * from './authz/access-table';
 export * from './authz/guard-references';
 export * from './authz/guard-fields';
+export * from './authz/guard-sensitive-fields';
+export * from './authz/sensitive-directive';
 export * from './authz/operation-access';
 export * from './authz/access-doc';
 export * from './audit/audit-entry.entity';

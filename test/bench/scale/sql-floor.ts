@@ -4,9 +4,10 @@ import { Pool } from 'pg';
 /*
  * The dashboard's figures straight from the three databases through `pg`, behind a bare HTTP
  * endpoint so the load generator measures it like the gateways: the floor any GraphQL layer
- * sits on. POST /dashboard runs the fewest statements that give the same figures (task counts
- * per jurisdiction from the trigger-kept counts and the open-task indexes, findings by state, the
- * 10 most overdue tasks), all three databases at once;
+ * sits on. POST /dashboard runs the fewest statements that give the dashboard's figures (task
+ * counts per jurisdiction from the trigger-kept counts and the open-task indexes, duty records of
+ * the quarter and findings not rectified per district, findings by state and the newest 20 per
+ * district, each level's 10 most overdue tasks with their cadre, merged), all three databases at once;
  * POST /scan counts the whole task table of every level with index scans turned off: the cost
  * of counting from the rows.
  */
@@ -42,19 +43,39 @@ const FINDINGS = `select "unit_jurisdiction_code" as "code", "status", count(*):
   count(*) filter (where "status" in ('OPEN', 'SENT_BACK', 'REOPENED') and "deadline" < current_date)::int as "overdue",
   count(*) filter (where "reopen_count" > 0)::int as "checkedButNotFixed"
   from "supervision_finding" group by 1, 2`;
-const MOST_OVERDUE = `select "id", "title", "due_date"::text as "dueDate", "jurisdiction_code" as "code" from "task"
-  where "status" in ('PLANNED', 'IN_PROGRESS') and "due_date" < current_date order by "due_date", "id" limit 10`;
+/** The city's 20 newest findings about each district's units (the overview's findings list). */
+const NEWEST_FINDINGS = `select "d"."code", "f".* from unnest($1::text[]) as "d"("code")
+  cross join lateral (select "id", "description", "deadline"::text as "deadline", "status", "reopen_count" from "supervision_finding"
+    where "unit_jurisdiction_code" = "d"."code" order by "created_at" desc, "id" desc limit 20) as "f"`;
+/** Duty records of the quarter (latest versions) by district, own and streets' alike by the first six digits. */
+const QUARTER_DUTY_RECORDS = `select left("jurisdiction_code", 6) as "district", count(*)::int as "count" from "duty_record" as "d"
+  where "occurred_on" between date_trunc('quarter', current_date)::date and (date_trunc('quarter', current_date) + interval '3 months - 1 day')::date
+    and not exists (select 1 from "duty_record" as "newer" where "newer"."record_id" = "d"."record_id" and "newer"."version" > "d"."version")
+  group by 1`;
+/** A district's findings not rectified about its own and its streets' units. */
+const NOT_RECTIFIED = `select left("unit_jurisdiction_code", 6) as "district", length("unit_jurisdiction_code") = 6 as "own", count(*)::int as "count"
+  from "supervision_finding" where "status" not in ('ACCEPTED', 'CONFIRMED') group by 1, 2`;
+/** A level's 10 most overdue tasks with the responsible cadre: the city's ten are among the three levels' tens. */
+const MOST_OVERDUE = `select "t"."id", "t"."title", "t"."due_date"::text as "dueDate", "t"."jurisdiction_code" as "code",
+    current_date - "t"."due_date" as "daysOverdue", "c"."name" as "cadre", "c"."position"
+  from "task" as "t" left join "cadre" as "c" on "c"."id" = "t"."cadre_id"
+  where "t"."status" in ('PLANNED', 'IN_PROGRESS') and "t"."due_date" < current_date order by "t"."due_date", "t"."id" limit 10`;
+
+const DISTRICT_CODES = ['120101', '120102', '120103', '120104', '120105', '120106', '120110', '120111', '120112', '120113', '120114', '120115', '120116', '120117', '120118', '120119'];
 
 /** Statements per request, per database, for the report. */
-export const FLOOR_STATEMENTS = { dashboard: { city: 3, district: 3, street: 2 }, scan: { city: 1, district: 1, street: 1 } };
+export const FLOOR_STATEMENTS = { dashboard: { city: 3, district: 4, street: 3 }, scan: { city: 1, district: 1, street: 1 } };
 
+/** The dashboard's figures (`dashboard-operations.ts`): ranking counts, per-district figures, findings by state, the 10 most overdue. */
 async function dashboard() {
-  const [cityTasks, districtTasks, streetTasks, cityFindings, districtFindings, ...overdue] = await Promise.all([
-    pools.city.query(KEPT_COUNTS),
+  const [districtTasks, streetTasks, cityFindings, newestFindings, districtDuty, streetDuty, districtNotRectified, ...overdue] = await Promise.all([
     pools.district.query(KEPT_COUNTS),
     pools.street.query(KEPT_COUNTS),
     pools.city.query(FINDINGS),
-    pools.district.query(FINDINGS),
+    pools.city.query(NEWEST_FINDINGS, [DISTRICT_CODES]),
+    pools.district.query(QUARTER_DUTY_RECORDS),
+    pools.street.query(QUARTER_DUTY_RECORDS),
+    pools.district.query(NOT_RECTIFIED),
     pools.city.query(MOST_OVERDUE),
     pools.district.query(MOST_OVERDUE),
     pools.street.query(MOST_OVERDUE),
@@ -64,10 +85,12 @@ async function dashboard() {
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))
     .slice(0, 10);
   return {
-    city: cityTasks.rows,
     districts: districtTasks.rows,
     streets: streetTasks.rows,
-    findings: [...cityFindings.rows, ...districtFindings.rows],
+    findings: cityFindings.rows,
+    newestFindings: newestFindings.rows,
+    dutyRecords: [...districtDuty.rows, ...streetDuty.rows],
+    notRectified: districtNotRectified.rows,
     mostOverdue,
   };
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import {
@@ -101,8 +102,9 @@ export abstract class AccountabilityCaseInterface {
   @Field(() => String, { description: '案由 Title.' })
   title!: string;
 
-  @Field(() => String, { description: '问题事实 The facts.' })
-  facts!: string;
+  @Directive(sensitive('CONFIDENTIAL'))
+  @Field(() => String, { nullable: true, description: '问题事实 The facts (classified CONFIDENTIAL: commission only; others read null with FORBIDDEN).' })
+  facts!: string | null;
 
   @Field(() => AccountabilityCaseStatus)
   status!: AccountabilityCaseStatus;

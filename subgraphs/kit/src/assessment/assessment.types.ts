@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 
@@ -373,8 +374,9 @@ export abstract class AssessmentInterviewInterface {
   @Field(() => String, { description: '约谈人 Interviewer.' })
   interviewer!: string;
 
-  @Field(() => String, { description: '约谈内容 What was said.' })
-  content!: string;
+  @Directive(sensitive('CONFIDENTIAL'))
+  @Field(() => String, { nullable: true, description: '约谈内容 What was said (classified CONFIDENTIAL: commission only; others read null with FORBIDDEN).' })
+  content!: string | null;
 
   @Field(() => FollowUpStatus, { description: '回访状态 AWAITING_FOLLOW_UP shows an interview nobody went back to.' })
   followUpStatus!: FollowUpStatus;

@@ -1,6 +1,7 @@
 import { ROLES } from '../auth/principal';
 import type { Level } from '../jurisdiction/admin-code';
-import { cellApplies, expectedAccess, READERS, RECORD_KINDS, RELATION_TEXT, RELATIONS, type RecordKind } from './access-table';
+import { CLASSIFICATION_GRANTS, CLASSIFICATIONS, cellApplies, expectedAccess, READERS, RECORD_KINDS, RELATION_TEXT, RELATIONS, type RecordKind } from './access-table';
+import type { ClassifiedField } from './sensitive-directive';
 import { OPERATION_ACCESS, operationPattern } from './operation-access';
 
 const LEVEL_TEXT: Record<Level, string> = { city: '市 city', district: '区 district', street: '街道 street' };
@@ -38,7 +39,7 @@ function kindTable(kind: RecordKind): string[] {
  * `docs/access.md`, rendered from the access table and the supergraph's root fields. The file is
  * generated (`npm run docs:access`); `test/docs/access-doc.test.ts` fails when it is stale.
  */
-export function renderAccessDoc(rootFields: { query: readonly string[]; mutation: readonly string[] }): string {
+export function renderAccessDoc(rootFields: { query: readonly string[]; mutation: readonly string[] }, classified: readonly ClassifiedField[] = []): string {
   const lines = [
     '# 访问权限表 · Access table',
     '',
@@ -62,6 +63,7 @@ export function renderAccessDoc(rootFields: { query: readonly string[]; mutation
     '## 记录类型 / Record kinds',
     '',
     ...RECORD_KINDS.flatMap(kindTable),
+    ...classificationSection(classified),
     '## 根查询与变更 / Root queries and mutations',
     '',
     '每个根字段都在下面某一行中（`test/docs/access-doc.test.ts` 检查）。 Every root field of `schema/supergraph.graphql` is named in one row below (checked by a test).',
@@ -77,4 +79,27 @@ export function renderAccessDoc(rootFields: { query: readonly string[]; mutation
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** The classification × role table, and the fields of the supergraph that carry each classification. */
+function classificationSection(classified: readonly ClassifiedField[]): string[] {
+  const lines = [
+    '## 敏感字段 / Classified fields',
+    '',
+    '标注 `@sensitive(level: …)` 的字段（在 `schema/supergraph.graphql` 中可见）只对下表授权的角色返回内容；其他读者得到 null，并在该字段路径上得到 FORBIDDEN（`extensions.classification` 给出密级），记录的其他字段照常返回。密级只收紧记录的读规则，不放宽：读者须先能读该记录。',
+    'A field marked `@sensitive(level: …)` (visible in `schema/supergraph.graphql`) answers only to the roles granted below; any other reader gets null with FORBIDDEN on that field\'s path (`extensions.classification` names the level) while the rest of the record answers. A classification narrows the record\'s read rule, never widens it. Enforced once, in `authz/guard-sensitive-fields.ts`, on the field\'s resolver — so through root fields, `_entities`, the city-wide lists and the exports alike.',
+    '',
+    `| 密级 classification | ${ROLES.join(' | ')} | 说明 meaning |`,
+    `|---|${ROLES.map(() => '---').join('|')}|---|`,
+    ...CLASSIFICATIONS.map((level) => {
+      const grant = CLASSIFICATION_GRANTS[level];
+      return `| \`${level}\` | ${ROLES.map((role) => (grant.roles.includes(role) ? 'R' : '—')).join(' | ')} | ${grant.zh} / ${grant.en} |`;
+    }),
+    '',
+    '| 字段 field | 密级 classification |',
+    '|---|---|',
+    ...classified.map((entry) => `| \`${entry.type}.${entry.field}\` | \`${entry.level}\` |`),
+    '',
+  ];
+  return lines;
 }

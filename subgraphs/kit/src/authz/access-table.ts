@@ -75,6 +75,27 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { concept: 'AccountabilityCase', zh: '问责案件', en: 'Accountability case', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['commission'], writtenBy: 'open/decide<Level>AccountabilityCase …' },
 ];
 
+/**
+ * 密级与角色 Which roles read a classified field (`@sensitive(level: …)` in the schema). A field's
+ * classification narrows the record's read rule, never widens it: the reader must first be allowed
+ * the record (jurisdiction rule above), then hold one of the roles granted for the field's level.
+ * Anyone else gets null and FORBIDDEN on that field; the rest of the record answers.
+ */
+export const CLASSIFICATIONS = ['RESTRICTED', 'CONFIDENTIAL'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const CLASSIFICATION_GRANTS: Record<Classification, { zh: string; en: string; roles: readonly Role[] }> = {
+  // The unit side writes evidence and answers questions, so its admin and leader must read them; analysts work on figures.
+  RESTRICTED: { zh: '限阅：本案当事单位经办人员', en: 'restricted: the people who work the record (not analysts)', roles: ['commission', 'admin', 'leader'] },
+  // Interview notes and case facts are the commission's own file on a person.
+  CONFIDENTIAL: { zh: '机要：仅纪委监委', en: 'confidential: the commission only', roles: ['commission'] },
+};
+
+/** May this principal read a field of this classification (the record itself being readable)? */
+export function mayReadClassified(level: Classification, principal: Principal | null): boolean {
+  return !!principal && CLASSIFICATION_GRANTS[level].roles.some((role) => hasRole(principal, role));
+}
+
 const LEVEL_PREFIX: Record<Level, string> = { city: 'City', district: 'District', street: 'Street' };
 
 /** The kind and level a GraphQL type name stands for (`DistrictSupervisionFinding` → SupervisionFinding at district). */

@@ -1,4 +1,5 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { sensitive } from '../authz/sensitive-directive';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
@@ -60,8 +61,9 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
     @Query(() => String, {
       name: operations.attachmentContent,
       nullable: true,
-      description: '佐证材料内容 The bytes of one evidence file of a duty record, base64-encoded. Lists never carry content; ask here for one file.',
+      description: '佐证材料内容 The bytes of one evidence file of a duty record, base64-encoded (classified RESTRICTED: not for analysts). Lists never carry content; ask here for one file.',
     })
+    @Directive(sensitive('RESTRICTED'))
     attachmentContent(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<string | null> {
       return attachmentContent(context, id);
     }

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, InterfaceType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, InterfaceType, registerEnumType } from 'type-graphql';
+import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 
@@ -103,13 +104,15 @@ export abstract class DutyReportQuestionInterface {
   @Field(() => String, { description: '提问人 Who asked.' })
   askerName!: string;
 
-  @Field(() => String, { description: '问题 The question.' })
-  question!: string;
+  @Directive(sensitive('RESTRICTED'))
+  @Field(() => String, { nullable: true, description: '问题 The question (classified RESTRICTED: not for analysts; others read null with FORBIDDEN).' })
+  question!: string | null;
 
   @Field(() => Date)
   askedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: '回答 The answer; null until answered.' })
+  @Directive(sensitive('RESTRICTED'))
+  @Field(() => String, { nullable: true, description: '回答 The answer; null until answered (classified RESTRICTED: not for analysts).' })
   answer!: string | null;
 
   @Field(() => ID, { nullable: true, description: '回答方 The jurisdiction that wrote the answer.' })

@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { guardRecordFields } from '../authz/guard-fields';
+import { guardSensitiveFields } from '../authz/guard-sensitive-fields';
+import { SENSITIVE_DIRECTIVE, SENSITIVE_SPEC_URL } from '../authz/sensitive-directive';
 import { validateInput } from '../validation/validate-input';
 import { describeSchema } from './describe-schema';
 
 /** The federation features this platform's subgraphs use. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+// `@sensitive` is this platform's own spec, composed into the supergraph so every gateway and analyst sees which fields are classified.
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@composeDirective"])
+  @link(url: "${SENSITIVE_SPEC_URL}", import: ["@sensitive"])
+  @composeDirective(name: "@sensitive")`;
 
 export interface SubgraphSchemaOptions {
   resolvers: NonEmptyArray<Function>;
@@ -32,10 +37,12 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     skipCheck: true,
     validate: false,
     validateFn: validateInput,
+    directives: [...specifiedDirectives, SENSITIVE_DIRECTIVE],
   });
   describeSchema(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   guardRecordFields(schema, resolvers);
+  guardSensitiveFields(schema, resolvers);
   for (const [typeName, fields] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...fields };
   }
