@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DEFAULT_LIMITS,
   DEFAULT_SUBGRAPH_DEADLINE_MS,
+  DEFAULT_REVOCATION_REFRESH_MS,
   deadlineMsSchema,
   isProductionMode,
   limitsEnvSchema,
@@ -46,6 +47,7 @@ export const gatewayEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape
   // Express "trust proxy": set when a load balancer sits in front, so the client address is the real one.
   TRUST_PROXY: z.string().optional(),
   SUBGRAPH_DEADLINE_MS: deadlineMsSchema.default(DEFAULT_SUBGRAPH_DEADLINE_MS),
+  REVOCATION_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REVOCATION_REFRESH_MS),
   LOG_LEVEL: logLevelSchema,
 });
 
@@ -55,6 +57,8 @@ export interface GatewayConfig {
   supergraphPath?: string;
   /** Per-subgraph routing URLs that replace the ones written in the supergraph file. */
   subgraphUrls?: Partial<Record<string, string>>;
+  /** How often the token deny-list is fetched from the city subgraph (default 5 s). */
+  revocationRefreshMs?: number;
   gatewaySecret: string;
   /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
   jwtPublicJwk?: JWK;
@@ -94,6 +98,7 @@ export function gatewayConfigFromEnv(env: z.infer<typeof gatewayEnvSchema>): Gat
     limits: limitsFromEnv(env, DEFAULT_LIMITS),
     production: isProductionMode(env),
     subgraphDeadlineMs: env.SUBGRAPH_DEADLINE_MS,
+    revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };

@@ -28,7 +28,8 @@ const CLIENT_CODES = new Set([
 ]);
 
 /** The only extensions a client sees: the rest (`response` with a subgraph URL and body, `exception`, …) stays inside. */
-const CLIENT_EXTENSIONS = ['code', 'field', 'limit', 'serviceName', 'classification'] as const;
+// `existingId`: the record a unique value already belongs to (a unique violation), so a form can link to it.
+const CLIENT_EXTENSIONS = ['code', 'field', 'limit', 'serviceName', 'classification', 'existingId'] as const;
 
 const URL_PATTERN = /\b(?:https?|postgres(?:ql)?):\/\/\S+/gi;
 

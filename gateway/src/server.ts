@@ -9,6 +9,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
   createTokenVerifier,
+  DEFAULT_REVOCATION_REFRESH_MS,
+  remoteRevocations,
+  RevocationList,
+  withRevocations,
   DEFAULT_LIMITS,
   DEFAULT_SUBGRAPH_DEADLINE_MS,
   explainTokenLimit,
@@ -72,7 +76,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       });
     },
   });
-  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
+  // The deny-list lives in the city's database; the gateway refreshes its copy every few seconds.
+  const revocations = new RevocationList(
+    remoteRevocations(() => subgraphUrls.get('city'), config.gatewaySecret),
+    config.revocationRefreshMs ?? DEFAULT_REVOCATION_REFRESH_MS,
+    (error) => logger.warn({ err: (error as Error).message }, 'revocation list not refreshed; the last one stays in force'),
+  );
+  const tokens = withRevocations(
+    await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy),
+    revocations,
+  );
 
   const app = express();
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
@@ -102,6 +115,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ),
   });
   await apollo.start();
+  // After start: the gateway has loaded the supergraph, so it knows the city subgraph's address.
+  revocations.start();
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway', pid: process.pid });
@@ -161,6 +176,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     url,
     metrics,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      revocations.stop();
+      await apollo.stop();
+    },
   };
 }

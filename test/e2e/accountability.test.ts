@@ -252,9 +252,9 @@ describe('accountability cases, city → district', () => {
     expect(traced.decision).toMatchObject({ form: 'ADMONITION', decidingBody: '市纪委常委会', decidedOn: today(), text: '对王强同志予以诫勉', decidedBy: 'test-city-120000' });
     // The case's own trail: opened, one more basis cited, decided — all by the city.
     expect(traced.auditTrail.map((entry) => [entry.action, entry.entityType, entry.ownerCode, entry.actorSubject])).toEqual([
-      ['create', 'AccountabilityCase', '120000', 'test-city-120000'],
-      ['cite', 'AccountabilityCase', '120000', 'test-city-120000'],
-      ['decide', 'AccountabilityCase', '120000', 'test-city-120000'],
+      ['create', 'ACCOUNTABILITY_CASE', '120000', 'test-city-120000'],
+      ['cite', 'ACCOUNTABILITY_CASE', '120000', 'test-city-120000'],
+      ['decide', 'ACCOUNTABILITY_CASE', '120000', 'test-city-120000'],
     ]);
     expect(traced.auditTrail[0].at >= traced.createdAt).toBe(true);
     expect(traced.decision!.decidedAt <= traced.auditTrail[2].at).toBe(true);
@@ -279,7 +279,7 @@ describe('accountability cases, city → district', () => {
       createdAt: silentTask.createdAt,
       completedAt: null,
       dutyRecords: [],
-      auditTrail: [{ action: 'create', entityType: 'Task', entityId: silentTask.id, ownerCode: '120101', at: expect.any(String) }],
+      auditTrail: [{ action: 'create', entityType: 'TASK', entityId: silentTask.id, ownerCode: '120101', at: expect.any(String) }],
     });
     expect(missing.record.auditTrail[0].at >= silentTask.createdAt).toBe(true);
 
@@ -291,7 +291,7 @@ describe('accountability cases, city → district', () => {
       version: 1,
       summary: '主持召开党风廉政建设专题会议',
       createdAt: dutyRecord.createdAt,
-      auditTrail: [{ action: 'create', entityType: 'DutyRecord', entityId: dutyRecord.recordId, ownerCode: '120101', at: expect.any(String) }],
+      auditTrail: [{ action: 'create', entityType: 'DUTY_RECORD', entityId: dutyRecord.recordId, ownerCode: '120101', at: expect.any(String) }],
     });
 
     // City finding (city database) with its rectification history: the district's report reached it.
@@ -308,8 +308,8 @@ describe('accountability cases, city → district', () => {
     // The report moved the finding on after it was recorded.
     expect((found.record.updatedAt as string) > finding.createdAt).toBe(true);
     expect(found.record.auditTrail.map((entry) => [entry.action, entry.entityType, entry.entityId, entry.ownerCode])).toEqual([
-      ['create', 'SupervisionFinding', finding.id, '120000'],
-      ['reported', 'SupervisionFinding', finding.id, '120000'],
+      ['create', 'SUPERVISION_FINDING', finding.id, '120000'],
+      ['reported', 'SUPERVISION_FINDING', finding.id, '120000'],
     ]);
 
     // District rectification report.
@@ -318,7 +318,7 @@ describe('accountability cases, city → district', () => {
       id: report.id,
       summary: '已补开专题会，但排查仍未开展',
       submittedAt: report.submittedAt,
-      auditTrail: [{ action: 'create', entityType: 'RectificationReport', entityId: report.id, ownerCode: '120101', at: expect.any(String) }],
+      auditTrail: [{ action: 'create', entityType: 'RECTIFICATION_REPORT', entityId: report.id, ownerCode: '120101', at: expect.any(String) }],
     });
 
     // Timeline: the records came before the case that rests on them, the decision last.

@@ -38,7 +38,7 @@ describe('the audit chain', () => {
     );
     const trail = await graphql<{ streetAuditTrail: { action: string; actorCode: string; actorSubject: string; before: Record<string, unknown> | null; after: Record<string, unknown>; prevHash: string; hash: string }[] }>(
       platform.gateway.url,
-      `query($id: ID!) { streetAuditTrail(entityType: "Cadre", entityId: $id) { action actorCode actorSubject before after prevHash hash } }`,
+      `query($id: ID!) { streetAuditTrail(entityType: CADRE, entityId: $id) { action actorCode actorSubject before after prevHash hash } }`,
       { token: commission, variables: { id: cadreId } },
     );
     expect(trail.errors).toBeUndefined();

@@ -105,7 +105,7 @@ describe('a district creates and completes a task with duty records', () => {
     expect(story.district.taskStats).toEqual({ total: 1, completed: 1, completionRate: 1 });
 
     const trail = await call<{ districtAuditTrail: { action: string }[] }>(
-      `query($id: ID!) { districtAuditTrail(entityType: "Task", entityId: $id) { action } }`,
+      `query($id: ID!) { districtAuditTrail(entityType: TASK, entityId: $id) { action } }`,
       { id: task.id },
       commission,
     );

@@ -311,7 +311,7 @@ describe('duty records with evidence', () => {
 
     const trail = await graphql<{ districtAuditTrail: { action: string; after: { version: number } }[] }>(
       platform.gateway.url,
-      `query($id: ID!) { districtAuditTrail(entityType: "DutyRecord", entityId: $id) { action after } }`,
+      `query($id: ID!) { districtAuditTrail(entityType: DUTY_RECORD, entityId: $id) { action after } }`,
       { token: tokens.binhai, variables: { id: first.recordId } },
     );
     expect(trail.data!.districtAuditTrail.map((entry) => [entry.action, entry.after.version])).toEqual([
@@ -691,7 +691,7 @@ describe('filters and pages', () => {
   it('names a bad filter or page size', async () => {
     const badDate = await graphql(platform.gateway.url, `{ street(code: "${TANGGU}") { dutyRecords(filter: { from: "2025-8-1" }) { totalCount } } }`, { token: tokens.tanggu });
     expect(badDate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
-    const badSize = await graphql(platform.gateway.url, `{ street(code: "${TANGGU}") { dutyRecords(first: 0) { totalCount } } }`, { token: tokens.tanggu });
+    const badSize = await graphql(platform.gateway.url, `{ street(code: "${TANGGU}") { dutyRecords(first: 101) { totalCount } } }`, { token: tokens.tanggu });
     expect(badSize.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });

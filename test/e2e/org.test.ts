@@ -58,7 +58,7 @@ describe('units and cadres', () => {
     const write = await createUnit(hepingAdmin, '越权单位', '120116');
     expect(write.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // the subgraph's reason reaches the client through the gateway, not a generic "403"
-    expect(write.errors?.[0].message).toBe('120101 may not change records of 120116');
+    expect(write.errors?.[0].message).toBe('和平区（120101） 无权更改 滨海新区（120116） 的记录 / 和平区（120101） may not change records of 滨海新区（120116）');
     const read = await graphql(platform.gateway.url, `{ district(code: "120116") { units { name } } }`, { token: hepingAdmin });
     expect(read.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await platform.subgraphs.district.orm.em.fork().count(AuditEntryEntity)).toBe(before);

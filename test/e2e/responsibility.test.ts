@@ -81,7 +81,7 @@ describe('responsibility items', () => {
     // a cadre of another unit is not on this unit's list
     expect((await create({ cadreId: otherUnit.cadreIds[0] })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cadreId' });
     const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
-    expect((await create({ unitId: unknown })).errors?.[0]).toMatchObject({ message: `unit ${unknown} not found`, extensions: { code: 'NOT_FOUND' } });
+    expect((await create({ unitId: unknown })).errors?.[0]).toMatchObject({ message: `未找到 unit ${unknown} / unit ${unknown} not found`, extensions: { code: 'NOT_FOUND' } });
     expect((await create({ cadreId: unknown })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const update = await graphql(
       platform.gateway.url,

@@ -122,7 +122,7 @@ describe('a district task from creation to completion', () => {
 
     const trail = await graphql<{ districtAuditTrail: { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[] }>(
       platform.gateway.url,
-      `query($id: ID!) { districtAuditTrail(entityType: "Task", entityId: $id) { action before after } }`,
+      `query($id: ID!) { districtAuditTrail(entityType: TASK, entityId: $id) { action before after } }`,
       { token: binhaiAdmin, variables: { id: task.id } },
     );
     expect(trail.errors).toBeUndefined();
@@ -262,11 +262,11 @@ describe('bad input gets a clear error naming the field, and nothing is written'
   it('unknown ids are NOT_FOUND, malformed ids name the argument', async () => {
     const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
     expect((await createTask(binhaiAdmin, { responsibilityItemId: unknown })).errors?.[0]).toMatchObject({
-      message: `responsibility item ${unknown} not found`,
+      message: `未找到 responsibility item ${unknown} / responsibility item ${unknown} not found`,
       extensions: { code: 'NOT_FOUND' },
     });
     expect((await createTask(binhaiAdmin, { cadreId: unknown })).errors?.[0]).toMatchObject({
-      message: `cadre ${unknown} not found`,
+      message: `未找到 cadre ${unknown} / cadre ${unknown} not found`,
       extensions: { code: 'NOT_FOUND' },
     });
     for (const [name, args] of [

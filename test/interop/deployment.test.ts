@@ -78,6 +78,11 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   PEER_WINDOW_MS: 'how old a signed peer call may be: the default 30 s',
   CROSS_LEVEL_RELAY_MS: 'how often the cross-level relay looks for steps to undo: the default',
   CROSS_LEVEL_GRACE_MS: 'how old a pending cross-level step must be before the relay takes it: the default',
+  REVOCATION_REFRESH_MS: 'how often the token deny-list is fetched from the city: the default 5 s',
+  DIGEST_ALGORITHM: 'hash of chains and digests: the default SHA-256 (a deployment under commercial-cryptography rules sets sm3)',
+  EVIDENCE_CIPHER: 'evidence cipher: the default SM4-CBC + HMAC-SM3, used once EVIDENCE_KEYS is provisioned',
+  EVIDENCE_KEYS: 'evidence data keys: provisioned from the KMS by the deployment (docs/cryptography.md); none in the manifests',
+  EVIDENCE_KEY_ID: 'active evidence key: the last of EVIDENCE_KEYS',
   DATABASE_ADMIN_URL: 'a deployed subgraph holds only the service role: the migration Job migrates, seeds and provisions that role as the owner',
   EVIDENCE_QUOTA_BYTES: 'evidence quota per jurisdiction: the default 2 GiB of distinct content',
 };

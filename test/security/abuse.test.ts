@@ -134,7 +134,7 @@ describe('audit trail and chain', () => {
       { token: admin, variables: { input: { jurisdictionCode: '120116', name: '滨海新区审计探测单位', kind: 'PARTY_COMMITTEE' } } },
     );
     expect(created.errors).toBeUndefined();
-    const TRAIL = 'query($id: ID!) { districtAuditTrail(entityType: "Unit", entityId: $id) { action } }';
+    const TRAIL = 'query($id: ID!) { districtAuditTrail(entityType: UNIT, entityId: $id) { action } }';
     const neighbour = await platform.token({ level: 'district', code: '120117', roles: ['commission'] });
     const foreign = await graphql(platform.gateway.url, TRAIL, { token: neighbour, variables: { id: created.data!.createDistrictUnit.id } });
     const missing = await graphql(platform.gateway.url, TRAIL, { token: neighbour, variables: { id: '0192f0c4-0000-7000-8000-0000000000ff' } });

@@ -56,7 +56,7 @@ describe('row-level security in every level\'s database', () => {
   });
 
   it('has row-level security on every table of every level (a new table without policies fails here)', async () => {
-    const known = new Set([...OWNED_TABLES.map((t) => t.table), ...CHILD_TABLES.map((t) => t.table), ...PUBLIC_TABLES, ...CATALOGUE_TABLES, ...SUBJECT_TABLES, 'audit_entry', 'evidence_content']);
+    const known = new Set([...OWNED_TABLES.map((t) => t.table), ...CHILD_TABLES.map((t) => t.table), ...PUBLIC_TABLES, ...CATALOGUE_TABLES, ...SUBJECT_TABLES, 'audit_entry', 'evidence_content', 'read_trace', 'token_revocation']);
     for (const level of ['city', 'district', 'street'] as const) {
       const tables = await sql<{ name: string; rls: boolean; policies: string }>(
         platform.subgraphs[level].orm,

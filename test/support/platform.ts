@@ -8,7 +8,10 @@ import {
   peerKeysFor,
   signToken,
   startSubgraph,
+  type CryptoSettings,
+  type Level,
   type LocalSecrets,
+  type TokenKeySource,
   type RunningSubgraph,
   type TokenRequest,
 } from '@supervision/kit';
@@ -50,7 +53,19 @@ const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () =>
  * left out, so that tests can read each subgraph's SQL counter.
  */
 export async function startTestPlatform(
-  options: { databaseUrls?: TestPlatform['databaseUrls']; secrets?: LocalSecrets; seedDemo?: boolean; evidenceQuotaBytes?: number } = {},
+  options: {
+    databaseUrls?: TestPlatform['databaseUrls'];
+    secrets?: LocalSecrets;
+    seedDemo?: boolean;
+    /** Per-jurisdiction evidence quota of every level (default 2 GiB). */
+    evidenceQuotaBytes?: number;
+    /** Per-level cryptography (hash of chains, evidence keys); default SHA-256 and unsealed evidence. */
+    cryptography?: Partial<Record<Level, CryptoSettings>>;
+    /** Token keys trusted beside the platform's own (an SM2 key set, a JWKS URL). */
+    tokenKeys?: TokenKeySource;
+    /** How often the gateway and the subgraphs fetch the token deny-list (default 5 s). */
+    revocationRefreshMs?: number;
+  } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
   const databaseUrls = options.databaseUrls ?? uniqueDatabaseUrls();
@@ -61,13 +76,16 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     evidenceQuotaBytes: options.evidenceQuotaBytes,
     log: quiet,
+    tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
+    revocationRefreshMs: options.revocationRefreshMs,
     // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
     crossLevelRelayMs: 0,
   };
+  const crypto = options.cryptography ?? {};
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.city), adminDatabaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs) }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.district), adminDatabaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs) }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.street), adminDatabaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs) }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.city), adminDatabaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs), cryptography: crypto.city }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.district), adminDatabaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs), cryptography: crypto.district }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.street), adminDatabaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs), cryptography: crypto.street }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {

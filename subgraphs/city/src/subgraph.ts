@@ -7,11 +7,13 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
   statisticsFeature,
   supervisionFeature,
+  tokenRevocationFeature,
   type LevelOptions,
   type SubgraphDefinition,
   type SubgraphModule,
@@ -50,6 +52,8 @@ const features = defineLevelFeatures(level, [
   assessmentFeature,
   accountabilityFeature,
   recordAuditTrailFeature,
+  tokenRevocationFeature,
+  readTraceFeature,
   // The city merges the city-wide lists across the levels.
   citywideFeature(DistrictRef),
 ]);

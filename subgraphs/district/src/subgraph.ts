@@ -9,6 +9,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -51,6 +52,7 @@ export const districtLevel: LevelOptions = { level: 'district', jurisdictionType
 export const districtFeatures = [
   districtJurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   directiveIssuerFeature(StreetRef),
   directiveResponderFeature,
   statisticsFeature({ cityType: CityRef }),

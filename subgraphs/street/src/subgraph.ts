@@ -4,6 +4,7 @@ import {
   directiveResponderFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
@@ -48,6 +49,7 @@ const features = defineLevelFeatures(level, [
   statisticsFeature({ cityType: CityRef, districtType: DistrictRef }),
   directiveResponderFeature,
   recordAuditTrailFeature,
+  readTraceFeature,
   // Its best keys for the city-wide lists, asked by the city.
   citywideKeysFeature,
 ]);

@@ -5,6 +5,7 @@ import { CadreEntity } from '../org/cadre.entity';
 import { UnitEntity } from '../org/unit.entity';
 import { ACCOUNTABILITY_SUBJECT, askPeer } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 export interface SubjectInput {
   subjectJurisdictionCode: string;
@@ -43,7 +44,7 @@ export async function checkSubject(context: SubgraphContext<unknown>, decidingLe
     unit = data.unit ?? null;
     cadre = data.cadre ?? null;
   }
-  if (unitId && (!unit || unit.jurisdictionCode !== code)) throw badUserInput('input.subjectUnitId', `no unit ${unitId} in ${code}`);
-  if (cadreId && (!cadre || cadre.jurisdictionCode !== code)) throw badUserInput('input.subjectCadreId', `no cadre ${cadreId} in ${code}`);
+  if (unitId && (!unit || unit.jurisdictionCode !== code)) throw badUserInput('input.subjectUnitId', `${namedJurisdiction(code)} 没有单位 ${unitId} / no unit ${unitId} in ${namedJurisdiction(code)}`);
+  if (cadreId && (!cadre || cadre.jurisdictionCode !== code)) throw badUserInput('input.subjectCadreId', `${namedJurisdiction(code)} 没有干部 ${cadreId} / no cadre ${cadreId} in ${namedJurisdiction(code)}`);
   if (unit && cadre && cadre.unitId !== unit.id) throw badUserInput('input.subjectCadreId', `cadre ${cadreId} is not a cadre of unit ${unitId}`);
 }

@@ -15,6 +15,7 @@ import { TaskEntity } from '../task/task.entity';
 import { assertUuid } from '../validation/assert-uuid';
 import { AccountabilityBasisKind, CONCEPT_OF_KIND, type BasisRecordConcept } from './accountability.enums';
 import type { AccountabilityBasisInput } from './accountability.inputs';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type Context = SubgraphContext<DutyRecordLoaders>;
 
@@ -80,7 +81,7 @@ async function checkOne(context: Context, principal: Principal, decidingLevel: L
 
   const found = level === decidingLevel ? await findLocal(context, principal, reference.kind, id) : await findAtPeer(context, principal, level, reference.kind, id, field);
   if (!found) throw badUserInput(`${field}.id`, `no ${reference.kind} ${id} at the ${level} level`);
-  if (!found.readable) throw forbiddenAt(field, `${principal.code} may not read the ${levelTypeName(level, found.recordType)} ${id}`);
+  if (!found.readable) throw forbiddenAt(field, `${namedJurisdiction(principal.code)} 无权查看 ${levelTypeName(level, found.recordType)} ${id} / ${namedJurisdiction(principal.code)} may not read the ${levelTypeName(level, found.recordType)} ${id}`);
   if (reference.kind === AccountabilityBasisKind.MISSING_DUTY_RECORD && found.dutyRecordCount! > 0) {
     throw badUserInput(`${field}.id`, `${levelTypeName(level, found.recordType)} ${id} has ${found.dutyRecordCount} duty record(s); cite them as DUTY_RECORD instead`);
   }

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { requirePrincipal } from '../authz/guards';
+import type { AuditEntityTypeName } from '../audit/audit-entity-type';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import type { SubgraphModule } from '../module/subgraph-module';
 import type { ClassType } from '../pagination/connection';
@@ -12,7 +13,7 @@ import type { SubgraphContext } from '../server/context';
 export interface AuditedType {
   type: ClassType;
   /** `entityType` of its entries in the audit chain. */
-  entityType: string;
+  entityType: AuditEntityTypeName;
   /** `entityId` of its entries; duty records are audited per record (all versions), not per version. */
   entityIdOf?: (record: { id: string; recordId?: string }) => string;
 }

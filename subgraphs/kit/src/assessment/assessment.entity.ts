@@ -1,5 +1,6 @@
 import { DecimalType, Entity, Index, PrimaryKey, Property, OptionalProps, Unique } from '@mikro-orm/core';
 import { newId } from '../ids';
+import { NamedUnitColumns } from '../org/named-unit';
 import type { GradeCode, GradeThreshold, Indicator } from './assessment-scoring';
 
 export type AssessmentPlanStatusCode = 'DRAFT' | 'FINALIZED';
@@ -79,7 +80,7 @@ export class AssessmentPlanEntity {
 /** 考核评分表 The scores of one assessed unit (and optionally one team member) under a plan. */
 @Entity({ tableName: 'assessment_sheet' })
 @Index({ properties: ['assessorCode', 'year', 'rank'] })
-export class AssessmentSheetEntity {
+export class AssessmentSheetEntity extends NamedUnitColumns {
   [OptionalProps]?:
     | 'id'
     | 'cadreId'
@@ -111,16 +112,6 @@ export class AssessmentSheetEntity {
 
   @Property({ type: 'integer' })
   year!: number;
-
-  /** The assessed unit's jurisdiction: the assessor itself or one directly below. */
-  @Property({ type: 'string', length: 9 })
-  jurisdictionCode!: string;
-
-  @Property({ type: 'uuid' })
-  unitId!: string;
-
-  @Property({ type: 'string', length: 200 })
-  unitName!: string;
 
   @Property({ type: 'uuid', nullable: true })
   cadreId: string | null = null;

@@ -1,4 +1,4 @@
-import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
+import { NotBlank } from '../validation/common-decorators';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
+import { NamedUnitInput } from '../org/named-unit';
 import { AssessmentGrade, IndicatorSource } from './assessment.types';
 
 @InputType('AssessmentIndicatorInput')
@@ -125,23 +126,10 @@ export class AssessmentIndicatorScoreInput {
  * earlier entry set, so the democratic evaluation and the indicator scores can come separately.
  */
 @InputType('EnterAssessmentScoresInput')
-export class EnterAssessmentScoresInput {
+export class EnterAssessmentScoresInput extends NamedUnitInput {
   @Field(() => ID)
   @IsUUID()
   planId!: string;
-
-  @Field(() => ID, { description: 'The assessed unit\'s jurisdiction: the assessor itself or one directly below.' })
-  @IsAdministrativeCode()
-  jurisdictionCode!: string;
-
-  @Field(() => ID)
-  @IsUUID()
-  unitId!: string;
-
-  @Field(() => String)
-  @Length(1, 200)
-  @NotBlank()
-  unitName!: string;
 
   @Field(() => ID, { nullable: true, description: 'A team member assessed individually; leave out for the unit.' })
   @IsOptional()

@@ -13,6 +13,7 @@ import { planProblem, scoreEntryProblem } from './assessment-scoring';
 import { AssessmentCommendationEntity, AssessmentPlanEntity, AssessmentSheetEntity } from './assessment.entity';
 import type { CreateAssessmentPlanInput, EnterAssessmentScoresInput } from './assessment.inputs';
 import type { AssessmentLoaders } from './assessment.loaders';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 /**
  * The steps of an annual assessment (年度主体责任考核): create the plan, enter scores, import the
@@ -88,7 +89,7 @@ export async function createAssessmentPlan(context: Context, level: Level, input
   const rules = planRulesOf(input);
   return runInTransaction(context, principal, async ({ em, audit }) => {
     if (await em.count(AssessmentPlanEntity, { assessorCode: input.assessorCode, year: input.year })) {
-      throw badUserInput('input.year', `${input.assessorCode} already has a plan for ${input.year}`);
+      throw badUserInput('input.year', `${namedJurisdiction(input.assessorCode)} 已有 ${input.year} 年度考核方案 / ${namedJurisdiction(input.assessorCode)} already has a plan for ${input.year}`);
     }
     const plan = em.create(AssessmentPlanEntity, {
       assessorCode: input.assessorCode,

@@ -1,84 +1,49 @@
-import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
-export enum IndicatorSource {
-  ASSESSOR = 'ASSESSOR',
-  DEMOCRATIC_EVALUATION = 'DEMOCRATIC_EVALUATION',
-  TASK_COMPLETION = 'TASK_COMPLETION',
-}
-registerEnumType(IndicatorSource, {
-  name: 'AssessmentIndicatorSource',
-  description: '指标来源 Where an indicator\'s value comes from on a score sheet.',
-  valuesConfig: {
-    ASSESSOR: { description: '考核组评分 Scored by assessors, per indicator' },
-    DEMOCRATIC_EVALUATION: { description: '民主测评 The sheet\'s democratic evaluation score' },
-    TASK_COMPLETION: { description: '任务完成率 The sheet\'s task completion rate (percent); range must be 0–100' },
-  },
+export const IndicatorSource = bilingualEnum('AssessmentIndicatorSource', '指标来源 Where an indicator\'s value comes from on a score sheet.', {
+  ASSESSOR: '考核组评分 Scored by assessors, per indicator',
+  DEMOCRATIC_EVALUATION: '民主测评 The sheet\'s democratic evaluation score',
+  TASK_COMPLETION: '任务完成率 The sheet\'s task completion rate (percent); range must be 0–100',
 });
+export type IndicatorSource = EnumValue<typeof IndicatorSource>;
 
-export enum AssessmentGrade {
-  EXCELLENT = 'EXCELLENT',
-  GOOD = 'GOOD',
-  AVERAGE = 'AVERAGE',
-  POOR = 'POOR',
-}
-registerEnumType(AssessmentGrade, {
-  name: 'AssessmentGrade',
-  description: '考核等次 Assessment grade.',
-  valuesConfig: {
-    EXCELLENT: { description: '优秀 Excellent' },
-    GOOD: { description: '良好 Good' },
-    AVERAGE: { description: '一般 Average' },
-    POOR: { description: '较差 Poor' },
-  },
+export const AssessmentGrade = bilingualEnum('AssessmentGrade', '考核等次 Assessment grade.', {
+  EXCELLENT: '优秀 Excellent',
+  GOOD: '良好 Good',
+  AVERAGE: '一般 Average',
+  POOR: '较差 Poor',
 });
+export type AssessmentGrade = EnumValue<typeof AssessmentGrade>;
 
-export enum AssessmentPlanStatus {
-  DRAFT = 'DRAFT',
-  FINALIZED = 'FINALIZED',
-}
-registerEnumType(AssessmentPlanStatus, {
-  name: 'AssessmentPlanStatus',
-  description: '考核状态 A draft takes scores; a finalized plan has totals, ranks and grades and takes no more.',
+export const AssessmentPlanStatus = bilingualEnum('AssessmentPlanStatus', '考核状态 A draft takes scores; a finalized plan has totals, ranks and grades and takes no more.', {
+  DRAFT: null,
+  FINALIZED: null,
 });
+export type AssessmentPlanStatus = EnumValue<typeof AssessmentPlanStatus>;
 
-export enum ScoreSource {
-  ENTERED = 'ENTERED',
-  TASK_STATISTICS = 'TASK_STATISTICS',
-  FINDINGS = 'FINDINGS',
-}
-registerEnumType(ScoreSource, {
-  name: 'AssessmentScoreSource',
-  description: '数据来源 Who supplied a sheet value: entered by commission staff, or fed by the platform.',
-  valuesConfig: {
-    ENTERED: { description: '人工录入 Entered on the score sheet' },
-    TASK_STATISTICS: { description: '任务统计 From the platform\'s task statistics' },
-    FINDINGS: { description: '监督发现 From supervision findings and rectification' },
-  },
+export const ScoreSource = bilingualEnum('AssessmentScoreSource', '数据来源 Who supplied a sheet value: entered by commission staff, or fed by the platform.', {
+  ENTERED: '人工录入 Entered on the score sheet',
+  TASK_STATISTICS: '任务统计 From the platform\'s task statistics',
+  FINDINGS: '监督发现 From supervision findings and rectification',
 });
+export type ScoreSource = EnumValue<typeof ScoreSource>;
 
-export enum FollowUpStatus {
-  AWAITING_FOLLOW_UP = 'AWAITING_FOLLOW_UP',
-  COMMITMENTS_OPEN = 'COMMITMENTS_OPEN',
-  CONFIRMED = 'CONFIRMED',
-}
-registerEnumType(FollowUpStatus, {
-  name: 'AssessmentFollowUpStatus',
-  description: '回访状态 Whether an interview was followed up (no 一谈了之).',
-  valuesConfig: {
-    AWAITING_FOLLOW_UP: { description: '未回访 Interviewed, not yet followed up' },
-    COMMITMENTS_OPEN: { description: '承诺未全部兑现 Followed up; some commitments not yet kept' },
-    CONFIRMED: { description: '已确认 Every commitment confirmed kept' },
-  },
+export const FollowUpStatus = bilingualEnum('AssessmentFollowUpStatus', '回访状态 Whether an interview was followed up (no 一谈了之).', {
+  AWAITING_FOLLOW_UP: '未回访 Interviewed, not yet followed up',
+  COMMITMENTS_OPEN: '承诺未全部兑现 Followed up; some commitments not yet kept',
+  CONFIRMED: '已确认 Every commitment confirmed kept',
 });
+export type FollowUpStatus = EnumValue<typeof FollowUpStatus>;
 
-export enum CommitmentStatus {
-  OPEN = 'OPEN',
-  FULFILLED = 'FULFILLED',
-}
-registerEnumType(CommitmentStatus, { name: 'AssessmentCommitmentStatus', description: '承诺状态 Open until a follow-up confirms it kept.' });
+export const CommitmentStatus = bilingualEnum('AssessmentCommitmentStatus', '承诺状态 Open until a follow-up confirms it kept.', {
+  OPEN: null,
+  FULFILLED: null,
+});
+export type CommitmentStatus = EnumValue<typeof CommitmentStatus>;
 
 @Directive('@shareable')
 @ObjectType('AssessmentIndicator', { description: '考核指标 An indicator of a plan, with its weight and score range.' })

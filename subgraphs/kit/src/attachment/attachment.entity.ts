@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import type { DigestAlgorithm } from '../crypto/digest';
 import { newId } from '../ids';
 
 /** The largest evidence file accepted, in bytes (5 MiB); the database enforces it too. */
@@ -15,7 +16,7 @@ export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 @Index({ properties: ['ownerType', 'ownerId'] })
 export class AttachmentEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'digestAlgorithm';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -41,6 +42,13 @@ export class AttachmentEntity {
 
   @Property({ type: 'string', length: 64 })
   sha256!: string;
+
+  /** The digest under the level's chosen algorithm (SM3 where commercial cryptography is required). */
+  @Property({ type: 'string', length: 10 })
+  digestAlgorithm: DigestAlgorithm = 'sha256';
+
+  @Property({ type: 'string', length: 64 })
+  digest!: string;
 
   @Property({ type: 'Date' })
   createdAt: Date = new Date();

@@ -19,6 +19,12 @@ export class AttachmentType {
   @Field(() => String, { description: 'SHA-256 of the content, hex.' })
   sha256!: string;
 
+  @Field(() => String, { description: '摘要算法 The algorithm of `digest`: sha256, or sm3 where the level uses commercial cryptography.' })
+  digestAlgorithm!: string;
+
+  @Field(() => String, { description: '摘要 Digest of the content under `digestAlgorithm`, hex.' })
+  digest!: string;
+
   @Field(() => Date)
   createdAt!: Date;
 }

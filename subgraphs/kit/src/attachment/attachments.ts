@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
+import { readEvidence, storeEvidence } from '../crypto/evidence-store';
 import { badUserInput } from '../errors/graphql-errors';
 import { AttachmentEntity, MAX_ATTACHMENT_BYTES, type AttachmentOwnerType } from './attachment.entity';
 import type { AttachmentInput } from './attachment.input';
@@ -32,19 +32,22 @@ export async function storeAttachments(
         `file is ${content.length} bytes; the limit is ${MAX_ATTACHMENT_BYTES} bytes (5 MiB)`,
       );
     }
-    return { input, content, sha256: createHash('sha256').update(content).digest('hex') };
+    // The digests of the plaintext; the bytes to store sealed under the level's data key, if it has one.
+    const { sha256, digestAlgorithm, digest, keyId, content: stored } = storeEvidence(em, content);
+    return { input, content, sha256, digestAlgorithm, digest, keyId, stored };
   });
   if (decoded.length === 0) return [];
   await assertWithinEvidenceQuota(em, owner.code, decoded, options.quotaBytes ?? DEFAULT_EVIDENCE_QUOTA_BYTES, field);
   const unique = [...new Map(decoded.map((file) => [file.sha256, file])).values()];
-  // Content first (attachments reference it); a content someone already stored stays as it is.
+  // Content first (attachments reference it), sealed at rest where the level has a data key; a
+  // content someone already stored stays as it is (under the key it was sealed with).
   await em.getConnection().execute(
-    `select store_evidence_content("v"."digest", "v"."bytes", "v"."body") from (values ${unique.map(() => '(?::text, ?::integer, ?::bytea)').join(', ')}) as "v" ("digest", "bytes", "body")`,
-    unique.flatMap((file) => [file.sha256, file.content.length, file.content]),
+    `select store_evidence_content("v"."digest", "v"."bytes", "v"."body", "v"."key_id") from (values ${unique.map(() => '(?::text, ?::integer, ?::bytea, ?::text)').join(', ')}) as "v" ("digest", "bytes", "body", "key_id")`,
+    unique.flatMap((file) => [file.sha256, file.content.length, file.stored, file.keyId]),
     'run',
     em.getTransactionContext(),
   );
-  return decoded.map(({ input, content, sha256 }) =>
+  return decoded.map(({ input, content, sha256, digestAlgorithm, digest }) =>
     em.create(AttachmentEntity, {
       ownerType: owner.type,
       ownerId: owner.id,
@@ -53,6 +56,8 @@ export async function storeAttachments(
       contentType: input.contentType,
       size: content.length,
       sha256,
+      digestAlgorithm,
+      digest,
     }),
   );
 }
@@ -95,10 +100,10 @@ async function assertWithinEvidenceQuota(
   }
 }
 
-/** The bytes of one attachment; null when the caller may not see it (row-level security). */
+/** The bytes of one attachment, opened if sealed; null when the caller may not see it (row-level security). */
 export async function attachmentContent(em: EntityManager, attachment: AttachmentEntity): Promise<Buffer | null> {
   const stored = await em.findOne(EvidenceContentEntity, { sha256: attachment.sha256 }, { populate: ['content'] });
-  return stored?.content ?? null;
+  return stored ? readEvidence(em, stored) : null;
 }
 
 /** Attachments of many owners in one statement; content stays unloaded (it is a lazy column). */

@@ -1,4 +1,5 @@
 import { BigIntType, Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import type { DigestAlgorithm } from '../crypto/digest';
 
 /**
  * One committed change. Rows are only ever inserted (a database trigger refuses UPDATE and
@@ -52,4 +53,8 @@ export class AuditEntryEntity {
 
   @Property({ type: 'string', length: 64 })
   hash!: string;
+
+  /** The hash function this entry was chained with; rows from before the choice existed are SHA-256. */
+  @Property({ type: 'string', length: 10 })
+  algorithm: DigestAlgorithm & Opt = 'sha256';
 }

@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { cryptoSettingsOf } from '../crypto/crypto-settings';
+import { digestHex, type DigestAlgorithm } from '../crypto/digest';
 import type { Principal } from '../auth/principal';
+import type { AuditEntityTypeName } from './audit-entity-type';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { canonicalJson, snapshot } from './canonical-json';
 
@@ -14,7 +16,7 @@ const AUDIT_CHAIN_LOCK = 7_201_000;
 
 export interface AuditChange {
   action: string;
-  entityType: string;
+  entityType: AuditEntityTypeName;
   entityId: string;
   ownerCode: string;
   before?: object | null;
@@ -24,9 +26,13 @@ export interface AuditChange {
 type HashedFields = Pick<
   AuditEntryEntity,
   'at' | 'actorSubject' | 'actorCode' | 'ownerCode' | 'action' | 'entityType' | 'entityId' | 'before' | 'after' | 'prevHash'
->;
+> & { algorithm: DigestAlgorithm };
 
-/** The hash covers every field but the position and the hash itself, named one by one. */
+/**
+ * The hash covers every field but the position and the hash itself, named one by one, under the
+ * entry's own algorithm: a chain may switch from SHA-256 to SM3 at any entry and still verify
+ * (and changing the recorded algorithm of an entry changes what its hash must be).
+ */
 export function hashEntry(entry: HashedFields): string {
   const body = canonicalJson({
     at: entry.at.toISOString(),
@@ -39,7 +45,7 @@ export function hashEntry(entry: HashedFields): string {
     before: entry.before,
     after: entry.after,
   });
-  return createHash('sha256').update(entry.prevHash).update(body).digest('hex');
+  return digestHex(entry.algorithm, entry.prevHash, body);
 }
 
 /**
@@ -74,6 +80,7 @@ export async function appendAudit(em: EntityManager, principal: Principal, chang
     before: snapshot(change.before),
     after: snapshot(change.after),
     prevHash: (last as { hash: string } | undefined)?.hash ?? GENESIS_HASH,
+    algorithm: cryptoSettingsOf(em).digestAlgorithm,
   };
   const row = em.create(AuditEntryEntity, { ...entry, chain: change.ownerCode, hash: hashEntry(entry) });
   await em.persistAndFlush(row);

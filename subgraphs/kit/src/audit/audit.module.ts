@@ -9,6 +9,10 @@ import { LEVELS, levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import type { SubgraphModule } from '../module/subgraph-module';
 import type { SubgraphContext } from '../server/context';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DutyRecordEntity } from '../duty-record/duty-record.entity';
+import { assertUuid } from '../validation/assert-uuid';
+import { AuditEntityType, type AuditEntityTypeName } from './audit-entity-type';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { verifyAuditChain, type AuditChainReport } from './audit-trail';
 
@@ -36,10 +40,10 @@ export abstract class AuditEntryInterface {
   @Field(() => String, { description: 'create, update, transition, correct, …' })
   action!: string;
 
-  @Field(() => String)
+  @Field(() => AuditEntityType, { description: '记录类型 The kind of record changed.' })
   entityType!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '记录编号 The changed record\'s id (a duty record\'s `recordId`, shared by its versions).' })
   entityId!: string;
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The record before the change.' })
@@ -53,6 +57,9 @@ export abstract class AuditEntryInterface {
 
   @Field(() => String)
   hash!: string;
+
+  @Field(() => String, { description: '杂凑算法 The hash this entry was chained with: sha256 or sm3 (GB/T 32905).' })
+  algorithm!: string;
 }
 
 @Directive('@shareable')
@@ -71,6 +78,17 @@ export class AuditChainReportType implements AuditChainReport {
   reason!: string | null;
 }
 
+/**
+ * The id the chain files a record's changes under. A duty record is audited once per record,
+ * across its versions; a version id (what `dutyRecords` lists as `id`) finds its record's trail
+ * instead of an empty list.
+ */
+async function auditedRecordId(em: EntityManager, entityType: AuditEntityTypeName, id: string): Promise<string> {
+  if (entityType !== 'DutyRecord' || !em.getMetadata().find(DutyRecordEntity.name)) return id;
+  const version = await em.findOne(DutyRecordEntity, { id }, { fields: ['recordId'] });
+  return version?.recordId ?? id;
+}
+
 /** The audit trail of one level: per-record history and a check of the whole chain. */
 export function createAuditModule(level: Level) {
   const operations = operationsAt(AUDIT_OPERATIONS, level, 'audit');
@@ -81,15 +99,18 @@ export function createAuditModule(level: Level) {
   class AuditResolver {
     @Query(() => [AuditEntryType], {
       name: operations.auditTrail,
-      description: '审计轨迹 Every committed change of one record, oldest first.',
+      description: '审计轨迹 Every committed change of one record, oldest first. 按记录编号或版本编号查询 By the record\'s id, or for a duty record by the id of any of its versions.',
     })
     async auditTrail(
-      @Arg('entityType', () => String) entityType: string,
-      @Arg('entityId', () => ID) entityId: string,
+      @Arg('entityType', () => AuditEntityType, { description: '记录类型 The kind of record.' }) entityType: AuditEntityTypeName,
+      @Arg('entityId', () => ID, { description: '记录编号或版本编号 The record\'s id, or the id of one of its versions.' }) entityId: string,
       @Ctx() context: SubgraphContext<unknown>,
     ): Promise<AuditEntryEntity[]> {
       const principal = requirePrincipal(context);
-      const entries = await context.em.find(AuditEntryEntity, { entityType, entityId }, { orderBy: { seq: 'asc' } });
+      // Categories are filed by their code; every other record by its UUID, so anything else is a mistake.
+      if (entityType !== 'ResponsibilityCategory') assertUuid(entityId, 'entityId');
+      const recordId = await auditedRecordId(context.em, entityType, entityId);
+      const entries = await context.em.find(AuditEntryEntity, { entityType, entityId: recordId }, { orderBy: { seq: 'asc' } });
       // The same answer for a record that does not exist and one the caller may not read ([]),
       // so the trail cannot be used to probe which ids exist in other jurisdictions.
       return entries.filter((entry) => canRead(principal, entry.ownerCode));

@@ -16,6 +16,8 @@ export const principalClaimsSchema = z
     code: z.string(),
     roles: z.array(z.enum(ROLES)).min(1),
     name: z.string().optional(),
+    jti: z.string().optional(),
+    iat: z.number().optional(),
   })
   .refine((claims) => isAdminCode(claims.level, claims.code), {
     message: 'code does not match level',
@@ -29,6 +31,9 @@ export interface Principal {
   code: string;
   roles: readonly Role[];
   name?: string;
+  /** The token's `jti` and `iat` (seconds): what a revocation names (`revocation/revocation-list.ts`). */
+  tokenId?: string;
+  issuedAt?: number;
 }
 
 export function principalFromClaims(claims: unknown): Principal {
@@ -39,6 +44,8 @@ export function principalFromClaims(claims: unknown): Principal {
     code: parsed.code,
     roles: parsed.roles,
     name: parsed.name,
+    tokenId: parsed.jti,
+    issuedAt: parsed.iat,
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -11,6 +12,7 @@ import {
   type KeyLike,
 } from 'jose';
 import { ZodError } from 'zod';
+import { isSm2Jwk, isSm2Token, signSm2Jwt, sm2PublicKeyHex, verifySm2Jwt } from '../crypto/sm2-token';
 import { invalidToken } from '../errors/graphql-errors';
 import { principalFromClaims, type Principal, type Role } from './principal';
 import type { Level } from '../jurisdiction/admin-code';
@@ -35,8 +37,15 @@ export interface TokenVerifier {
 export async function createTokenVerifier(source: TokenKeySource, policy: TokenPolicy = DEFAULT_TOKEN_POLICY): Promise<TokenVerifier> {
   // Every local key gets its `kid` (a thumbprint when the file has none), so tokens that name
   // their key find it and a set holding the old and the new key serves a rotation.
+  const all = [...(source.jwks?.keys ?? []), ...(source.jwk ? [source.jwk] : [])];
+  // SM2 keys (crv "SM2") verify SM2 tokens by their `kid`; jose knows neither, so they are kept apart.
+  const sm2Keys = new Map<string, string>();
+  for (const jwk of all.filter(isSm2Jwk)) {
+    if (!jwk.kid) throw new Error('an SM2 token key needs a kid');
+    sm2Keys.set(jwk.kid, sm2PublicKeyHex(jwk));
+  }
   const local: JWK[] = await Promise.all(
-    [...(source.jwks?.keys ?? []), ...(source.jwk ? [source.jwk] : [])].map(async (jwk) => ({ ...jwk, kid: jwk.kid ?? (await keyId(jwk)) })),
+    all.filter((jwk) => !isSm2Jwk(jwk)).map(async (jwk) => ({ ...jwk, kid: jwk.kid ?? (await keyId(jwk)) })),
   );
   // Import once now, so a malformed key stops the service at start-up, not at the first request.
   await Promise.all(local.map((jwk) => importJWK(jwk, JWT_ALGORITHM)));
@@ -54,7 +63,27 @@ export async function createTokenVerifier(source: TokenKeySource, policy: TokenP
     }
     throw lastError ?? new errors.JWKSNoMatchingKey();
   };
-  return { verify: (token) => verifyToken(token, key, policy) };
+  const sm2Rules = { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, policy };
+  return {
+    verify: async (token) => {
+      // An SM2 token is accepted only where an SM2 key is configured; elsewhere it meets the ES256 pin and is refused.
+      if (sm2Keys.size > 0 && isSm2Token(token)) return principalOf(() => verifySm2Jwt(token, sm2Keys, sm2Rules));
+      return verifyToken(token, key, policy);
+    },
+  };
+}
+
+function principalOf(verify: () => unknown): Principal {
+  const payload = verify();
+  try {
+    return principalFromClaims(payload);
+  } catch (error) {
+    if (error instanceof ZodError) {
+      const detail = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      throw invalidToken(`令牌声明无效 / token claims are invalid (${detail})`);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -124,9 +153,32 @@ export async function signToken(request: TokenRequest, privateKey: KeyLike | JWK
   return new SignJWT({ level: claims.level, code: claims.code, roles: [...claims.roles], name: claims.name })
     .setProtectedHeader({ alg: JWT_ALGORITHM, ...(kid ? { kid } : {}) })
     .setSubject(claims.subject)
+    .setJti(randomUUID())
     .setIssuer(JWT_ISSUER)
     .setAudience(JWT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(request.expiresIn ?? '8h')
     .sign(key);
+}
+
+/** A token signed with SM2 (`crypto/sm2-token.ts`), for deployments whose identity service issues SM2. */
+export function signSm2Token(request: TokenRequest, key: { privateKeyHex: string; kid: string }, lifetimeSeconds = 8 * 3600): string {
+  const claims = principalFromClaims({ sub: request.subject, ...request });
+  const iat = Math.floor(Date.now() / 1000);
+  return signSm2Jwt(
+    {
+      level: claims.level,
+      code: claims.code,
+      roles: [...claims.roles],
+      name: claims.name,
+      sub: claims.subject,
+      jti: randomUUID(),
+      iss: JWT_ISSUER,
+      aud: JWT_AUDIENCE,
+      iat,
+      exp: iat + lifetimeSeconds,
+    },
+    key.privateKeyHex,
+    key.kid,
+  );
 }

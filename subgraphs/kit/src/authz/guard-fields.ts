@@ -2,6 +2,7 @@ import { getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSche
 import { forbidden, unauthenticated } from '../errors/graphql-errors';
 import type { SubgraphContext } from '../server/context';
 import { mayRead, recordKindOfType, type RecordKind } from './access-table';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type AnyRecord = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ function assertReadable(kind: RecordKind, typeName: string, value: unknown, cont
   // a step) reaches only peer-only operations, which decide themselves what that caller may do.
   if (!context.principal && context.peerCaller) return;
   if (!context.principal) throw unauthenticated(`需要登录 / sign in: ${typeName} needs a token`);
-  if (!mayRead(kind, context.principal, record)) throw forbidden(`无权读取 / ${context.principal.code} may not read ${typeName} ${String(record.id ?? '')}`.trim());
+  if (!mayRead(kind, context.principal, record)) throw forbidden(`${namedJurisdiction(context.principal.code)} 无权读取 / ${namedJurisdiction(context.principal.code)} may not read ${typeName} ${String(record.id ?? '')}`.trim());
 }
 
 /**

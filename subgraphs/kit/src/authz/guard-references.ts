@@ -2,6 +2,7 @@ import { forbidden, unauthenticated } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
 import type { SubgraphContext } from '../server/context';
 import { mayRead, recordKindOfType } from './access-table';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type ReferenceResolver = (reference: Record<string, unknown>, context: SubgraphContext<unknown>, info: unknown) => unknown;
 
@@ -47,7 +48,7 @@ export function guardReferenceResolvers(
         if (!record) return null;
         if (!context.principal) throw unauthenticated(`需要登录 / sign in: ${typeName} needs a token`);
         if (!mayRead(kind, context.principal, record)) {
-          throw forbidden(`无权读取 / ${context.principal.code} may not read ${typeName} ${String(reference.id ?? reference.code ?? '')}`.trim());
+          throw forbidden(`${namedJurisdiction(context.principal.code)} 无权读取 / ${namedJurisdiction(context.principal.code)} may not read ${typeName} ${String(reference.id ?? reference.code ?? '')}`.trim());
         }
         return record;
       },

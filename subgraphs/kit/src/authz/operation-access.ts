@@ -77,7 +77,11 @@ export const OPERATION_ACCESS: readonly OperationAccess[] = [
   {
     pattern: 'open<L>AccountabilityCase|add<L>AccountabilityBasis|decide<L>AccountabilityCase',
     kind: 'AccountabilityCase', zh: '写：本级纪委；问责对象须为本级或直属下级的真实单位/干部', en: 'write: commission of the deciding jurisdiction; the subject must exist in the own jurisdiction or one directly below',
+  },  {
+    pattern: '<l>ReadTrace|<l>ReadsBy',
+    kind: 'ReadTrace', zh: '本级或上级纪委；只列出其可读辖区的记录（留痕只增不改）', en: 'commission of that level or one above; only records of jurisdictions it may read are listed (the trace is append-only)',
   },
+  { pattern: 'revokeToken|revokeSessions|tokenRevocations', kind: 'TokenRevocation', zh: '仅限市纪委工作人员', en: 'city commission staff only' },
 ];
 
 /** The row's pattern as a regular expression over root field names. */

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { assertNotBefore, assertNotInFuture, assertWithinQuarter, quarterOfDate, quarterSpan } from './date-rules';
+import { assertDateRange } from '../statistics/period';
+import { assertCalendarDate, assertNotBefore, assertNotInFuture, assertWithinQuarter, quarterOfDate, quarterSpan } from './date-rules';
 
 function fieldOf(run: () => void): unknown {
   try {
@@ -33,5 +34,20 @@ describe('one calendar rule for dated records', () => {
     const interview = { zh: '约谈', en: 'interview' };
     expect(fieldOf(() => assertNotBefore('input.visitedOn', '2026-01-19', '2026-01-20', interview))).toBe('input.visitedOn');
     expect(fieldOf(() => assertNotBefore('input.visitedOn', '2026-01-20', '2026-01-20', interview))).toBeUndefined();
+  });
+});
+
+describe('one calendar-date check for date arguments too', () => {
+  it('refuses days that do not exist, naming the argument, and returns a real one', () => {
+    for (const bad of ['2026-02-30', '2026-13-99', '2026-00-10', '2026-1-05', '']) {
+      expect(fieldOf(() => assertCalendarDate('input.from', bad))).toBe('input.from');
+    }
+    expect(assertCalendarDate('from', '2028-02-29')).toBe('2028-02-29');
+  });
+
+  it('is the check of the statistics date range', () => {
+    expect(fieldOf(() => assertDateRange('2026-02-30', '2026-03-01'))).toBe('from');
+    expect(fieldOf(() => assertDateRange('2026-01-01', '2026-13-99'))).toBe('to');
+    expect(assertDateRange('2026-01-01', '2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 });

@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors/graphql-errors';
-import { today } from './calendar-date';
+import { isCalendarDate, today } from './calendar-date';
 
 /**
  * 日期规则 One rule for every dated record: what "in the future", "in this quarter" and "not
@@ -25,6 +25,12 @@ export function quarterSpan(year: number, quarter: number): QuarterSpan {
 /** The year and quarter a day falls in. */
 export function quarterOfDate(date: string): { year: number; quarter: number } {
   return { year: Number(date.slice(0, 4)), quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 };
+}
+
+/** Refuses anything but a real calendar day written YYYY-MM-DD (2026-02-30 and 2026-13-99 included). */
+export function assertCalendarDate(field: string, value: string): string {
+  if (!isCalendarDate(value)) throw badUserInput(field, `"${value}" 不是有效日期 / "${value}" is not a calendar date (YYYY-MM-DD)`);
+  return value;
 }
 
 /** Refuses a day after today (Tianjin): what is recorded as done cannot have happened yet. */

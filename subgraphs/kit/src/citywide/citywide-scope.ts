@@ -1,6 +1,7 @@
 import { canRead, type Principal } from '../auth/principal';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import { CITY_CODE, levelOfCode } from '../jurisdiction/admin-code';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 /** At most this many jurisdictions in one scope: 1 city + 16 districts + 299 streets fit. */
 export const MAX_SCOPE_CODES = 320;
@@ -18,7 +19,7 @@ export function resolveScope(principal: Principal, codes: readonly string[] | un
   const scope = new Set<string>();
   requested.forEach((code, index) => {
     if (!levelOfCode(code)) throw badUserInput(`${field}.${index}`, `"${code}" is not an administrative code (120000, 1201xx or a 9-digit street code)`);
-    if (!canRead(principal, code)) throw forbidden(`${principal.code} 无权查看 ${code} / may not read records of ${code}`);
+    if (!canRead(principal, code)) throw forbidden(`${namedJurisdiction(principal.code)} 无权查看 ${namedJurisdiction(code)} / may not read records of ${namedJurisdiction(code)}`);
     scope.add(code);
   });
   // A code inside another code of the scope adds nothing; dropping it keeps the SQL short.

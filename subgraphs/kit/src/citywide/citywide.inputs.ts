@@ -1,14 +1,15 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { FollowUpStatus } from '../assessment/assessment.types';
 import { DutyRecordKind } from '../duty-record/duty-record-kind';
 import { UnitKind } from '../org/unit-kind';
-import { MAX_PAGE_SIZE } from '../pagination/connection';
+import { MAX_PAGE_SIZE, PAGE_SIZE_DESCRIPTION } from '../pagination/connection';
 import { SortDirection } from '../pagination/sort-direction';
 import { SupervisionCheckMode, SupervisionFindingStatus } from '../supervision/supervision.enums';
 import { TaskStatus } from '../task/task-status';
 import { MAX_SCOPE_CODES } from './citywide-scope';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
 /** What every city-wide list takes: the scope and one page. */
 @ArgsType()
@@ -22,9 +23,9 @@ export class CitywideListArgs {
   @ArrayMaxSize(MAX_SCOPE_CODES)
   scope?: string[];
 
-  @Field(() => Int, { defaultValue: 20, description: `每页条数 Page size, 1–${MAX_PAGE_SIZE}.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Field(() => Int, { defaultValue: 20, description: PAGE_SIZE_DESCRIPTION })
+  @Min(0, { message: `每页条数不能为负 / must be between 0 and ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条 / must be between 0 and ${MAX_PAGE_SIZE}` })
   first: number = 20;
 
   @Field(() => String, { nullable: true, description: '游标 The `endCursor` of the previous page (the same filter and order).' })
@@ -38,22 +39,13 @@ export class CitywideListArgs {
   direction?: SortDirection;
 }
 
-export enum CitywideTaskSort {
-  DAYS_OVERDUE = 'DAYS_OVERDUE',
-  DUE_DATE = 'DUE_DATE',
-  PROGRESS = 'PROGRESS',
-  CREATED = 'CREATED',
-}
-registerEnumType(CitywideTaskSort, {
-  name: 'CitywideTaskSort',
-  description: '全市任务排序 Orders of the city-wide task list.',
-  valuesConfig: {
-    DAYS_OVERDUE: { description: '逾期天数 Days overdue (default, most first).' },
-    DUE_DATE: { description: '截止日期 Due date.' },
-    PROGRESS: { description: '进度 Progress.' },
-    CREATED: { description: '创建顺序 Creation order.' },
-  },
+export const CitywideTaskSort = bilingualEnum('CitywideTaskSort', '全市任务排序 Orders of the city-wide task list.', {
+  DAYS_OVERDUE: '逾期天数 Days overdue (default, most first).',
+  DUE_DATE: '截止日期 Due date.',
+  PROGRESS: '进度 Progress.',
+  CREATED: '创建顺序 Creation order.',
 });
+export type CitywideTaskSort = EnumValue<typeof CitywideTaskSort>;
 
 @InputType('CitywideTaskFilter', { description: '全市任务筛选 Narrows the city-wide task list; all given conditions hold.' })
 export class CitywideTaskFilter {
@@ -94,15 +86,11 @@ export class CitywideTaskFilter {
   text?: string;
 }
 
-export enum CitywideDutyRecordSort {
-  OCCURRED_ON = 'OCCURRED_ON',
-  CREATED = 'CREATED',
-}
-registerEnumType(CitywideDutyRecordSort, {
-  name: 'CitywideDutyRecordSort',
-  description: '全市履职纪实排序 Orders of the city-wide duty-record list.',
-  valuesConfig: { OCCURRED_ON: { description: '发生日期 Date of the duty (default, newest first).' }, CREATED: { description: '创建顺序 Creation order.' } },
+export const CitywideDutyRecordSort = bilingualEnum('CitywideDutyRecordSort', '全市履职纪实排序 Orders of the city-wide duty-record list.', {
+  OCCURRED_ON: '发生日期 Date of the duty (default, newest first).',
+  CREATED: '创建顺序 Creation order.',
 });
+export type CitywideDutyRecordSort = EnumValue<typeof CitywideDutyRecordSort>;
 
 @InputType('CitywideDutyRecordFilter', { description: '全市履职纪实筛选 Narrows the city-wide duty-record list (latest versions).' })
 export class CitywideDutyRecordFilter {
@@ -127,15 +115,11 @@ export class CitywideDutyRecordFilter {
   text?: string;
 }
 
-export enum CitywideNameSort {
-  NAME = 'NAME',
-  CREATED = 'CREATED',
-}
-registerEnumType(CitywideNameSort, {
-  name: 'CitywideNameSort',
-  description: '名称排序 Orders of the city-wide cadre and unit lists.',
-  valuesConfig: { NAME: { description: '名称（按码位）Name, by code point (default).' }, CREATED: { description: '创建顺序 Creation order.' } },
+export const CitywideNameSort = bilingualEnum('CitywideNameSort', '名称排序 Orders of the city-wide cadre and unit lists.', {
+  NAME: '名称（按码位）Name, by code point (default).',
+  CREATED: '创建顺序 Creation order.',
 });
+export type CitywideNameSort = EnumValue<typeof CitywideNameSort>;
 
 @InputType('CitywideCadreFilter', { description: '全市干部筛选 Narrows the city-wide cadre list.' })
 export class CitywideCadreFilter {
@@ -183,20 +167,12 @@ export class CitywideUnitFilter {
   noResponsibilityListYear?: number;
 }
 
-export enum CitywideFindingSort {
-  DAYS_OVERDUE = 'DAYS_OVERDUE',
-  DEADLINE = 'DEADLINE',
-  CREATED = 'CREATED',
-}
-registerEnumType(CitywideFindingSort, {
-  name: 'CitywideFindingSort',
-  description: '全市问题排序 Orders of the city-wide findings list.',
-  valuesConfig: {
-    DAYS_OVERDUE: { description: '整改逾期天数 Days the rectification is overdue (default, most first).' },
-    DEADLINE: { description: '整改期限 Rectification deadline.' },
-    CREATED: { description: '创建顺序 Creation order.' },
-  },
+export const CitywideFindingSort = bilingualEnum('CitywideFindingSort', '全市问题排序 Orders of the city-wide findings list.', {
+  DAYS_OVERDUE: '整改逾期天数 Days the rectification is overdue (default, most first).',
+  DEADLINE: '整改期限 Rectification deadline.',
+  CREATED: '创建顺序 Creation order.',
 });
+export type CitywideFindingSort = EnumValue<typeof CitywideFindingSort>;
 
 @InputType('CitywideFindingFilter', { description: '全市问题筛选 Narrows the city-wide findings list (findings about units in the scope).' })
 export class CitywideFindingFilter {
@@ -231,15 +207,11 @@ export class CitywideFindingFilter {
   deadlineTo?: string;
 }
 
-export enum CitywideCheckSort {
-  CHECKED_ON = 'CHECKED_ON',
-  CREATED = 'CREATED',
-}
-registerEnumType(CitywideCheckSort, {
-  name: 'CitywideCheckSort',
-  description: '全市检查排序 Orders of the city-wide check list.',
-  valuesConfig: { CHECKED_ON: { description: '检查日期 Date of the check (default, newest first).' }, CREATED: { description: '创建顺序 Creation order.' } },
+export const CitywideCheckSort = bilingualEnum('CitywideCheckSort', '全市检查排序 Orders of the city-wide check list.', {
+  CHECKED_ON: '检查日期 Date of the check (default, newest first).',
+  CREATED: '创建顺序 Creation order.',
 });
+export type CitywideCheckSort = EnumValue<typeof CitywideCheckSort>;
 
 @InputType('CitywideCheckFilter', { description: '全市检查筛选 Narrows the city-wide check list (checks of units in the scope).' })
 export class CitywideCheckFilter {
@@ -259,15 +231,11 @@ export class CitywideCheckFilter {
   to?: string;
 }
 
-export enum CitywideInterviewSort {
-  HELD_ON = 'HELD_ON',
-  CREATED = 'CREATED',
-}
-registerEnumType(CitywideInterviewSort, {
-  name: 'CitywideInterviewSort',
-  description: '全市约谈排序 Orders of the city-wide interview list.',
-  valuesConfig: { HELD_ON: { description: '约谈日期 Date held (default, oldest first).' }, CREATED: { description: '创建顺序 Creation order.' } },
+export const CitywideInterviewSort = bilingualEnum('CitywideInterviewSort', '全市约谈排序 Orders of the city-wide interview list.', {
+  HELD_ON: '约谈日期 Date held (default, oldest first).',
+  CREATED: '创建顺序 Creation order.',
 });
+export type CitywideInterviewSort = EnumValue<typeof CitywideInterviewSort>;
 
 @InputType('CitywideInterviewFilter', { description: '全市约谈筛选 Narrows the city-wide interview list.' })
 export class CitywideInterviewFilter {

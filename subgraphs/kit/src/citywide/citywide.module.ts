@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver, createUnionType } from 'type-graphql';
 import { requirePrincipal } from '../authz/guards';
 import { today } from '../calendar/calendar-date';
-import { isCalendarDate } from '../calendar/calendar-date';
+import { assertCalendarDate } from '../calendar/date-rules';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
 import { DirectiveEntity } from '../directive/directive.entity';
 import { badUserInput } from '../errors/graphql-errors';
@@ -368,8 +368,8 @@ export function createCitywideModule(level: Level, own: CitywideOwnTypes): Subgr
 }
 
 function checkPeriod(from: string | undefined, to: string | undefined, fromField: string, toField: string): void {
-  if (from !== undefined && !isCalendarDate(from)) throw badUserInput(fromField, `"${from}" is not a date (YYYY-MM-DD)`);
-  if (to !== undefined && !isCalendarDate(to)) throw badUserInput(toField, `"${to}" is not a date (YYYY-MM-DD)`);
+  if (from !== undefined) assertCalendarDate(fromField, from);
+  if (to !== undefined) assertCalendarDate(toField, to);
   if (from && to && from > to) throw badUserInput(toField, `${to} is before ${from}`);
 }
 

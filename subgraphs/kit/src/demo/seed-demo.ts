@@ -29,6 +29,7 @@ function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: stri
     contentType: 'text/plain',
     size: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
+    digest: createHash('sha256').update(content).digest('hex'),
     content,
     createdAt: new Date(),
   };

@@ -17,6 +17,7 @@ import { DirectiveInterface } from './directive.interfaces';
 import { createDirectiveIssuerLoaders, type DirectiveIssuerLoaders } from './directive.loaders';
 import { assertDeadline, canReadDirective, resolveTargets } from './directive-rules';
 import { today } from '../calendar/calendar-date';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type Context = SubgraphContext<DirectiveIssuerLoaders>;
 
@@ -32,7 +33,7 @@ export interface DirectiveIssuerOptions extends LevelOptions {
 export function assertCanReadDirective(context: SubgraphContext<unknown>, directive: DirectiveEntity): DirectiveEntity {
   const principal = requirePrincipal(context);
   if (!canReadDirective(principal, directive)) {
-    throw forbidden(`${principal.code} may not read directive ${directive.id}`);
+    throw forbidden(`${namedJurisdiction(principal.code)} 无权查看指令 ${directive.id} / ${namedJurisdiction(principal.code)} may not read directive ${directive.id}`);
   }
   return directive;
 }

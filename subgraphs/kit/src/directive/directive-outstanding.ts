@@ -1,4 +1,4 @@
-import { Ctx, Directive, Field, ID, Int, ObjectType, FieldResolver, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Ctx, Directive, Field, ID, Int, ObjectType, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { today } from '../calendar/calendar-date';
 import type { JurisdictionLoaders } from '../jurisdiction/jurisdiction-loaders';
@@ -6,24 +6,16 @@ import type { ClassType } from '../pagination/connection';
 import type { SubgraphContext } from '../server/context';
 import type { DirectiveResponseEntity } from './directive-response.entity';
 import type { DirectiveResponderLoaders } from './directive.loaders';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
 type Context = SubgraphContext<JurisdictionLoaders & DirectiveResponderLoaders>;
 
-export enum OutstandingState {
-  NOT_ANSWERED = 'NOT_ANSWERED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  IN_PROGRESS = 'IN_PROGRESS',
-}
-
-registerEnumType(OutstandingState, {
-  name: 'DirectiveOutstandingState',
-  description: '未办结状态 Where an addressee that has not completed a directive stands.',
-  valuesConfig: {
-    NOT_ANSWERED: { description: '未签收 Never answered.' },
-    ACKNOWLEDGED: { description: '已签收 Received, no progress reported.' },
-    IN_PROGRESS: { description: '推进中 Progress reported, not finished.' },
-  },
+export const OutstandingState = bilingualEnum('DirectiveOutstandingState', '未办结状态 Where an addressee that has not completed a directive stands.', {
+  NOT_ANSWERED: '未签收 Never answered.',
+  ACKNOWLEDGED: '已签收 Received, no progress reported.',
+  IN_PROGRESS: '推进中 Progress reported, not finished.',
 });
+export type OutstandingState = EnumValue<typeof OutstandingState>;
 
 @ObjectType('DirectiveOutstandingAddressee', { description: '未办结单位 An addressee that has not completed the directive.' })
 @Directive('@shareable')

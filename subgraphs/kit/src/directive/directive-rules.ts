@@ -4,6 +4,7 @@ import { badUserInput } from '../errors/graphql-errors';
 import { assertAdminCode, levelOfCode } from '../jurisdiction/admin-code';
 import { childDivisions } from '../jurisdiction/divisions';
 import { isCalendarDate } from '../calendar/calendar-date';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 
 /**
@@ -42,8 +43,8 @@ export function resolveTargets(
   named.forEach((code, index) => {
     const field = `${fields.codes}.${index}`;
     assertAdminCode(level, code, field);
-    if (!children.includes(code)) throw badUserInput(field, `${code} is not a ${level} of ${issuerCode}`);
-    if (seen.has(code)) throw badUserInput(field, `${code} is named twice`);
+    if (!children.includes(code)) throw badUserInput(field, `${namedJurisdiction(code)} 不是 ${namedJurisdiction(issuerCode)} 的下级 / is not a ${level} of ${namedJurisdiction(issuerCode)}`);
+    if (seen.has(code)) throw badUserInput(field, `${namedJurisdiction(code)} 重复列出 / is named twice`);
     seen.add(code);
   });
   return [...seen].sort();

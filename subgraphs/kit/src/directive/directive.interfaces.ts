@@ -1,24 +1,16 @@
-import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { AttachmentType } from '../attachment/attachment.type';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import type { DirectiveResponseStatusCode } from './directive-response.entity';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
-export enum DirectiveResponseStatus {
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  COMPLETED = 'COMPLETED',
-}
-
-registerEnumType(DirectiveResponseStatus, {
-  name: 'DirectiveResponseStatus',
-  description: '回应状态 Where an addressee stands with a directive.',
-  valuesConfig: {
-    ACKNOWLEDGED: { description: '已签收 Received, no progress reported yet.' },
-    IN_PROGRESS: { description: '推进中 Progress reported, not finished.' },
-    COMPLETED: { description: '已完成 Finished (progress 100).' },
-  },
+export const DirectiveResponseStatus = bilingualEnum('DirectiveResponseStatus', '回应状态 Where an addressee stands with a directive.', {
+  ACKNOWLEDGED: '已签收 Received, no progress reported yet.',
+  IN_PROGRESS: '推进中 Progress reported, not finished.',
+  COMPLETED: '已完成 Finished (progress 100).',
 });
+export type DirectiveResponseStatus = EnumValue<typeof DirectiveResponseStatus>;
 
 /**
  * 任务下达 The level-agnostic view of a directive. `CityDirective` lives in the city subgraph,

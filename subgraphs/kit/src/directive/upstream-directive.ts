@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
 import { ADDRESSED_DIRECTIVE, askPeer, type PeerDirective } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 /** What the answering level needs to know about a directive from the level above. */
 export type UpstreamDirective = PeerDirective;
@@ -33,5 +34,5 @@ export async function fetchAddressedDirective(
 }
 
 function notAddressed(directiveId: string, code: string) {
-  return forbidden(`directive ${directiveId} is not addressed to ${code}`);
+  return forbidden(`指令 ${directiveId} 未下达给 ${namedJurisdiction(code)} / directive ${directiveId} is not addressed to ${namedJurisdiction(code)}`);
 }

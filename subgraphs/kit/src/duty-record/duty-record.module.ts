@@ -6,11 +6,12 @@ import { AttachmentType } from '../attachment/attachment.type';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
 import { badUserInput } from '../errors/graphql-errors';
 import { levelTypeName } from '../level/level-names';
+import { traceRead } from '../read-trace/read-trace';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import type { OrgLoaders } from '../org/org.loaders';
 import type { CadreEntity } from '../org/cadre.entity';
 import { CadreInterface } from '../org/org.interfaces';
-import { createConnectionType, MAX_PAGE_SIZE, type ClassType, type Connection } from '../pagination/connection';
+import { createConnectionType, MAX_PAGE_SIZE, PAGE_SIZE_DESCRIPTION, type ClassType, type Connection } from '../pagination/connection';
 import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.entity';
 import type { SubgraphContext } from '../server/context';
 import { TaskEntity } from '../task/task.entity';
@@ -54,7 +55,10 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
     async dutyRecord(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<DutyRecordEntity | null> {
       const principal = requirePrincipal(context);
       const record = await context.loaders.dutyRecordById.load(assertUuid(id, 'id'));
-      if (record) assertCanRead(principal, record.jurisdictionCode);
+      if (record) {
+        assertCanRead(principal, record.jurisdictionCode);
+        traceRead(context, 'DutyRecord', record.id, record.jurisdictionCode);
+      }
       return record;
     }
 
@@ -128,12 +132,12 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
     dutyRecords(
       @Root() jurisdiction: JurisdictionRecord,
       @Arg('filter', () => DutyRecordFilter, { nullable: true }) filter: DutyRecordFilter | undefined,
-      @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1–${MAX_PAGE_SIZE}.` }) first: number,
+      @Arg('first', () => Int, { defaultValue: 20, description: PAGE_SIZE_DESCRIPTION }) first: number,
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | undefined,
       @Ctx() context: Context,
     ): Promise<Connection<DutyRecordEntity>> {
       assertCanRead(requirePrincipal(context), jurisdiction.code);
-      if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+      if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput('first', `每页条数应在 0 到 ${MAX_PAGE_SIZE} 之间 / must be between 0 and ${MAX_PAGE_SIZE}`);
       return context.loaders.dutyRecordPage({ filter: filter ?? undefined, first, after: after ?? undefined }).load(jurisdiction.code);
     }
   }

@@ -5,6 +5,7 @@ import { badUserInput, notFound } from '../errors/graphql-errors';
 import { newId } from '../ids';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { OrgLoaders } from '../org/org.loaders';
+import { traceRead } from '../read-trace/read-trace';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { DutyRecordEntity } from './duty-record.entity';
@@ -70,6 +71,7 @@ export async function attachmentContent(context: Context, id: string): Promise<s
   const owner = await context.loaders.dutyRecordById.load(attachment.ownerId);
   if (!owner) return null;
   assertCanRead(principal, owner.jurisdictionCode);
+  traceRead(context, 'Attachment', attachment.id, owner.jurisdictionCode);
   return (await storedContent(context.em, attachment))?.toString('base64') ?? null;
 }
 

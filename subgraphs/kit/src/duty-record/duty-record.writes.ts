@@ -97,8 +97,9 @@ export async function carryOverAttachments(
   if (kept.length === 0) return [];
   const copies = kept.map((attachment) => ({ ...summariseAttachment(attachment), id: newId(), from: attachment.id }));
   await em.getConnection().execute(
-    `insert into "attachment" ("id", "owner_type", "owner_id", "owner_code", "name", "content_type", "size", "sha256", "created_at")
-     select "copy"."new_id", "a"."owner_type", ?, "a"."owner_code", "a"."name", "a"."content_type", "a"."size", "a"."sha256", "a"."created_at"
+    `insert into "attachment" ("id", "owner_type", "owner_id", "owner_code", "name", "content_type", "size", "sha256", "digest_algorithm", "digest", "created_at")
+     select "copy"."new_id", "a"."owner_type", ?, "a"."owner_code", "a"."name", "a"."content_type", "a"."size", "a"."sha256",
+       "a"."digest_algorithm", "a"."digest", "a"."created_at"
      from "attachment" as "a" join (values ${copies.map(() => '(?::uuid, ?::uuid)').join(', ')}) as "copy" ("old_id", "new_id")
        on "a"."id" = "copy"."old_id"`,
     [newOwnerId, ...copies.flatMap((copy) => [copy.from, copy.id])],

@@ -1,5 +1,6 @@
 import { DecimalType, Entity, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { newId } from '../ids';
+import { NamedUnitColumns } from '../org/named-unit';
 
 export const DUTY_REPORT_RATINGS = ['GOOD', 'FAIRLY_GOOD', 'AVERAGE', 'POOR'] as const;
 export type DutyReportRatingCode = (typeof DUTY_REPORT_RATINGS)[number];
@@ -36,7 +37,7 @@ export class DutyReportSessionEntity {
  * session's minutes would.
  */
 @Entity({ tableName: 'duty_report_reporter' })
-export class DutyReportReporterEntity {
+export class DutyReportReporterEntity extends NamedUnitColumns {
   [OptionalProps]?: 'id' | 'rating' | 'score' | 'remarks' | 'evaluatedBy' | 'evaluatedAt';
 
   @PrimaryKey({ type: 'uuid' })
@@ -52,16 +53,6 @@ export class DutyReportReporterEntity {
   /** Order of reporting. */
   @Property({ type: 'integer' })
   position!: number;
-
-  /** The reporter's jurisdiction: the session's level itself or one directly below. */
-  @Property({ type: 'string', length: 9 })
-  jurisdictionCode!: string;
-
-  @Property({ type: 'uuid' })
-  unitId!: string;
-
-  @Property({ type: 'string', length: 200 })
-  unitName!: string;
 
   @Property({ type: 'uuid' })
   cadreId!: string;

@@ -1,24 +1,12 @@
-import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
+import { NotBlank } from '../validation/common-decorators';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
+import { NamedUnitInput } from '../org/named-unit';
 import { DutyReportRating } from './duty-report.types';
 
 @InputType('DutyReportReporterInput', { description: '述责人 A principal leader who reports; ids are plain (the unit may belong to the level below).' })
-export class DutyReportReporterInput {
-  @Field(() => ID, { description: 'The reporter\'s jurisdiction: the session\'s own code or one directly below.' })
-  @IsAdministrativeCode()
-  jurisdictionCode!: string;
-
-  @Field(() => ID)
-  @IsUUID()
-  unitId!: string;
-
-  @Field(() => String)
-  @Length(1, 200)
-  @NotBlank()
-  unitName!: string;
-
+export class DutyReportReporterInput extends NamedUnitInput {
   @Field(() => ID)
   @IsUUID()
   cadreId!: string;

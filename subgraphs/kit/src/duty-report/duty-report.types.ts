@@ -1,25 +1,16 @@
-import { Directive, Field, Float, ID, Int, InterfaceType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, InterfaceType } from 'type-graphql';
 import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
-export enum DutyReportRating {
-  GOOD = 'GOOD',
-  FAIRLY_GOOD = 'FAIRLY_GOOD',
-  AVERAGE = 'AVERAGE',
-  POOR = 'POOR',
-}
-
-registerEnumType(DutyReportRating, {
-  name: 'DutyReportRating',
-  description: '述责述廉评价 The plenary\'s evaluation of a report.',
-  valuesConfig: {
-    GOOD: { description: '好 Good' },
-    FAIRLY_GOOD: { description: '较好 Fairly good' },
-    AVERAGE: { description: '一般 Average' },
-    POOR: { description: '差 Poor' },
-  },
+export const DutyReportRating = bilingualEnum('DutyReportRating', '述责述廉评价 The plenary\'s evaluation of a report.', {
+  GOOD: '好 Good',
+  FAIRLY_GOOD: '较好 Fairly good',
+  AVERAGE: '一般 Average',
+  POOR: '差 Poor',
 });
+export type DutyReportRating = EnumValue<typeof DutyReportRating>;
 
 /** The type of a session's records is that of the level holding the session. */
 const byOwner = (concept: string) => (record: { ownerCode: string }) => levelTypeName(levelOfCode(record.ownerCode)!, concept);

@@ -14,7 +14,7 @@ export function badUserInput(field: string, message: string): GraphQLError {
 }
 
 export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
+  return new GraphQLError(`未找到 ${what} ${id} / ${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
 }
 
 /**

@@ -51,3 +51,16 @@ export function childDivisions(parentCode: string): Division[] {
   }
   return childrenByParent.get(parentCode) ?? [];
 }
+
+let namesByCode: Map<string, string> | undefined;
+
+/**
+ * A jurisdiction as people say it, with the code beside it: `滨海新区（120116）`. Messages name
+ * places this way, because a reader of "120116 may not change records of 120117" has to look
+ * both codes up; an unknown code is given as it is.
+ */
+export function namedJurisdiction(code: string): string {
+  namesByCode ??= new Map(readDivisions().map((division) => [division.code, division.name]));
+  const name = namesByCode.get(code);
+  return name ? `${name}（${code}）` : code;
+}

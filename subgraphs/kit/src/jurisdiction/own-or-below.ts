@@ -6,6 +6,7 @@ import { CadreEntity } from '../org/cadre.entity';
 import type { SubgraphContext } from '../server/context';
 import { UnitEntity } from '../org/unit.entity';
 import { levelOfCode, parentCode } from './admin-code';
+import { namedJurisdiction } from './divisions';
 
 /**
  * A level reviews its own units and the jurisdictions directly below it (the city its districts,
@@ -13,7 +14,7 @@ import { levelOfCode, parentCode } from './admin-code';
  */
 export function assertOwnOrDirectlyBelow(ownerCode: string, code: string, field: string): string {
   if (!levelOfCode(code) || (code !== ownerCode && parentCode(code) !== ownerCode)) {
-    throw badUserInput(field, `"${code}" is neither ${ownerCode} nor a jurisdiction directly below it`);
+    throw badUserInput(field, `"${code}" 既不是 ${namedJurisdiction(ownerCode)} 也不是其直接下级 / is neither ${namedJurisdiction(ownerCode)} nor a jurisdiction directly below it`);
   }
   return code;
 }
@@ -82,7 +83,7 @@ export async function assertUnitsExist(
         answer = { unit: null, cadre: null };
       }
       if (!answer.unit || answer.unit.jurisdictionCode !== reference.jurisdictionCode) {
-        throw badUserInput(`${field}.unitId`, `${reference.jurisdictionCode} 没有单位 ${reference.unitId} / no unit ${reference.unitId} in ${reference.jurisdictionCode}`);
+        throw badUserInput(`${field}.unitId`, `${namedJurisdiction(reference.jurisdictionCode)} 没有单位 ${reference.unitId} / no unit ${reference.unitId} in ${namedJurisdiction(reference.jurisdictionCode)}`);
       }
       if (cadreId && (!answer.cadre || answer.cadre.unitId !== reference.unitId)) {
         throw badUserInput(`${field}.cadreId`, `不是单位 ${reference.unitId} 的领导干部 / is not a cadre of unit ${reference.unitId}`);

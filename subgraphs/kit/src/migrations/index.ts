@@ -16,9 +16,12 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
-import { Migration20261202000000_attachment_owner_code } from './Migration20261202000000_attachment_owner_code';
-import { Migration20261202000100_row_level_security } from './Migration20261202000100_row_level_security';
-import { Migration20261202000200_evidence_content } from './Migration20261202000200_evidence_content';
+import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
+import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
+import { Migration20261202030000_read_trace } from './Migration20261202030000_read_trace';
+import { Migration20261202040000_attachment_owner_code } from './Migration20261202040000_attachment_owner_code';
+import { Migration20261202040100_row_level_security } from './Migration20261202040100_row_level_security';
+import { Migration20261202040200_evidence_content } from './Migration20261202040200_evidence_content';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -108,18 +111,33 @@ export const supervisionDrawRecordMigration: MigrationObject = {
   name: 'Migration20261201235000_supervision_draw_record',
   class: Migration20261201235000_supervision_draw_record,
 };
+/** The hash algorithm of every audit entry; digest algorithm and data key id of every evidence file (every level). */
+export const commercialCryptographyMigration: MigrationObject = {
+  name: 'Migration20261202010000_commercial_cryptography',
+  class: Migration20261202010000_commercial_cryptography,
+};
+/** The deny-list of tokens and sessions (the city's database). */
+export const tokenRevocationsMigration: MigrationObject = {
+  name: 'Migration20261202020000_token_revocations',
+  class: Migration20261202020000_token_revocations,
+};
+/** Who read which protected records (every level). */
+export const readTraceMigration: MigrationObject = {
+  name: 'Migration20261202030000_read_trace',
+  class: Migration20261202030000_read_trace,
+};
 /** Each attachment names its owning jurisdiction (row-level security judges it on its own row). */
 export const attachmentOwnerCodeMigration: MigrationObject = {
-  name: 'Migration20261202000000_attachment_owner_code',
-  class: Migration20261202000000_attachment_owner_code,
+  name: 'Migration20261202040000_attachment_owner_code',
+  class: Migration20261202040000_attachment_owner_code,
 };
 /** Row-level security over whatever tables the level has: always the last of a level's list. */
 export const rowLevelSecurityMigration: MigrationObject = {
-  name: 'Migration20261202000100_row_level_security',
-  class: Migration20261202000100_row_level_security,
+  name: 'Migration20261202040100_row_level_security',
+  class: Migration20261202040100_row_level_security,
 };
 /** Evidence stored once per content (after row-level security, whose helper functions it uses). */
 export const evidenceContentMigration: MigrationObject = {
-  name: 'Migration20261202000200_evidence_content',
-  class: Migration20261202000200_evidence_content,
+  name: 'Migration20261202040200_evidence_content',
+  class: Migration20261202040200_evidence_content,
 };

@@ -10,6 +10,7 @@ import {
   findingWithdrawnMigration,
   idempotencyKeysMigration,
   recordVersionsMigration,
+  commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
   directiveResponsesMigration,
@@ -17,9 +18,11 @@ import {
   dutyReportsMigration,
   levelRecordsMigration,
   rectificationReportsMigration,
+  readTraceMigration,
   supervisionChecksMigration,
   taskFiguresMigration,
   supervisionDrawRecordMigration,
+  tokenRevocationsMigration,
 } from './index';
 
 /**
@@ -51,6 +54,9 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   idempotencyKeysMigration,
   recordVersionsMigration,
   supervisionDrawRecordMigration,
+  commercialCryptographyMigration,
+  tokenRevocationsMigration,
+  readTraceMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
   evidenceContentMigration,

@@ -2,6 +2,7 @@ import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.mo
 import {
   attachmentOwnerCodeMigration,
   auditChainsMigration,
+  commercialCryptographyMigration,
   evidenceContentMigration,
   idempotencyKeysMigration,
   levelRecordsMigration,
@@ -21,12 +22,17 @@ import { createLevelRecordModules } from './level-record-modules';
 export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
   // Later changes to the same tables: counts kept for the task figures, one audit chain per
-  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions.
+  // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
+  // the hash algorithm of every audit entry and evidence digests / data key ids.
   // Row-level security and evidence storage concern every level: they come with the base records and
   // run after every other shared migration (SHARED_MIGRATION_ORDER), over the tables the level has.
   migrations: [
     levelRecordsMigration,
-    taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration,
+    taskFiguresMigration,
+    auditChainsMigration,
+    idempotencyKeysMigration,
+    recordVersionsMigration,
+    commercialCryptographyMigration,
     attachmentOwnerCodeMigration,
     rowLevelSecurityMigration,
     evidenceContentMigration,

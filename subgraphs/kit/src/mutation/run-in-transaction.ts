@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, conflict } from '../errors/graphql-errors';
+import { uniqueViolationError } from '../errors/unique-violation';
 import type { Principal } from '../auth/principal';
 import { appendAudit, type AuditChange } from '../audit/audit-trail';
 import type { SubgraphContext } from '../server/context';
@@ -41,10 +42,10 @@ export async function runInTransaction<T>(
       throw conflict('记录已被他人修改 / the record was changed by someone else meanwhile: read it again and retry');
     }
     if (error instanceof UniqueConstraintViolationException) {
-      throw badUserInput('input', 'a record with these values already exists');
+      throw await uniqueViolationError(context.em, error);
     }
     if (error instanceof CheckConstraintViolationException || error instanceof ForeignKeyConstraintViolationException) {
-      throw badUserInput('input', `the change breaks a rule of the data: ${constraintName(error) ?? 'constraint'}`);
+      throw badUserInput('input', `更改违反数据规则 / the change breaks a rule of the data: ${constraintName(error) ?? 'constraint'}`);
     }
     throw error;
   }

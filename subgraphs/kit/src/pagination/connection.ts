@@ -4,6 +4,9 @@ import { IsOptional, Max, Min, IsString } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
 
+/** One wording for every page size, so each list says the same: 0 asks only for the count. */
+export const PAGE_SIZE_DESCRIPTION = `每页条数 Page size, 0–${MAX_PAGE_SIZE}; 0 returns no records, only \`totalCount\` and whether any exist (\`hasNextPage\`).`;
+
 /** Relay-style page information; identical in every subgraph, hence shareable. */
 @Directive('@shareable')
 @ObjectType('PageInfo', { description: '分页信息 Where this page sits in the whole list.' })
@@ -23,9 +26,9 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 1–${MAX_PAGE_SIZE}.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Field(() => Int, { defaultValue: 20, description: PAGE_SIZE_DESCRIPTION })
+  @Min(0, { message: `每页条数不能为负 / must be between 0 and ${MAX_PAGE_SIZE}` })
+  @Max(MAX_PAGE_SIZE, { message: `每页最多 ${MAX_PAGE_SIZE} 条 / must be between 0 and ${MAX_PAGE_SIZE}` })
   first: number = 20;
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })

@@ -1,8 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
+export const SortDirection = bilingualEnum('SortDirection', '排序方向 Sort direction.', {
+  ASC: null,
+  DESC: null,
+});
+export type SortDirection = EnumValue<typeof SortDirection>;
 
-registerEnumType(SortDirection, { name: 'SortDirection', description: '排序方向 Sort direction.' });

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { Level } from '../jurisdiction/admin-code';
 import type { IdempotencyRequest } from '../mutation/idempotency';
 import type { PeerDirectory } from '../peer/peer-client';
+import type { ReadRecord } from '../read-trace/read-trace.entity';
 
 /**
  * What every resolver receives. Built afresh for each request: a forked EntityManager so no
@@ -27,4 +28,6 @@ export interface SubgraphContext<Loaders> {
   peerCaller?: Level | null;
   /** The client's Idempotency-Key with its request's fingerprint (see mutation/idempotency.ts). */
   idempotency?: IdempotencyRequest;
+  /** Protected records this request read, written as one read-trace row when it ends (`read-trace/`). */
+  reads?: Map<string, ReadRecord>;
 }

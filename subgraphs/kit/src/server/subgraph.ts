@@ -13,7 +13,12 @@ import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
-import { tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
+import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
+import { activeRevocations, DEFAULT_REVOCATION_REFRESH_MS, registerRevocationList, remoteRevocations, RevocationList, withRevocations } from '../revocation/revocation-list';
+import { listenForRevocations, type RevocationNotices } from '../revocation/revocation-notices';
+import { TokenRevocationEntity } from '../revocation/token-revocation.entity';
+import { readTracePlugin } from '../read-trace/read-trace';
+import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
@@ -60,7 +65,7 @@ const booleanSchema = z
   .transform((value) => value === 'true' || value === '1');
 
 /** Environment of a subgraph process; the launcher sets it, a deployment sets it by hand. */
-export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend({
+export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend(cryptoEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
   // The service's own login role: owns nothing, cannot bypass row-level security.
@@ -86,6 +91,7 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   PEER_PRIVATE_JWK: z.string().transform(jsonText<JWK>('a JSON Web Key')).optional(),
   PEER_PUBLIC_JWKS: z.string().transform(jsonText<Partial<Record<Level, JWK>>>('an object of JSON Web Keys by level')).optional(),
   PEER_WINDOW_MS: z.coerce.number().int().positive().default(30_000),
+  REVOCATION_REFRESH_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REVOCATION_REFRESH_MS),
   // How often the cross-level relay looks for remote steps to undo (docs/consistency.md); 0 turns it off.
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
   // A step still PENDING after this long has outlived its request (the process died between the steps).
@@ -120,6 +126,8 @@ export interface SubgraphConfig {
   jwtPublicJwk?: JWK;
   tokenKeys?: TokenKeySource;
   tokenPolicy?: TokenPolicy;
+  /** Hash of chains and digests, evidence keys (default: SHA-256, evidence unsealed). */
+  cryptography?: CryptoSettings;
   migrateOnStart?: boolean;
   seedOnStart?: boolean;
   /** Demo records on an empty database; off unless asked for (tests start from nothing). */
@@ -133,6 +141,8 @@ export interface SubgraphConfig {
   peerWindowMs?: number;
   /** Bytes of distinct evidence content each jurisdiction may store (default 2 GiB). */
   evidenceQuotaBytes?: number;
+  /** How often the token deny-list is fetched from the city subgraph (default 5 s). */
+  revocationRefreshMs?: number;
   /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
@@ -160,6 +170,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     gatewaySecret: env.GATEWAY_SECRET,
     tokenKeys: tokenKeysFromEnv(env),
     tokenPolicy: tokenPolicyFromEnv(env),
+    cryptography: cryptoSettingsFromEnv(env),
     migrateOnStart: env.MIGRATE_ON_START,
     seedOnStart: env.SEED_ON_START,
     seedDemo: env.SEED_DEMO_DATA,
@@ -168,6 +179,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerKeys: env.PEER_PUBLIC_JWKS ? { privateJwk: env.PEER_PRIVATE_JWK, publicJwks: env.PEER_PUBLIC_JWKS } : undefined,
     peerWindowMs: env.PEER_WINDOW_MS,
     evidenceQuotaBytes: env.EVIDENCE_QUOTA_BYTES,
+    revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
     peerDeadlineMs: env.PEER_DEADLINE_MS,
@@ -214,6 +226,7 @@ export async function startSubgraph<Loaders>(
   };
   // The owner migrates and seeds; requests use the service role's pool (row-level security).
   const orm = await openDatabase({ ...databaseOptions, url: config.adminDatabaseUrl ?? config.databaseUrl });
+  if (config.cryptography) registerCryptoSettings(orm.em, config.cryptography);
   let requestOrm = orm;
   try {
     // One replica at a time: replicas starting together migrate and seed the database once.
@@ -231,6 +244,7 @@ export async function startSubgraph<Loaders>(
       }
     });
     if (config.adminDatabaseUrl) requestOrm = await openDatabase({ ...databaseOptions, url: config.databaseUrl });
+    if (config.cryptography && requestOrm !== orm) registerCryptoSettings(requestOrm.em, config.cryptography);
     scopeEveryConnection(requestOrm);
     // Policies bind no owner or superuser: in production a service must not run with such a role.
     const problem = await serviceRoleProblem(requestOrm);
@@ -242,9 +256,31 @@ export async function startSubgraph<Loaders>(
     throw error;
   }
 
-  const tokens = await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy);
   const signer = config.peerKeys?.privateJwk ? new PeerSigner(definition.name, config.peerKeys.privateJwk) : undefined;
   const peers = new PeerDirectory(config.gatewaySecret, config.peerUrls, signer);
+  // The city holds the deny-list in its database; every other level fetches it from the city.
+  const holdsRevocations = definition.entities.includes(TokenRevocationEntity);
+  const maxLifetime = (config.tokenPolicy ?? DEFAULT_TOKEN_POLICY).maxLifetimeSeconds;
+  const revocations = new RevocationList(
+    holdsRevocations ? () => activeRevocations(orm.em, maxLifetime) : remoteRevocations(() => peerUrlOrNothing(peers, 'city'), config.gatewaySecret),
+    config.revocationRefreshMs ?? DEFAULT_REVOCATION_REFRESH_MS,
+    (error) => logger.warn({ err: (error as Error).message }, 'revocation list not refreshed; the last one stays in force'),
+  );
+  let revocationNotices: RevocationNotices | undefined;
+  if (holdsRevocations) {
+    // The city reads its table once, then again only when told of a new row (revocation-notices.ts).
+    registerRevocationList(orm.em, revocations);
+    if (requestOrm !== orm) registerRevocationList(requestOrm.em, revocations);
+    revocationNotices = await listenForRevocations(config.databaseUrl, () => revocations.refresh(), (error) =>
+      logger.warn({ err: (error as Error).message }, 'revocation notices interrupted; listening again'),
+    );
+  } else {
+    revocations.start();
+  }
+  const tokens = withRevocations(
+    await createTokenVerifier({ ...config.tokenKeys, jwk: config.tokenKeys?.jwk ?? config.jwtPublicJwk }, config.tokenPolicy),
+    revocations,
+  );
   const peerVerifier = new PeerVerifier(config.peerKeys?.publicJwks ?? {}, config.peerWindowMs);
   peers.deadlineMs = config.peerDeadlineMs ?? DEFAULT_PEER_DEADLINE_MS;
   const schema = await buildFederatedSchema(definition);
@@ -271,6 +307,7 @@ export async function startSubgraph<Loaders>(
         fieldDeadline: true,
       }),
       observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
+      readTracePlugin<SubgraphContext<Loaders>>(),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
@@ -303,6 +340,15 @@ export async function startSubgraph<Loaders>(
   });
   watchPool(metrics, requestOrm);
   app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
+  if (holdsRevocations) {
+    app.get('/revocations', (req, res) => {
+      if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
+        res.status(403).json({ error: 'forbidden' });
+        return;
+      }
+      res.json({ revocations: revocations.entries(maxLifetime) });
+    });
+  }
   app.use(
     '/graphql',
     requestIdMiddleware(),
@@ -358,6 +404,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          reads: new Map(),
           idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
           evidenceQuotaBytes: config.evidenceQuotaBytes ?? DEFAULT_EVIDENCE_QUOTA_BYTES,
         };
@@ -383,10 +430,20 @@ export async function startSubgraph<Loaders>(
     metrics,
     peers,
     async stop() {
+      revocations.stop();
+      await revocationNotices?.stop();
       await stopRelay();
       await apollo.stop();
       await orm.close();
       if (requestOrm !== orm) await requestOrm.close();
     },
   };
+}
+
+function peerUrlOrNothing(peers: PeerDirectory, level: Level): string | undefined {
+  try {
+    return peers.url(level);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,21 +1,13 @@
-import { registerEnumType } from 'type-graphql';
+import { assertCalendarDate } from '../calendar/date-rules';
 import { badUserInput } from '../errors/graphql-errors';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
-export enum StatisticsPeriod {
-  MONTH = 'MONTH',
-  QUARTER = 'QUARTER',
-  YEAR = 'YEAR',
-}
-
-registerEnumType(StatisticsPeriod, {
-  name: 'StatisticsPeriod',
-  description: '统计周期 The period records are counted per.',
-  valuesConfig: {
-    MONTH: { description: '月 Per month, labelled 2026-11' },
-    QUARTER: { description: '季度 Per quarter, labelled 2026-Q4' },
-    YEAR: { description: '年 Per year, labelled 2026' },
-  },
+export const StatisticsPeriod = bilingualEnum('StatisticsPeriod', '统计周期 The period records are counted per.', {
+  MONTH: '月 Per month, labelled 2026-11',
+  QUARTER: '季度 Per quarter, labelled 2026-Q4',
+  YEAR: '年 Per year, labelled 2026',
 });
+export type StatisticsPeriod = EnumValue<typeof StatisticsPeriod>;
 
 /** How PostgreSQL truncates, steps and labels each period. */
 export const PERIOD_SQL: Record<StatisticsPeriod, { unit: string; step: string; label: string }> = {
@@ -34,18 +26,10 @@ export interface DateRange {
 
 /** Checks an inclusive date range from client input; each problem names its argument. */
 export function assertDateRange(from: string, to: string): DateRange {
-  assertDate(from, 'from');
-  assertDate(to, 'to');
+  assertCalendarDate('from', from);
+  assertCalendarDate('to', to);
   if (to < from) throw badUserInput('to', `must not be before from (${from})`);
   const limit = `${String(Number(from.slice(0, 4)) + MAX_RANGE_YEARS).padStart(4, '0')}${from.slice(4)}`;
   if (to >= limit) throw badUserInput('to', `the range may span at most ${MAX_RANGE_YEARS} years`);
   return { from, to };
-}
-
-function assertDate(value: string, argument: string): void {
-  // Parsing and printing back rejects both a bad shape and a day that does not exist (2026-02-30).
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw badUserInput(argument, `"${value}" is not a calendar date (YYYY-MM-DD)`);
-  }
 }

@@ -1,3 +1,4 @@
+import { supervisionOperations } from './supervision.operations';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
@@ -5,7 +6,6 @@ import { requirePrincipal } from '../authz/guards';
 import { quarterSpan } from '../calendar/date-rules';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import { assertAdminCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
 import { PageArgs, type ClassType, type Connection } from '../pagination/connection';
 import { pagedLoader } from '../pagination/paged-loader';
 import type { SubgraphContext } from '../server/context';
@@ -13,6 +13,7 @@ import { IsAdministrativeCode } from '../validation/common-decorators';
 import { SupervisionCheckEntity, type SupervisionOfficeEntity } from './supervision.entities';
 import { SupervisionCheckKind, SupervisionCheckMode } from './supervision.enums';
 import type { SupervisionLoaders } from './supervision.loaders';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type Context = SubgraphContext<SupervisionLoaders>;
 
@@ -101,7 +102,7 @@ export function createCheckHistoryResolvers(level: Level, CheckType: ClassType, 
   @Resolver(() => CheckType)
   class CheckHistoryQuery {
     @Query(() => CheckConnection, {
-      name: levelFieldName(level, 'SupervisionChecks'),
+      name: supervisionOperations(level).supervisionChecks,
       description: '检查记录 Checks recorded by a supervising jurisdiction, newest check day first, with filters and paging (a supervised jurisdiction sees those of its own units).',
     })
     checks(
@@ -114,7 +115,7 @@ export function createCheckHistoryResolvers(level: Level, CheckType: ClassType, 
       const ownSide = canRead(principal, supervisingCode);
       const unitSide = args.unitJurisdictionCode !== undefined && canRead(principal, args.unitJurisdictionCode);
       if (!ownSide && !unitSide) {
-        throw forbidden(`${principal.code} 无权查看 ${supervisingCode} 的检查记录 / ${principal.code} may not read the checks of ${supervisingCode}; a supervised side names its own code in unitJurisdictionCode`);
+        throw forbidden(`${namedJurisdiction(principal.code)} 无权查看 ${namedJurisdiction(supervisingCode)} 的检查记录 / ${namedJurisdiction(principal.code)} may not read the checks of ${namedJurisdiction(supervisingCode)}; a supervised side names its own code in unitJurisdictionCode`);
       }
       return pageOfChecks(context, 'jurisdiction_code', supervisingCode, args);
     }
@@ -125,7 +126,7 @@ export function createCheckHistoryResolvers(level: Level, CheckType: ClassType, 
     @FieldResolver(() => CheckConnection, { description: '检查记录 Checks recorded by this office, newest check day first, with filters and paging.' })
     checks(@Root() office: SupervisionOfficeEntity, @Args(() => CheckHistoryArgs) args: CheckHistoryArgs, @Ctx() context: Context): Promise<Connection<SupervisionCheckEntity>> {
       const principal = requirePrincipal(context);
-      if (!canRead(principal, office.jurisdictionCode)) throw forbidden(`${principal.code} 无权查看该检查室的检查记录 / ${principal.code} may not read the checks of ${office.name}`);
+      if (!canRead(principal, office.jurisdictionCode)) throw forbidden(`${namedJurisdiction(principal.code)} 无权查看该检查室的检查记录 / ${namedJurisdiction(principal.code)} may not read the checks of ${office.name}`);
       return pageOfChecks(context, 'office_id', office.id, args);
     }
   }

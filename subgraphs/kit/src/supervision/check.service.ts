@@ -14,6 +14,7 @@ import { applyFindingStep } from './finding-transitions';
 import type { CreateFollowUpCheckInput, CreateSupervisionCheckInput } from './supervision.inputs';
 import { SupervisionCheckEntity, SupervisionFindingEntity, type SupervisionOfficeEntity } from './supervision.entities';
 import type { SupervisionLoaders } from './supervision.loaders';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type Context = SubgraphContext<SupervisionLoaders>;
 
@@ -26,7 +27,7 @@ export interface SupervisingLevel {
 /** Who may read a supervision record: the supervising side, and the supervised unit's side. */
 export function assertCanSee(principal: Principal, record: { jurisdictionCode: string; unitJurisdictionCode: string }): void {
   if (!canRead(principal, record.jurisdictionCode) && !canRead(principal, record.unitJurisdictionCode)) {
-    throw forbidden(`${principal.code} may not read supervision records of ${record.jurisdictionCode}`);
+    throw forbidden(`${namedJurisdiction(principal.code)} 无权查看 ${namedJurisdiction(record.jurisdictionCode)} 的监督记录 / ${namedJurisdiction(principal.code)} may not read supervision records of ${namedJurisdiction(record.jurisdictionCode)}`);
   }
 }
 
@@ -41,7 +42,7 @@ export async function officeForWrite(context: Context, principal: Principal, id:
 /** A supervised unit is one of the supervising jurisdiction's own units or of a jurisdiction directly below. */
 export async function assertSupervisable(context: Context, levels: SupervisingLevel, owner: string, unitId: string, unitCode: string, prefix: string) {
   if (unitCode !== owner && !(levelOfCode(unitCode) === levels.below && parentCode(unitCode) === owner)) {
-    throw badUserInput(`${prefix}.unitJurisdictionCode`, `${unitCode} 不受 ${owner} 监督 / ${unitCode} is not supervised by ${owner}`);
+    throw badUserInput(`${prefix}.unitJurisdictionCode`, `${namedJurisdiction(unitCode)} 不受 ${namedJurisdiction(owner)} 监督 / ${namedJurisdiction(unitCode)} is not supervised by ${namedJurisdiction(owner)}`);
   }
   // Own units are looked up here, the level below's with its subgraph (as the caller).
   await assertUnitsExist(context, owner, [{ jurisdictionCode: unitCode, unitId }], () => prefix);

@@ -1,3 +1,4 @@
+import { supervisionOperations } from './supervision.operations';
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -5,7 +6,6 @@ import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
 import { databaseScopeOf, setRequestScope } from '../db/rls/request-scope';
 import { forbidden, notFound } from '../errors/graphql-errors';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
 import { levelBelow } from '../level/level-relations';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -29,7 +29,7 @@ export function createFindingRepairResolver(level: Level, FindingType: ClassType
      * report's transaction there failed after this level recorded the report. Idempotent.
      */
     @Directive('@inaccessible')
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFindingReport', 'withdraw'), nullable: true })
+    @Mutation(() => FindingType, { name: supervisionOperations(level).withdrawSupervisionFindingReport, nullable: true })
     async withdrawReport(@Arg('findingId', () => ID) findingId: string, @Arg('reportId', () => ID) reportId: string, @Ctx() context: SubgraphContext<unknown>) {
       const caller = context.peerCaller;
       if (!caller || (caller !== below && caller !== level)) throw forbidden('only the reporting level withdraws rectification reports here');
@@ -46,7 +46,7 @@ export function createFindingRepairResolver(level: Level, FindingType: ClassType
     }
 
     @Mutation(() => FindingType, {
-      name: levelFieldName(level, 'SupervisionFinding', 'repair'),
+      name: supervisionOperations(level).repairSupervisionFinding,
       description:
         '修复问题状态 Re-derive a finding from the reports that exist: a REPORTED finding whose last report was never stored at the unit\'s level goes back to the status before that report (a WITHDRAWN event); any other finding is left as it is. Commission only.',
     })

@@ -1,3 +1,4 @@
+import { supervisionOperations } from './supervision.operations';
 import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { today } from '../calendar/calendar-date';
@@ -5,7 +6,6 @@ import { overdueCondition } from '../calendar/overdue-rule';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
-import { levelFieldName } from '../level/level-names';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType, Connection } from '../pagination/connection';
 import { PageArgs } from '../pagination/connection';
@@ -83,7 +83,7 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
 
   @Resolver(() => FindingType)
   class FindingResolver {
-    @Query(() => FindingType, { name: levelFieldName(level, 'SupervisionFinding'), nullable: true, description: '问题 One finding by id.' })
+    @Query(() => FindingType, { name: supervisionOperations(level).supervisionFinding, nullable: true, description: '问题 One finding by id.' })
     async finding(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       const finding = await context.loaders.supervisionFindingById.load(assertUuid(id, 'id'));
@@ -111,12 +111,12 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
       return context.loaders.supervisionFindingSteps.load(finding.id);
     }
 
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFinding', 'accept'), description: '销号 Accept the rectification report and close the finding.' })
+    @Mutation(() => FindingType, { name: supervisionOperations(level).acceptSupervisionFinding, description: '销号 Accept the rectification report and close the finding.' })
     accept(@Arg('id', () => ID) id: string, @Arg('comment', () => String, { nullable: true }) comment: string | undefined, @Ctx() context: Context) {
       return decide(context, id, 'ACCEPTED', comment);
     }
 
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFinding', 'sendBack'), description: '退回 Send the rectification report back; the unit rectifies and reports again.' })
+    @Mutation(() => FindingType, { name: supervisionOperations(level).sendBackSupervisionFinding, description: '退回 Send the rectification report back; the unit rectifies and reports again.' })
     sendBack(@Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string, @Ctx() context: Context) {
       if (!comment.trim()) throw badUserInput('comment', 'say what is still missing');
       return decide(context, id, 'SENT_BACK', comment.trim());
@@ -128,7 +128,7 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
      * from the public graph; a call that did not come from a peer subgraph is refused.
      */
     @Directive('@inaccessible')
-    @Mutation(() => FindingType, { name: levelFieldName(level, 'SupervisionFindingReport', 'record'), nullable: true })
+    @Mutation(() => FindingType, { name: supervisionOperations(level).recordSupervisionFindingReport, nullable: true })
     async recordReport(@Arg('findingId', () => ID) findingId: string, @Arg('reportId', () => ID) reportId: string, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       if (context.peerCaller !== below) throw forbidden('only the level below records rectification reports here');

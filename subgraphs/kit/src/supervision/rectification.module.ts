@@ -27,6 +27,7 @@ import { recordFindingReport } from './finding-transitions';
 import { SubmitRectificationReportInput } from './supervision.inputs';
 import { RectificationReportEntity, SupervisionFindingEntity } from './supervision.entities';
 import { RectificationReportInterface } from './supervision.types';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 function createRectificationLoaders(em: EntityManager) {
   return {
@@ -97,7 +98,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     async report(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
       const report = await context.loaders.rectificationReportById.load(assertUuid(id, 'id'));
-      if (report && !mayRead(principal, report)) throw forbidden(`${principal.code} may not read reports of ${report.jurisdictionCode}`);
+      if (report && !mayRead(principal, report)) throw forbidden(`${namedJurisdiction(principal.code)} 无权查看 ${namedJurisdiction(report.jurisdictionCode)} 的整改报告 / ${namedJurisdiction(principal.code)} may not read reports of ${namedJurisdiction(report.jurisdictionCode)}`);
       return report;
     }
 

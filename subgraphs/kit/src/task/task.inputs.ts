@@ -1,9 +1,10 @@
 import { NotBlank } from '../validation/common-decorators';
 import { ArrayMaxSize, IsArray, IsEnum, IsIn, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { SortDirection } from '../pagination/sort-direction';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { TaskStatus } from './task-status';
+import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
 
 @InputType('TaskMilestoneInput')
 export class TaskMilestoneInput {
@@ -83,14 +84,13 @@ export class TaskFilter {
   overdue?: boolean;
 }
 
-export enum TaskSortField {
-  DUE_DATE = 'DUE_DATE',
-  CREATED_AT = 'CREATED_AT',
-  PROGRESS = 'PROGRESS',
-  TITLE = 'TITLE',
-}
-
-registerEnumType(TaskSortField, { name: 'TaskSortField', description: '任务排序字段 What a task list is sorted by.' });
+export const TaskSortField = bilingualEnum('TaskSortField', '任务排序字段 What a task list is sorted by.', {
+  DUE_DATE: null,
+  CREATED_AT: null,
+  PROGRESS: null,
+  TITLE: null,
+});
+export type TaskSortField = EnumValue<typeof TaskSortField>;
 
 @InputType('TaskSort')
 export class TaskSort {

@@ -18,6 +18,7 @@ import { TaskEntity, type TaskStatusCode } from './task.entity';
 import type { CreateTaskInput, TaskFilter, TaskMilestoneInput, TaskSort } from './task.inputs';
 import { applyTaskFilter, taskSortColumn } from './task-filter';
 import type { TaskLoaders } from './task.loaders';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 
 /**
  * The business steps of a task: create it with its milestones, report progress, move it through
@@ -103,7 +104,7 @@ export async function createTask(context: Context, input: CreateTaskInput): Prom
   const cadre = await context.loaders.cadreById.load(input.cadreId);
   if (!cadre) throw notFound('cadre', input.cadreId);
   if (cadre.jurisdictionCode !== item.jurisdictionCode) {
-    throw badUserInput('input.cadreId', `cadre ${cadre.id} belongs to ${cadre.jurisdictionCode}, the item to ${item.jurisdictionCode}`);
+    throw badUserInput('input.cadreId', `干部 ${cadre.id} 属于 ${namedJurisdiction(cadre.jurisdictionCode)}，责任事项属于 ${namedJurisdiction(item.jurisdictionCode)} / cadre ${cadre.id} belongs to ${namedJurisdiction(cadre.jurisdictionCode)}, the item to ${namedJurisdiction(item.jurisdictionCode)}`);
   }
   assertTaskDates(input, today());
 

@@ -1,5 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
-import type { ValidatorFn } from 'type-graphql';
+import { getMetadataStorage, type ValidatorFn } from 'type-graphql';
 import { badUserInput } from '../errors/graphql-errors';
 
 function firstProblem(errors: ValidationError[], path: string[] = []): { field: string; message: string } | undefined {
@@ -25,6 +25,18 @@ function argumentName(args: Record<string, unknown>, value: object): string | un
 }
 
 /**
+ * Whether the value is an `@ArgsType` class: its fields are the field's own arguments
+ * (`first`, `after`), so a problem is named by the argument itself, not as part of some input.
+ */
+function isArgumentsClass(value: object): boolean {
+  const argumentTypes = getMetadataStorage().argumentTypes;
+  for (let type: unknown = value.constructor; typeof type === 'function' && type !== Object; type = Object.getPrototypeOf(type)) {
+    if (argumentTypes.some((argumentType) => argumentType.target === type)) return true;
+  }
+  return false;
+}
+
+/**
  * Validates every input object with its class-validator decorators before a resolver runs, and
  * reports the first problem as BAD_USER_INPUT with the dotted path of the field
  * (`input.milestones.0.title`), so a form can point at it.
@@ -36,6 +48,7 @@ export const validateInput: ValidatorFn = async (argValue, _argType, resolverDat
     if (value === null || typeof value !== 'object' || value.constructor === Object) continue;
     const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
     const problem = firstProblem(errors);
+    if (problem && isArgumentsClass(value)) throw badUserInput(problem.field, problem.message);
     if (problem) {
       throw badUserInput(`${argumentName(resolverData.args, value) ?? 'input'}.${problem.field}`, problem.message);
     }

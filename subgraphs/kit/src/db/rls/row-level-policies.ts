@@ -197,6 +197,37 @@ function auditPolicies(databaseLevel: 'city' | 'district' | 'street'): string {
       $$;`;
 }
 
+/**
+ * The read trace (who read which protected record): appended as oneself, read by the commission
+ * of this database's level or above (as the application allows) and by each reader for its own
+ * entries, never changed; one chain for
+ * the whole table, whose tail comes from a function with the owner's rights.
+ */
+function readTracePolicies(databaseLevel: 'city' | 'district' | 'street'): string {
+  const levels = { city: ['city'], district: ['city', 'district'], street: ['city', 'district', 'street'] }[databaseLevel]
+    .map((level) => `'${level}'`)
+    .join(', ');
+  return `
+    create policy "read_trace_read" on "read_trace" for select using (
+      app_has_role('commission') and coalesce(current_setting('app.level', true), '') in (${levels})
+      -- One's own entries: the insert returns its position, which needs the row to be readable.
+      or (app_scope_subject() <> '' and "actor_subject" = app_scope_subject())
+    );
+    create policy "read_trace_insert" on "read_trace" for insert with check (app_can_write("actor_code"));
+    create or replace function read_trace_tail() returns text language sql stable security definer
+      set search_path = public as $$ select "hash" from "read_trace" order by "seq" desc limit 1 $$;`;
+}
+
+/**
+ * The token deny-list (the city's database): every service must read all of it to refuse revoked
+ * tokens, so reads are open; only the city commission's staff append, nobody changes an entry.
+ */
+const TOKEN_REVOCATION_POLICIES = `
+    create policy "token_revocation_read" on "token_revocation" for select using (true);
+    create policy "token_revocation_insert" on "token_revocation" for insert with check (
+      app_has_role('commission') and coalesce(current_setting('app.level', true), '') = 'city'
+    );`;
+
 /** Every statement that turns row-level security on for the tables this database has. */
 export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city' | 'district' | 'street'): string {
   const owned = new Map(OWNED_TABLES.map((spec) => [spec.table, spec]));
@@ -228,5 +259,7 @@ export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city'
     parts.push(enable(spec.table), childTablePolicies(spec, owned, existing));
   }
   if (existing.has('audit_entry')) parts.push(enable('audit_entry'), auditPolicies(databaseLevel));
+  if (existing.has('read_trace')) parts.push(enable('read_trace'), readTracePolicies(databaseLevel));
+  if (existing.has('token_revocation')) parts.push(enable('token_revocation'), TOKEN_REVOCATION_POLICIES);
   return parts.join('\n');
 }

@@ -58,6 +58,11 @@ export async function provisionServiceRole(owner: Orm, role: ServiceRole): Promi
     grant select, insert, update, delete on all tables in schema public to "${role.name}";
     grant usage, select on all sequences in schema public to "${role.name}";
     revoke update, delete, truncate on "audit_entry" from "${role.name}";
+    do $$ begin
+      -- Append-only like the audit trail, where the level has them.
+      if to_regclass('read_trace') is not null then execute 'revoke update, delete, truncate on "read_trace" from "${role.name}"'; end if;
+      if to_regclass('token_revocation') is not null then execute 'revoke update, delete, truncate on "token_revocation" from "${role.name}"'; end if;
+    end $$;
     revoke all on "mikro_orm_migrations" from "${role.name}";`);
 }
 
