@@ -5,13 +5,14 @@ import { startEmbeddedCluster } from '@supervision/infra';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { formatScenario, type ScenarioReport } from './report';
 import { interleave, pairedRatio } from './rounds';
-import { scenarios, statementsPerRequest, type BenchOptions } from './scenarios';
+import { readTraceScenario, scenarios, statementsPerRequest, type BenchOptions, type Scenario } from './scenarios';
 
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
 
-async function measure(platform: TestPlatform, options: BenchOptions): Promise<ScenarioReport[]> {
+async function measure(platform: TestPlatform, untraced: TestPlatform | undefined, options: BenchOptions): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
-  for (const scenario of await scenarios(platform, options)) {
+  const all: Scenario[] = [...(await scenarios(platform, options)), ...(untraced ? [await readTraceScenario(platform, untraced, options)] : [])];
+  for (const scenario of all.filter((candidate) => !options.only || options.only.includes(candidate.name))) {
     // Checked and counted before the load, so a broken query fails fast instead of timing errors.
     const alone: Awaited<ReturnType<typeof statementsPerRequest>>[] = [];
     for (const side of scenario.sides) alone.push(await statementsPerRequest(platform, side));
@@ -48,22 +49,31 @@ async function measure(platform: TestPlatform, options: BenchOptions): Promise<S
 /**
  * `npm run bench`: the real platform in this process (three subgraphs and the gateway on
  * 127.0.0.1, demo data) on a throwaway embedded PostgreSQL, measured with autocannon.
- * `--quick` runs every scenario briefly, to check that the benchmark itself works.
+ * `--quick` runs every scenario briefly, to check that the benchmark itself works; `--only a,b`
+ * runs just those scenarios (`gateway-overhead`, `batching`, `statistics`, `read-trace`).
  */
 async function main(): Promise<void> {
-  const options: BenchOptions = { quick: process.argv.includes('--quick') };
+  const onlyAt = process.argv.indexOf('--only');
+  const options: BenchOptions = {
+    quick: process.argv.includes('--quick'),
+    only: onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined,
+  };
+  const wantsReadTrace = !options.only || options.only.includes('read-trace');
   const root = mkdtempSync(join(tmpdir(), 'supervision-bench-'));
   // mkdtemp makes the folder private; the PostgreSQL user (when run as root) must enter it.
   chmodSync(root, 0o755);
   const cluster = await startEmbeddedCluster({ dataDir: join(root, 'pgdata'), port: 60000 + Math.floor(Math.random() * 5000) });
   let platform: TestPlatform | undefined;
+  let untraced: TestPlatform | undefined;
   let failed = 0;
   try {
     process.env.TEST_POSTGRES_URL = cluster.serverUrl;
     platform = await startTestPlatform({ seedDemo: true });
+    // The read-trace scenario's other side: the same platform and data, the trace left unwritten.
+    if (wantsReadTrace) untraced = await startTestPlatform({ seedDemo: true, readTrace: false });
     const startedAt = new Date();
     const loadBefore = loadavg();
-    const reports = await measure(platform, options);
+    const reports = await measure(platform, untraced, options);
     failed = reports.flatMap((report) => report.sides).reduce((sum, side) => sum + side.failed, 0);
     mkdirSync(join(RESULTS, '..'), { recursive: true });
     writeFileSync(
@@ -88,6 +98,7 @@ async function main(): Promise<void> {
     console.log(`\nratios: median over rounds of the per-round ratio (min–max); written to ${RESULTS}`);
   } finally {
     await platform?.stop();
+    await untraced?.stop();
     await cluster.stop();
     rmSync(root, { recursive: true, force: true });
   }

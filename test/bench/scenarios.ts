@@ -8,6 +8,8 @@ export type StatementCounts = Record<(typeof SUBGRAPHS)[number], number>;
 /** A side as the scenario describes it; `check` proves the answer is the full one before any load. */
 export interface ScenarioSide extends Side {
   query: string;
+  /** The platform the request goes to, when not the bench's main one (its SQL is counted there). */
+  platform?: TestPlatform;
   check(data: Record<string, unknown>): string;
 }
 
@@ -23,6 +25,8 @@ export interface Scenario {
 
 export interface BenchOptions {
   quick: boolean;
+  /** `--only a,b`: just these scenarios. */
+  only?: string[];
 }
 
 // A districts list is cheap enough that the gateway's own work shows; the connection count keeps
@@ -54,6 +58,45 @@ const count = (value: unknown, field: string): number =>
 function expectCount(what: string, actual: number, expected: number): string {
   if (actual !== expected) throw new Error(`expected ${expected} ${what}, got ${actual}`);
   return `${actual} ${what}`;
+}
+
+/** One demo duty record's id, read as the city commission (the demo seeds records in some districts). */
+async function someDutyRecordId(platform: TestPlatform, token: string): Promise<string> {
+  const response = await graphql<{ districts: { dutyRecords: { edges: { node: { id: string } }[] } }[] }>(
+    platform.gateway.url,
+    '{ districts { dutyRecords(first: 1) { edges { node { id } } } } }',
+    { token },
+  );
+  const id = response.data?.districts.flatMap((district) => district.dutyRecords.edges)[0]?.node.id;
+  if (!id) throw new Error(`the demo data has no duty record to read: ${JSON.stringify(response.errors)}`);
+  return id;
+}
+
+/**
+ * 访问留痕的代价 One duty record by id through the gateway, on two platforms seeded alike: one
+ * writes the read trace (one chained insert per request in the district's database), the other
+ * is started with the trace off. Interleaved like every scenario, so the ratio is paired by round.
+ */
+export async function readTraceScenario(traced: TestPlatform, untraced: TestPlatform, options: BenchOptions): Promise<Scenario> {
+  const tokens = await Promise.all([traced, untraced].map((platform) => platform.token({ level: 'city', code: '120000', roles: ['commission'] })));
+  const ids = await Promise.all([someDutyRecordId(traced, tokens[0]), someDutyRecordId(untraced, tokens[1])]);
+  const query = (id: string) => `{ districtDutyRecord(id: "${id}") { id kind summary cadre { name } } }`;
+  const check = (data: Record<string, unknown>) => {
+    if (!data.districtDutyRecord) throw new Error('the duty record did not come back');
+    return '1 duty record';
+  };
+  return {
+    name: 'read-trace',
+    title: 'Read trace (访问留痕) on the read path',
+    measures:
+      'one duty record by id as the city commission, on a platform that writes its read trace (one hash-chained row per request) beside one started with the trace off',
+    plan: plan(options, 6, 3),
+    sides: [
+      { ...side('trace on', traced.gateway.url, query(ids[0]), { authorization: `Bearer ${tokens[0]}` }, check), platform: traced },
+      { ...side('trace off', untraced.gateway.url, query(ids[1]), { authorization: `Bearer ${tokens[1]}` }, check), platform: untraced },
+    ],
+    ratios: [{ label: 'trace on ÷ off', numerator: 'trace on', denominator: 'trace off', metrics: ['requestsPerSecond', 'meanMs', 'p50Ms', 'p99Ms'] }],
+  };
 }
 
 export async function scenarios(platform: TestPlatform, options: BenchOptions): Promise<Scenario[]> {
@@ -136,7 +179,8 @@ export async function statementsPerRequest(platform: TestPlatform, scenarioSide:
   statements: StatementCounts;
   answer: string;
 }> {
-  const read = () => Promise.all(SUBGRAPHS.map((name) => sqlStatementCount(platform.subgraphs[name].metrics)));
+  const target = scenarioSide.platform ?? platform;
+  const read = () => Promise.all(SUBGRAPHS.map((name) => sqlStatementCount(target.subgraphs[name].metrics)));
   const runs: StatementCounts[] = [];
   let answer = '';
   await graphql(scenarioSide.request.url, scenarioSide.query, { headers: scenarioSide.request.headers });

@@ -65,6 +65,8 @@ export async function startTestPlatform(
     tokenKeys?: TokenKeySource;
     /** How often the gateway and the subgraphs fetch the token deny-list (default 5 s). */
     revocationRefreshMs?: number;
+    /** Benchmark only: false leaves reads untraced (the read-trace scenario's other side). */
+    readTrace?: boolean;
   } = {},
 ): Promise<TestPlatform> {
   const secrets = options.secrets ?? (await ephemeralSecrets());
@@ -78,6 +80,7 @@ export async function startTestPlatform(
     log: quiet,
     tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
     revocationRefreshMs: options.revocationRefreshMs,
+    readTrace: options.readTrace,
     // Tests run the cross-level relay's passes themselves (relayCrossLevelSteps), so they know when it ran.
     crossLevelRelayMs: 0,
   };

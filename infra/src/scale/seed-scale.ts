@@ -150,6 +150,7 @@ export async function loadScaleData(
       await assertReferencesHold(client, level);
       // COPY ran without triggers, so the counts they keep are recounted from the rows once.
       await client.query('select "task_count_rebuild"()');
+      await client.query('select "duty_record_count_rebuild"()');
       // VACUUM sets the visibility map, so index-only scans work on the fresh rows at once.
       await client.query('vacuum (analyze)');
     }));

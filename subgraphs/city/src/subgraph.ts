@@ -7,6 +7,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  retentionFeature,
   readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
@@ -44,6 +45,8 @@ const level: LevelOptions = { level: 'city', jurisdictionType: CityType, jurisdi
 const features = defineLevelFeatures(level, [
   cityJurisdictionFeature,
   levelRecordsFeature,
+  // Archival past the retention period, and the hold check the level below asks.
+  retentionFeature,
   statisticsFeature(),
   directiveIssuerFeature(DistrictRef),
   supervisionFeature(DistrictRef),

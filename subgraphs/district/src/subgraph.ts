@@ -9,6 +9,7 @@ import {
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  retentionFeature,
   readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
@@ -52,6 +53,8 @@ export const districtLevel: LevelOptions = { level: 'district', jurisdictionType
 export const districtFeatures = [
   districtJurisdictionFeature,
   levelRecordsFeature,
+  // Archival past the retention period, and the hold check the level below asks.
+  retentionFeature,
   readTraceFeature,
   directiveIssuerFeature(StreetRef),
   directiveResponderFeature,

@@ -4,6 +4,7 @@ import {
   directiveResponderFeature,
   jurisdictionFeature,
   levelRecordsFeature,
+  retentionFeature,
   readTraceFeature,
   recordAuditTrailFeature,
   rectificationFeature,
@@ -45,6 +46,8 @@ const level: LevelOptions = { level: 'street', jurisdictionType: StreetType, jur
 const features = defineLevelFeatures(level, [
   streetJurisdictionFeature,
   levelRecordsFeature,
+  // Archival past the retention period, and the hold check the level below asks.
+  retentionFeature,
   rectificationFeature,
   statisticsFeature({ cityType: CityRef, districtType: DistrictRef }),
   directiveResponderFeature,

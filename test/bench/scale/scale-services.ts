@@ -41,16 +41,19 @@ export async function startScaleServices(options: {
   logDir: string;
   profile?: string[];
   profileDir?: string;
+  /** Old-space ceiling (MB) of our gateway and subgraphs (`--max-old-space-size`), to hold their RSS down. */
+  heapMb?: number;
   /** Extra environment of the subgraphs (SQL_DEBUG=true to log every statement with its time). */
   subgraphEnv?: Record<string, string>;
 }): Promise<ScaleServices> {
   const profileArgs = (name: string) =>
     options.profile?.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir ?? options.logDir}`] : [];
+  const ourArgs = (name: string) => [...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []), ...profileArgs(name)];
   const subgraphs = await startSubgraphProcesses({
     databaseUrls: options.databaseUrls,
     secrets: options.secrets,
     logDir: options.logDir,
-    nodeArgs: (level) => profileArgs(level),
+    nodeArgs: (level) => ourArgs(level),
     // The cross-level relay polls for steps to undo every few seconds; its statements would be
     // counted into the requests' SQL figures, so the bench (which writes no cross-level step) turns it off.
     env: { CROSS_LEVEL_RELAY_MS: '0', ...options.subgraphEnv },
@@ -70,7 +73,7 @@ export async function startScaleServices(options: {
       // limits (abuse protection, which Hive Gateway's sides do not have) would measure the limit.
       RATE_LIMIT_PER_ADDRESS: '0',
       RATE_LIMIT_PER_PRINCIPAL: '0',
-    }, { logDir: options.logDir, port: gatewayPort, nodeArgs: profileArgs('gateway') });
+    }, { logDir: options.logDir, port: gatewayPort, nodeArgs: ourArgs('gateway') });
     started.push(gateway);
 
     // Hive Gateway reads routing URLs from the supergraph only: a copy carries this run's ports.

@@ -47,10 +47,9 @@ const FINDINGS = `select "unit_jurisdiction_code" as "code", "status", count(*):
 const NEWEST_FINDINGS = `select "d"."code", "f".* from unnest($1::text[]) as "d"("code")
   cross join lateral (select "id", "description", "deadline"::text as "deadline", "status", "reopen_count" from "supervision_finding"
     where "unit_jurisdiction_code" = "d"."code" order by "created_at" desc, "id" desc limit 20) as "f"`;
-/** Duty records of the quarter (latest versions) by district, own and streets' alike by the first six digits. */
-const QUARTER_DUTY_RECORDS = `select left("jurisdiction_code", 6) as "district", count(*)::int as "count" from "duty_record" as "d"
+/** Duty records of the quarter by district, own and streets' alike by the first six digits: the counts kept per jurisdiction and day. */
+const QUARTER_DUTY_RECORDS = `select left("jurisdiction_code", 6) as "district", sum("count")::int as "count" from "duty_record_count"
   where "occurred_on" between date_trunc('quarter', current_date)::date and (date_trunc('quarter', current_date) + interval '3 months - 1 day')::date
-    and not exists (select 1 from "duty_record" as "newer" where "newer"."record_id" = "d"."record_id" and "newer"."version" > "d"."version")
   group by 1`;
 /** A district's findings not rectified about its own and its streets' units. */
 const NOT_RECTIFIED = `select left("unit_jurisdiction_code", 6) as "district", length("unit_jurisdiction_code") = 6 as "own", count(*)::int as "count"

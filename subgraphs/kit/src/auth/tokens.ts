@@ -3,6 +3,7 @@ import {
   calculateJwkThumbprint,
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   errors,
   importJWK,
   jwtVerify,
@@ -14,6 +15,7 @@ import {
 import { ZodError } from 'zod';
 import { isSm2Jwk, isSm2Token, signSm2Jwt, sm2PublicKeyHex, verifySm2Jwt } from '../crypto/sm2-token';
 import { invalidToken } from '../errors/graphql-errors';
+import { discoverOidcProvider, verifyOidcToken } from './oidc';
 import { principalFromClaims, type Principal, type Role } from './principal';
 import type { Level } from '../jurisdiction/admin-code';
 import { DEFAULT_TOKEN_POLICY, type TokenKeySource, type TokenPolicy } from './token-keys';
@@ -64,13 +66,25 @@ export async function createTokenVerifier(source: TokenKeySource, policy: TokenP
     throw lastError ?? new errors.JWKSNoMatchingKey();
   };
   const sm2Rules = { issuer: JWT_ISSUER, audience: JWT_AUDIENCE, policy };
+  // The identity provider is discovered once, at start-up; its tokens are told apart by their issuer.
+  const oidc = source.oidc ? await discoverOidcProvider(source.oidc) : undefined;
   return {
     verify: async (token) => {
+      if (oidc && issuerOf(token) === oidc.settings.issuer) return verifyOidcToken(token, oidc, policy);
       // An SM2 token is accepted only where an SM2 key is configured; elsewhere it meets the ES256 pin and is refused.
       if (sm2Keys.size > 0 && isSm2Token(token)) return principalOf(() => verifySm2Jwt(token, sm2Keys, sm2Rules));
       return verifyToken(token, key, policy);
     },
   };
+}
+
+/** The unverified `iss`, only to choose the verifier; the chosen one checks it again with the signature. */
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
+  }
 }
 
 function principalOf(verify: () => unknown): Principal {

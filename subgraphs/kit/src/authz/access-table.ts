@@ -48,7 +48,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { concept: 'Cadre', zh: '领导干部', en: 'Cadre', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'add<Level>Cadre, update<Level>Cadre' },
   { concept: 'ResponsibilityItem', zh: '主体责任清单事项', en: 'Responsibility item', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'create/update<Level>ResponsibilityItem' },
   { concept: 'Task', zh: '任务清单任务', en: 'Task', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'create<Level>Task and its workflow mutations' },
-  { concept: 'DutyRecord', zh: '履职纪实', en: 'Duty record', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'record/correct<Level>DutyRecord' },
+  { concept: 'DutyRecord', zh: '履职纪实', en: 'Duty record', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'record/correct<Level>DutyRecord; archived by the commission: archive<Level>DutyRecords' },
   {
     concept: 'Directive', zh: '任务下达', en: 'Directive', levels: SUPERVISING,
     ownerCode: code('issuerCode'), addressedCodes: codes('targetCodes'), writeRoles: ['commission', 'admin'], writtenBy: 'issue<Level>Directive, cascade…',

@@ -36,6 +36,14 @@ export const OPERATION_ACCESS: readonly OperationAccess[] = [
   },
   { pattern: '<l>DutyRecord|<l>AttachmentContent', kind: 'DutyRecord', zh: '读：本级及下级（佐证材料随纪实）', en: 'read: own and below (evidence follows its record)' },
   { pattern: 'record<L>Duty|correct<L>DutyRecord', kind: 'DutyRecord', zh: '写：本级 admin', en: 'write: admin of the owner jurisdiction' },
+  {
+    pattern: 'archive<L>DutyRecords',
+    kind: 'DutyRecord', zh: '本级纪委：归档超过留存期限的履职纪实（不删除；在办案件引用的保全不动）', en: 'commission of the owner jurisdiction: archives duty records past the retention period (never dropped; those a case under way cites are held)',
+  },
+  {
+    pattern: '<l>HeldRecordIds',
+    kind: 'DutyRecord', zh: '仅限下级子图的签名调用（@inaccessible）：哪些记录被本级在办案件引用', en: 'peer only: a signed call of the level below (@inaccessible): which of its records a case under way here cites',
+  },
   { pattern: '<l>Directive', kind: 'Directive', zh: '读：下达方本级及下级，及被下达的下级', en: 'read: the issuer (and above), and the addressees (and below)' },
   { pattern: 'issue<L>Directive|cascadeCityDirective', kind: 'Directive', zh: '写：本级 commission 或 admin（转发：被下达的区）', en: 'write: commission or admin of the issuer (cascade: of the addressed district)' },
   {

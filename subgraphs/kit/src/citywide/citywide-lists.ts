@@ -128,6 +128,8 @@ export const CITYWIDE_LISTS: Record<CitywideListName, ListSpec> = {
     where(_knex, query, raw) {
       const filter = raw as CitywideFilter<'dutyRecords'>;
       query.whereRaw(LATEST('t'));
+      // Archived records (past their retention period) are not part of the city-wide list.
+      query.whereNull('t.archived_at');
       if (filter.kind) query.where('t.kind', filter.kind);
       if (filter.from) query.where('t.occurred_on', '>=', filter.from);
       if (filter.to) query.where('t.occurred_on', '<=', filter.to);

@@ -24,7 +24,6 @@ function textArray(knex: Knex, values: readonly string[]): Knex.Raw {
   return knex.raw(`array[${values.map(() => '?').join(', ')}]::text[]`, [...values]);
 }
 
-const LATEST = `not exists (select 1 from "duty_record" as "newer" where "newer"."record_id" = "d"."record_id" and "newer"."version" > "d"."version")`;
 const NOT_RECTIFIED = `"f"."status" not in ('ACCEPTED', 'CONFIRMED')`;
 
 /**
@@ -54,9 +53,11 @@ export async function selectDistrictFigures(em: EntityManager, level: Level, req
         bindings: [districts, request.today],
       },
       {
-        sql: `select left("d"."jurisdiction_code", 6) as "district", 'dutyRecords' as "metric", '${part}' as "part", count(*)::int as "count"
-              from "duty_record" as "d" where left("d"."jurisdiction_code", 6) = any(?)
-                and "d"."occurred_on" between ?::date and ?::date and ${LATEST} group by 1`,
+        // From the counts kept per jurisdiction and day (latest versions only): the period's
+        // days of each jurisdiction, never its records.
+        sql: `select left("d"."jurisdiction_code", 6) as "district", 'dutyRecords' as "metric", '${part}' as "part", sum("d"."count")::int as "count"
+              from "duty_record_count" as "d" where left("d"."jurisdiction_code", 6) = any(?)
+                and "d"."occurred_on" between ?::date and ?::date group by 1 having sum("d"."count") > 0`,
         bindings: [districts, request.from, request.to],
       },
     );

@@ -13,7 +13,7 @@ export type DutyRecordKindCode = (typeof DUTY_RECORD_KINDS)[number];
 @Index({ properties: ['jurisdictionCode', 'occurredOn'] })
 export class DutyRecordEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'version' | 'taskId' | 'responsibilityItemId' | 'correctionReason' | 'createdAt';
+  [OptionalProps]?: 'id' | 'version' | 'taskId' | 'responsibilityItemId' | 'correctionReason' | 'createdAt' | 'archivedAt' | 'archivedBy';
 
   /** Identifies this version. */
   @PrimaryKey({ type: 'uuid' })
@@ -59,4 +59,12 @@ export class DutyRecordEntity {
 
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
+
+  /** 归档时间 Set once the record is past its retention period (retention/); archived rows are never dropped. */
+  @Property({ type: 'Date', nullable: true })
+  archivedAt: Date | null = null;
+
+  /** Who archived it (token subject). */
+  @Property({ type: 'string', nullable: true })
+  archivedBy: string | null = null;
 }

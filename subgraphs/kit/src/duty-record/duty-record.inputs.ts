@@ -131,4 +131,11 @@ export class DutyRecordFilter {
   @IsOptional()
   @Length(1, 200)
   text?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '已归档 false or absent: current records only (the default list); true: archived records only — commission staff only.',
+  })
+  @IsOptional()
+  archived?: boolean | null;
 }

@@ -63,4 +63,10 @@ export abstract class DutyRecordInterface {
 
   @Field(() => ID, { description: '所属辖区代码 Code of the jurisdiction that owns the record.' })
   jurisdictionCode!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '归档时间 When the record was archived past its retention period; null while current. Archived records leave the default lists, stay readable and are never dropped.',
+  })
+  archivedAt!: Date | null;
 }

@@ -2,6 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { attachmentsByOwnerLoader } from '../attachment/attachments';
 import { containsPattern } from '../db/like-pattern';
 import { loaderOfMany, loaderOfOne } from '../db/loaders';
+import { readOnlyEntities } from '../db/read-only-rows';
 import type { Connection } from '../pagination/connection';
 import { LoaderFamily, pagedLoader } from '../pagination/paged-loader';
 import { DutyRecordEntity } from './duty-record.entity';
@@ -17,6 +18,8 @@ const NO_NEWER_VERSION = (alias: string) =>
 
 function applyFilter(query: Knex.QueryBuilder, filter: DutyRecordFilter | undefined): void {
   query.whereRaw(NO_NEWER_VERSION('duty_record'));
+  // Archived records (past their retention period) leave the default list; commission staff ask for them.
+  query.whereRaw(filter?.archived ? `"duty_record"."archived_at" is not null` : `"duty_record"."archived_at" is null`);
   if (!filter) return;
   if (filter.kind) query.where('duty_record.kind', filter.kind);
   if (filter.cadreId) query.where('duty_record.cadre_id', filter.cadreId);
@@ -36,14 +39,15 @@ export interface DutyRecordPageArgs {
 /** Latest versions grouped by one of the record's links, for many link ids in one statement. */
 function latestDutyRecordsBy(em: EntityManager, link: 'cadreId' | 'taskId' | 'responsibilityItemId') {
   return loaderOfMany(
-    (ids: readonly string[]) =>
-      em
+    async (ids: readonly string[]) =>
+      // Lists to read: unmanaged instances (read-only-rows.ts); a correction loads its record anew.
+      readOnlyEntities(em, DutyRecordEntity, await em
         .createQueryBuilder(DutyRecordEntity, 'd')
         .select('*')
         .where({ [link]: { $in: [...ids] } })
         .andWhere(NO_NEWER_VERSION('d'))
         .orderBy({ occurredOn: 'desc', id: 'desc' })
-        .getResultList(),
+        .execute<Record<string, unknown>[]>('all', false)),
     (record) => record[link] as string,
   );
 }

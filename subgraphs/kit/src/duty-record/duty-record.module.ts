@@ -4,7 +4,8 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectTyp
 import { AttachmentEntity } from '../attachment/attachment.entity';
 import { AttachmentType } from '../attachment/attachment.type';
 import { assertCanRead, requirePrincipal } from '../authz/guards';
-import { badUserInput } from '../errors/graphql-errors';
+import { badUserInput, forbidden } from '../errors/graphql-errors';
+import { hasRole } from '../auth/principal';
 import { levelTypeName } from '../level/level-names';
 import { traceRead } from '../read-trace/read-trace';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
@@ -136,7 +137,9 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' }) after: string | undefined,
       @Ctx() context: Context,
     ): Promise<Connection<DutyRecordEntity>> {
-      assertCanRead(requirePrincipal(context), jurisdiction.code);
+      const principal = requirePrincipal(context);
+      assertCanRead(principal, jurisdiction.code);
+      if (filter?.archived && !hasRole(principal, 'commission')) throw forbidden('已归档的履职纪实仅纪委可查 / archived duty records are listed for commission staff only');
       if (first < 0 || first > MAX_PAGE_SIZE) throw badUserInput('first', `每页条数应在 0 到 ${MAX_PAGE_SIZE} 之间 / must be between 0 and ${MAX_PAGE_SIZE}`);
       return context.loaders.dutyRecordPage({ filter: filter ?? undefined, first, after: after ?? undefined }).load(jurisdiction.code);
     }

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The error codes clients can rely on. Every error the platform raises on purpose carries
  * one of them in `extensions.code`; anything else is an internal error.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'FAILED_PRECONDITION';
 
 /** Invalid input; `field` names the argument or input field so a form can highlight it. */
 export function badUserInput(field: string, message: string): GraphQLError {
@@ -48,4 +48,12 @@ export function invalidToken(message: string): GraphQLError {
  */
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+}
+
+/**
+ * The record is in a state that forbids the change, whoever asks: referenced by the audit trail
+ * or a case's basis, archived, or held by a case under way (docs/retention.md).
+ */
+export function failedPrecondition(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FAILED_PRECONDITION' } });
 }

@@ -23,6 +23,8 @@ import {
   taskFiguresMigration,
   supervisionDrawRecordMigration,
   tokenRevocationsMigration,
+  dutyRecordFiguresMigration,
+  retentionMigration,
 } from './index';
 
 /**
@@ -57,6 +59,8 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   commercialCryptographyMigration,
   tokenRevocationsMigration,
   readTraceMigration,
+  dutyRecordFiguresMigration,
+  retentionMigration,
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
   evidenceContentMigration,

@@ -3,6 +3,7 @@ import { EvidenceContentEntity } from '../attachment/evidence-content.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { DirectiveResponseEntity } from '../directive/directive-response.entity';
 import { DirectiveEntity } from '../directive/directive.entity';
+import { DutyRecordCountEntity } from '../duty-record/duty-record-count.entity';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
 import { CadreEntity } from '../org/cadre.entity';
 import { UnitEntity } from '../org/unit.entity';
@@ -27,6 +28,7 @@ export const LEVEL_RECORD_ENTITIES = [
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskCountEntity,
+  DutyRecordCountEntity,
 ];
 
 /** Entities of `directivesIssuedMigration` (city, district) and `directiveResponsesMigration` (district, street). */

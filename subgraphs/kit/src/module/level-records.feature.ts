@@ -3,10 +3,12 @@ import {
   attachmentOwnerCodeMigration,
   auditChainsMigration,
   commercialCryptographyMigration,
+  dutyRecordFiguresMigration,
   evidenceContentMigration,
   idempotencyKeysMigration,
   levelRecordsMigration,
   recordVersionsMigration,
+  retentionMigration,
   rowLevelSecurityMigration,
   taskFiguresMigration,
 } from '../migrations';
@@ -23,9 +25,11 @@ export const levelRecordsFeature = defineFeature({
   name: 'levelRecords',
   // Later changes to the same tables: counts kept for the task figures, one audit chain per
   // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
-  // the hash algorithm of every audit entry and evidence digests / data key ids.
-  // Row-level security and evidence storage concern every level: they come with the base records and
-  // run after every other shared migration (SHARED_MIGRATION_ORDER), over the tables the level has.
+  // the hash algorithm of every audit entry and evidence digests / data key ids; duty records
+  // counted per jurisdiction and day; retention (archived duty records, and no delete of a
+  // referenced record on any table). Row-level security and evidence storage concern every level:
+  // they come with the base records and run after every other shared migration
+  // (SHARED_MIGRATION_ORDER), over the tables the level has.
   migrations: [
     levelRecordsMigration,
     taskFiguresMigration,
@@ -33,6 +37,8 @@ export const levelRecordsFeature = defineFeature({
     idempotencyKeysMigration,
     recordVersionsMigration,
     commercialCryptographyMigration,
+    dutyRecordFiguresMigration,
+    retentionMigration,
     attachmentOwnerCodeMigration,
     rowLevelSecurityMigration,
     evidenceContentMigration,

@@ -6,7 +6,7 @@ import {
   type DriverException,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, conflict } from '../errors/graphql-errors';
+import { badUserInput, conflict, failedPrecondition } from '../errors/graphql-errors';
 import { uniqueViolationError } from '../errors/unique-violation';
 import type { Principal } from '../auth/principal';
 import { appendAudit, type AuditChange } from '../audit/audit-trail';
@@ -47,8 +47,24 @@ export async function runInTransaction<T>(
     if (error instanceof CheckConstraintViolationException || error instanceof ForeignKeyConstraintViolationException) {
       throw badUserInput('input', `更改违反数据规则 / the change breaks a rule of the data: ${constraintName(error) ?? 'constraint'}`);
     }
+    const refusal = keptRecordRefusal(error);
+    if (refusal) throw failedPrecondition(refusal);
     throw error;
   }
+}
+
+/**
+ * The message of the database's `keep_referenced_records` trigger (SQLSTATE 55000): a record the
+ * audit trail or a case's basis names, or an archived one, cannot be deleted. Written bilingual by
+ * the trigger, naming the table and the id.
+ */
+export function keptRecordRefusal(error: unknown): string | undefined {
+  for (let current = error as { code?: unknown; message?: unknown; previous?: unknown; cause?: unknown } | undefined; current; current = (current.previous ?? current.cause) as typeof current) {
+    if (current.code === '55000' && typeof current.message === 'string' && current.message.includes('不能删除')) {
+      return current.message.slice(current.message.indexOf('不能删除'));
+    }
+  }
+  return undefined;
 }
 
 function constraintName(error: DriverException): string | undefined {

@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { readOnlyEntities } from '../db/read-only-rows';
 import type { Connection } from './connection';
 import { decodeCursor, encodeCursor, type CursorValueKind } from './cursor';
 
@@ -83,11 +84,9 @@ export function pagedLoader<T extends { id: string }>(em: EntityManager, request
     }
     return keys.map((key) => {
       const group = byKey.get(key);
-      const pageRows = (group?.rows ?? []).slice(0, request.first);
-      const nodes = pageRows.map((row) => {
-        const { __key, __total, ...data } = row;
-        return em.map(request.entity, data as never) as T;
-      });
+      const pageRows = (group?.rows ?? []).slice(0, request.first).map(({ __key, __total, ...data }) => data);
+      // A page is read, never changed: unmanaged instances spare the unit of work (read-only-rows.ts).
+      const nodes = readOnlyEntities(em, request.entity, pageRows);
       const edges = nodes.map((node) => ({ node, cursor: encodeCursor(serialise(node[property]), node.id) }));
       return {
         edges,

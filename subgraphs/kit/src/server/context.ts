@@ -26,6 +26,8 @@ export interface SubgraphContext<Loaders> {
   evidenceQuotaBytes?: number;
   /** The level of the subgraph that made this call, when a peer (not the gateway) made it. */
   peerCaller?: Level | null;
+  /** Retention period of duty records in years (RETENTION_YEARS); see retention/. */
+  retentionYears?: number;
   /** The client's Idempotency-Key with its request's fingerprint (see mutation/idempotency.ts). */
   idempotency?: IdempotencyRequest;
   /** Protected records this request read, written as one read-trace row when it ends (`read-trace/`). */

@@ -11,6 +11,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { NonEmptyArray } from 'type-graphql';
 import { z } from 'zod';
+import { jsonText } from '../config/json-text';
 import { GATEWAY_SECRET_HEADER, isGatewaySecret } from '../auth/gateway-secret';
 import { createTokenVerifier, principalFromAuthorization } from '../auth/tokens';
 import { cryptoEnvSchema, cryptoSettingsFromEnv, registerCryptoSettings, type CryptoSettings } from '../crypto/crypto-settings';
@@ -21,6 +22,7 @@ import { readTracePlugin } from '../read-trace/read-trace';
 import { DEFAULT_TOKEN_POLICY, tokenEnvSchema, tokenKeysFromEnv, tokenPolicyFromEnv, type TokenKeySource, type TokenPolicy } from '../auth/token-keys';
 import { deadlineMsSchema, logLevelSchema, portSchema, postgresUrlSchema } from '../config/load-config';
 import { DEFAULT_PEER_DEADLINE_MS } from '../http/deadline-fetch';
+import { DEFAULT_RETENTION_YEARS } from '../retention/retention-period';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
@@ -96,20 +98,11 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
   // A step still PENDING after this long has outlived its request (the process died between the steps).
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  // Years a duty record stays in the default lists before the commission may archive it (docs/retention.md).
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
   // Bytes of distinct evidence content one jurisdiction may store in this level's database.
   EVIDENCE_QUOTA_BYTES: z.coerce.number().int().positive().default(DEFAULT_EVIDENCE_QUOTA_BYTES),
 });
-
-function jsonText<T>(what: string) {
-  return (text: string, ctx: z.RefinementCtx): T => {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be ${what} (JSON text)` });
-      return z.NEVER;
-    }
-  };
-}
 
 export interface SubgraphConfig {
   port: number;
@@ -147,12 +140,19 @@ export interface SubgraphConfig {
   limits?: LimitProfile;
   /** Production mode: no introspection for anonymous callers, no "Did you mean" for anyone. */
   production?: boolean;
+  /**
+   * Benchmark only (no environment variable sets it): `false` leaves the read trace unwritten, so
+   * `npm run bench -- --only read-trace` can set the same read with and without its trace side by side.
+   */
+  readTrace?: boolean;
   /** Deadline of one call to a peer subgraph (default 5 s). */
   peerDeadlineMs?: number;
   /** Interval of the cross-level relay (default 2 s; 0: off, tests run passes themselves). */
   crossLevelRelayMs?: number;
   /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
   crossLevelGraceMs?: number;
+  /** Retention period of duty records, in years (default 10): older ones may be archived. */
+  retentionYears?: number;
   log?: (line: string) => void;
   /** Structured (JSON) logger; by default pino on stdout at `logLevel`, silent when `log` is given (tests). */
   logger?: Logger;
@@ -185,6 +185,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
     crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
+    retentionYears: env.RETENTION_YEARS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
   };
@@ -307,7 +308,7 @@ export async function startSubgraph<Loaders>(
         fieldDeadline: true,
       }),
       observabilityPlugin<SubgraphContext<Loaders>>(logger, metrics.requests),
-      readTracePlugin<SubgraphContext<Loaders>>(),
+      ...(config.readTrace === false ? [] : [readTracePlugin<SubgraphContext<Loaders>>()]),
     ],
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the limits plugin (anonymous callers in production
@@ -404,6 +405,7 @@ export async function startSubgraph<Loaders>(
           level: definition.name,
           peers,
           peerCaller,
+          retentionYears: config.retentionYears ?? DEFAULT_RETENTION_YEARS,
           reads: new Map(),
           idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
           evidenceQuotaBytes: config.evidenceQuotaBytes ?? DEFAULT_EVIDENCE_QUOTA_BYTES,

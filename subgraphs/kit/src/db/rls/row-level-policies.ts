@@ -65,6 +65,7 @@ export const OWNED_TABLES: OwnedTable[] = [
   { table: 'accountability_basis', owner: 'owner_code', addressed: ['record_owner_code'] },
   // Kept by a trigger on `task` that runs as the writer of the task, so its rows follow the task's rules.
   { table: 'task_count', owner: 'jurisdiction_code' },
+  { table: 'duty_record_count', owner: 'jurisdiction_code' },
   // The step a request writes down before a remote call: the request's jurisdiction (the column's
   // default, added by the migration) sees and clears its own; the relay works as the owner.
   { table: 'cross_level_step', owner: 'owner_code', relayed: true },
@@ -232,6 +233,13 @@ const TOKEN_REVOCATION_POLICIES = `
 export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city' | 'district' | 'street'): string {
   const owned = new Map(OWNED_TABLES.map((spec) => [spec.table, spec]));
   const parts = [SCOPE_FUNCTIONS_SQL];
+  // The retention guard (no delete of a record the audit trail or a case cites) must see every
+  // citing row, not only those the deleting caller may read.
+  parts.push(`do $$ begin
+    if to_regprocedure('keep_referenced_records()') is not null then
+      alter function "keep_referenced_records"() security definer set search_path = public;
+    end if;
+  end $$;`);
   if (existing.has('cross_level_step')) {
     parts.push(`alter table "cross_level_step" add column "owner_code" varchar(9) not null default app_scope_code();`);
   }

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * same flush (the ORM orders the two inserts freely, nothing relates them), so a policy that
  * looked the owner up would refuse a legitimate insert.
  */
-export class Migration20261202040000_attachment_owner_code extends Migration {
+export class Migration20261202060000_attachment_owner_code extends Migration {
   override async up(): Promise<void> {
     const tables = await this.execute(`select table_name as name from information_schema.tables where table_schema = current_schema()`);
     const has = new Set(tables.map((row) => String(row.name)));

@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * through a visible attachment only; any principal may store content (its key is its digest, checked
  * by the database, so nothing can be overwritten), nobody changes or deletes it.
  */
-export class Migration20261202040200_evidence_content extends Migration {
+export class Migration20261202060200_evidence_content extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table "evidence_content" (

@@ -6,7 +6,7 @@ import { rowLevelSecuritySql } from '../db/rls/row-level-policies';
  * owns nothing, and each of its statements sees and changes only the rows the request's principal
  * may (see docs/security.md). Runs last in every level's list, over the tables that level has.
  */
-export class Migration20261202040100_row_level_security extends Migration {
+export class Migration20261202060100_row_level_security extends Migration {
   override async up(): Promise<void> {
     const rows = await this.execute(`select table_name as name from information_schema.tables where table_schema = current_schema()`);
     const existing = new Set(rows.map((row) => String(row.name)));
