@@ -94,6 +94,7 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   EVIDENCE_KEY_ID: 'active evidence key: the last of EVIDENCE_KEYS',
   DATABASE_ADMIN_URL: 'a deployed subgraph holds only the service role: the migration Job migrates, seeds and provisions that role as the owner',
   EVIDENCE_QUOTA_BYTES: 'evidence quota per jurisdiction: the default 2 GiB of distinct content',
+  RETENTION_YEARS: 'years a duty record stays in the default lists before the commission may archive it: the default',
 };
 
 const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));
