@@ -1,4 +1,4 @@
-import { TaskEntity } from '@supervision/kit';
+import { startIdempotencySweep, subgraphConfigFromEnv, subgraphEnvSchema, sweepIdempotencyKeys, TaskEntity } from '@supervision/kit';
 import { ok, expectError } from '../support/gateway-client';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 import { createResponsibilityItem, createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
@@ -90,5 +90,49 @@ describe('Idempotency-Key on creates', () => {
     expect(retry.submitDistrictRectificationReport.id).toBe(first.submitDistrictRectificationReport.id);
     const events = await platform.subgraphs.city.orm.em.getConnection().execute(`select event from supervision_finding_event where finding_id = ?`, [findingIds[0]]);
     expect(events).toEqual([{ event: 'REPORTED' }]);
+  });
+});
+
+describe('old idempotency keys are cleaned out', () => {
+  const HOUR = 3_600_000;
+  const district = () => platform.subgraphs.district.orm;
+  const keyAge = (key: string, hours: number) =>
+    district().em.getConnection().execute(`update idempotency_key set created_at = now() - make_interval(hours => ?) where key = ?`, [hours, key]);
+  const keyCount = async (key: string) =>
+    Number((await district().em.getConnection().execute<{ n: string }[]>(`select count(*) as n from idempotency_key where key = ?`, [key]))[0].n);
+
+  it('the sweep deletes keys older than the TTL and keeps younger ones; a forgotten key runs the mutation again', async () => {
+    ok(await send(hepingAdmin, CREATE_TASK, { input: taskInput('过期键') }, 'sweep-old'));
+    ok(await send(hepingAdmin, CREATE_TASK, { input: taskInput('新键') }, 'sweep-young'));
+    await keyAge('sweep-old', 170);
+    await keyAge('sweep-young', 166);
+    // Batches of 1: the sweep goes on until no old key is left.
+    expect(await sweepIdempotencyKeys(district(), { ttlMs: 168 * HOUR, batch: 1 })).toBeGreaterThanOrEqual(1);
+    expect(await keyCount('sweep-old')).toBe(0);
+    expect(await keyCount('sweep-young')).toBe(1);
+    // The young key still answers with its first task; the forgotten one is a new request.
+    ok(await send(hepingAdmin, CREATE_TASK, { input: taskInput('新键') }, 'sweep-young'));
+    expect(await tasksTitled('新键')).toBe(1);
+    ok(await send(hepingAdmin, CREATE_TASK, { input: taskInput('过期键') }, 'sweep-old'));
+    expect(await tasksTitled('过期键')).toBe(2);
+  });
+
+  it('runs on its own every interval (IDEMPOTENCY_SWEEP_MS) with the TTL of IDEMPOTENCY_KEY_TTL_HOURS', async () => {
+    const env = { PORT: '0', DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/d', GATEWAY_SECRET: 'x'.repeat(16), JWT_PUBLIC_JWK: JSON.stringify(platform.secrets.publicJwk) };
+    const config = subgraphConfigFromEnv(subgraphEnvSchema.parse({ ...env, IDEMPOTENCY_KEY_TTL_HOURS: '2', IDEMPOTENCY_SWEEP_MS: '100' }));
+    expect(config).toMatchObject({ idempotencyTtlHours: 2, idempotencySweepMs: 100 });
+    expect(subgraphConfigFromEnv(subgraphEnvSchema.parse(env))).toMatchObject({ idempotencyTtlHours: 168, idempotencySweepMs: 3_600_000 });
+    expect(subgraphEnvSchema.safeParse({ ...env, IDEMPOTENCY_KEY_TTL_HOURS: '0' }).success).toBe(false);
+    ok(await send(hepingAdmin, CREATE_TASK, { input: taskInput('定时清理') }, 'sweep-timer'));
+    await keyAge('sweep-timer', 3);
+    const lines: string[] = [];
+    const stop = startIdempotencySweep(district(), { intervalMs: config.idempotencySweepMs!, ttlMs: config.idempotencyTtlHours! * HOUR, log: (line) => lines.push(line) });
+    try {
+      for (let waited = 0; (await keyCount('sweep-timer')) > 0 && waited < 5_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await stop();
+    }
+    expect(await keyCount('sweep-timer')).toBe(0);
+    expect(lines.join('\n')).toMatch(/idempotency keys: \d+ older than 2 h removed/);
   });
 });

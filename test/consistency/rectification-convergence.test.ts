@@ -51,6 +51,19 @@ function asDistrictPeer(token?: string): SubgraphContext<unknown> {
 }
 
 describe('a rectification report answering a city finding', () => {
+  it('checks its evidence before the city is asked: an oversized file leaves the finding OPEN', async () => {
+    const tooBig = Buffer.alloc(5 * 1024 * 1024 + 1, 1).toString('base64');
+    const response = await call(hepingAdmin, SUBMIT, {
+      input: { findingId: findingIds[0], summary: '已整改', attachments: [{ name: 'big.pdf', contentType: 'application/pdf', contentBase64: tooBig }] },
+    });
+    expectError(response, 'BAD_USER_INPUT', 'input.attachments.0.contentBase64');
+    expect(await finding(findingIds[0])).toEqual({ status: 'OPEN', lastReportId: null, reports: 0, events: [] });
+    // And the same finding can still be reported.
+    await callOk(hepingAdmin, SUBMIT, { input: { findingId: findingIds[0], summary: '已整改' } });
+    expect((await finding(findingIds[0])).status).toBe('REPORTED');
+    await expectAgreement();
+  });
+
   it('window 1: the district commit fails after the city recorded the report → the city step is undone at once', async () => {
     await district().execute(`
       create function fail_report() returns trigger language plpgsql as $$ begin raise exception 'injected: district commit fails'; end $$;

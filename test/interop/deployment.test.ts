@@ -87,6 +87,9 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   PEER_WINDOW_MS: 'how old a signed peer call may be: the default 30 s',
   CROSS_LEVEL_RELAY_MS: 'how often the cross-level relay looks for steps to undo: the default',
   CROSS_LEVEL_GRACE_MS: 'how old a pending cross-level step must be before the relay takes it: the default',
+  IDEMPOTENCY_KEY_TTL_HOURS: 'how long an idempotency key is remembered: the default 7 days',
+  IDEMPOTENCY_SWEEP_MS: 'how often older idempotency keys are deleted: the default 1 h',
+  RETENTION_YEARS: 'how long duty records stay current before they may be archived: the default 10 years',
   REVOCATION_REFRESH_MS: 'how often the token deny-list is fetched from the city: the default 5 s',
   DIGEST_ALGORITHM: 'hash of chains and digests: the default SHA-256 (a deployment under commercial-cryptography rules sets sm3)',
   EVIDENCE_CIPHER: 'evidence cipher: the default SM4-CBC + HMAC-SM3, used once EVIDENCE_KEYS is provisioned',
@@ -94,7 +97,6 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   EVIDENCE_KEY_ID: 'active evidence key: the last of EVIDENCE_KEYS',
   DATABASE_ADMIN_URL: 'a deployed subgraph holds only the service role: the migration Job migrates, seeds and provisions that role as the owner',
   EVIDENCE_QUOTA_BYTES: 'evidence quota per jurisdiction: the default 2 GiB of distinct content',
-  RETENTION_YEARS: 'years a duty record stays in the default lists before the commission may archive it: the default',
 };
 
 const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));

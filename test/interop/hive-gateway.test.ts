@@ -5,10 +5,10 @@
  * codes. What differs on purpose — the error details our gateway adds or hides — is in
  * `docs/deployment.md` (“Other gateways”).
  */
-import { ephemeralSecrets, GATEWAY_SECRET_HEADER as KIT_SECRET_HEADER, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, signToken } from '@supervision/kit';
+import { ephemeralSecrets, GATEWAY_SECRET_HEADER as KIT_SECRET_HEADER, IDEMPOTENCY_KEY_HEADER, UnitEntity, JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, signToken } from '@supervision/kit';
 import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { GATEWAY_SECRET_HEADER, TOKEN_RULES } from '../../infra/deploy/hive/hive-gateway-options';
+import { GATEWAY_SECRET_HEADER, IDEMPOTENCY_KEY_HEADER as HIVE_IDEMPOTENCY_KEY_HEADER, TOKEN_RULES } from '../../infra/deploy/hive/hive-gateway-options';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
 import { COMMITTED_SUPERGRAPH, HIVE_RUNTIMES, startHiveGateway, type RunningHiveGateway } from './hive-servers';
 import { propagateNulls } from './null-propagation';
@@ -91,6 +91,7 @@ function apiSchema(): GraphQLSchema {
 
 it('uses the header our subgraphs check for the gateway secret, and our token rules', () => {
   expect(GATEWAY_SECRET_HEADER).toBe(KIT_SECRET_HEADER);
+  expect(HIVE_IDEMPOTENCY_KEY_HEADER).toBe(IDEMPOTENCY_KEY_HEADER);
   expect(TOKEN_RULES).toEqual({ algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
 });
 
@@ -122,6 +123,31 @@ it('the query set covers real records: directives answered, a traced case, stree
   const rows = (ranking.data as { city: { districtRanking: { streetStats: { total: number } }[] } }).city.districtRanking;
   expect(rows).toHaveLength(16);
   expect(rows.some((row) => row.streetStats.total > 0)).toBe(true);
+});
+
+describe('Idempotency-Key through Hive Gateway (forwarded to the subgraphs as by our gateway)', () => {
+  const CREATE_UNIT = `mutation($input: CreateUnitInput!) { createDistrictUnit(input: $input) { id name } }`;
+
+  it.each(HIVE_RUNTIMES)('%s: a retry with the key returns the first unit; the key with another input is CONFLICT', async (runtime) => {
+    const gateway = hive.find((candidate) => candidate.runtime === runtime)!;
+    const admin = await platform.token({ level: 'district', code: '120101', roles: ['admin'] });
+    const name = `幂等测试单位 ${runtime}`;
+    const create = (unitName: string) =>
+      graphql<{ createDistrictUnit: { id: string; name: string } }>(gateway.url, CREATE_UNIT, {
+        token: admin,
+        variables: { input: { jurisdictionCode: '120101', name: unitName, kind: 'PARTY_COMMITTEE' } },
+        headers: { [IDEMPOTENCY_KEY_HEADER]: `hive-${runtime}-1` },
+      });
+    const first = await create(name);
+    expect(first.errors).toBeUndefined();
+    const retry = await create(name);
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data).toEqual(first.data);
+    expect(await platform.subgraphs.district.orm.em.fork().count(UnitEntity, { name })).toBe(1);
+    const reused = await create(`${name}（改）`);
+    expect(reused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await platform.subgraphs.district.orm.em.fork().count(UnitEntity, { name: `${name}（改）` })).toBe(0);
+  });
 });
 
 describe('with the street subgraph stopped', () => {

@@ -5,6 +5,8 @@ import { startEmbeddedCluster, type EmbeddedCluster } from '../../infra/src/embe
 
 declare global {
   var __testCluster: EmbeddedCluster | undefined;
+  /** The run's data folder, removed by the teardown (each run would otherwise leave up to GBs in /tmp). */
+  var __testClusterRoot: string | undefined;
 }
 
 /**
@@ -16,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'supervision-test-'));
   // mkdtemp makes the folder private; the PostgreSQL user (when the tests run as root) must enter it.
   chmodSync(root, 0o755);
+  globalThis.__testClusterRoot = root;
   const dataDir = join(root, 'pgdata');
   const port = 55000 + Math.floor(Math.random() * 5000);
   globalThis.__testCluster = await startEmbeddedCluster({ dataDir, port });

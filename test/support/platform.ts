@@ -11,6 +11,7 @@ import {
   type CryptoSettings,
   type Level,
   type LocalSecrets,
+  type LogLevel,
   type TokenKeySource,
   type RunningSubgraph,
   type TokenRequest,
@@ -44,8 +45,12 @@ export function uniqueDatabaseUrls(): TestPlatform['databaseUrls'] {
   };
 }
 
-/** TEST_LOG=1 shows the services' own log lines (internal errors among them). */
+/**
+ * TEST_LOG=1 shows the services' own log lines and their JSON logs (internal errors among them,
+ * logged by the observability plugin); LOG_LEVEL=debug adds the SQL of failed statements.
+ */
 const quiet = process.env.TEST_LOG ? (line: string) => console.log(line) : () => {};
+const testLogLevel: LogLevel | undefined = process.env.TEST_LOG ? (process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info') : undefined;
 
 /**
  * The real platform in this process: three subgraphs and the gateway on free ports, real HTTP
@@ -78,6 +83,7 @@ export async function startTestPlatform(
     seedDemo: options.seedDemo ?? false,
     evidenceQuotaBytes: options.evidenceQuotaBytes,
     log: quiet,
+    ...(testLogLevel ? { logLevel: testLogLevel } : {}),
     tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
     revocationRefreshMs: options.revocationRefreshMs,
     readTrace: options.readTrace,

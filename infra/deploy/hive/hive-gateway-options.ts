@@ -4,6 +4,9 @@ import { createPublicKey, type JsonWebKey } from 'node:crypto';
 /** The header by which subgraphs recognise the gateway (`subgraphs/kit/src/auth/gateway-secret.ts`). */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
+/** The header of a client's retry key (`subgraphs/kit/src/mutation/idempotency.ts`); the test checks both agree. */
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+
 /** What every token must be (`subgraphs/kit/src/auth/tokens.ts`); the test checks both agree. */
 export const TOKEN_RULES = { algorithm: 'ES256', issuer: 'supervision-platform', audience: 'supervision-graph' } as const;
 
@@ -40,6 +43,8 @@ export function hiveGatewayOptions(settings: HiveGatewaySettings): GatewayConfig
       fromClientToSubgraphs: ({ request }) => ({
         [GATEWAY_SECRET_HEADER]: settings.gatewaySecret,
         authorization: request.headers.get('authorization'),
+        // A client's retry key reaches the subgraph that runs the mutation (docs/consistency.md §4).
+        [IDEMPOTENCY_KEY_HEADER]: request.headers.get(IDEMPOTENCY_KEY_HEADER),
       }),
     },
     upstreamTimeout: settings.subgraphTimeoutMs ?? 10_000,

@@ -105,4 +105,5 @@ export * from './citywide';
 export * from './cross-level/cross-level-relay';
 export * from './cross-level/cross-level-step.entity';
 export * from './mutation/idempotency';
+export * from './mutation/idempotency-sweep';
 export * from './mutation/record-version';

@@ -1,5 +1,6 @@
 import { NotBlank } from '../validation/common-decorators';
-import { IsBase64, IsString, Length, Matches } from 'class-validator';
+import { IsEvidenceBase64 } from './evidence-base64';
+import { IsString, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 @InputType('AttachmentInput', { description: '佐证材料 An evidence file, sent inline as base64 (at most 5 MiB decoded).' })
@@ -15,6 +16,6 @@ export class AttachmentInput {
 
   @Field(() => String, { description: 'The file\'s bytes, base64-encoded.' })
   @IsString()
-  @IsBase64()
+  @IsEvidenceBase64()
   contentBase64!: string;
 }

@@ -5,6 +5,7 @@ import { readEvidence, storeEvidence } from '../crypto/evidence-store';
 import { badUserInput } from '../errors/graphql-errors';
 import { AttachmentEntity, MAX_ATTACHMENT_BYTES, type AttachmentOwnerType } from './attachment.entity';
 import type { AttachmentInput } from './attachment.input';
+import { evidenceSizeMessage } from './evidence-base64';
 import { EvidenceContentEntity } from './evidence-content.entity';
 
 /** Default per-jurisdiction evidence quota (EVIDENCE_QUOTA_BYTES): 2 GiB of distinct content. */
@@ -27,10 +28,7 @@ export async function storeAttachments(
   const decoded = inputs.map((input, index) => {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (content.length > MAX_ATTACHMENT_BYTES) {
-      throw badUserInput(
-        `${field}.${index}.contentBase64`,
-        `file is ${content.length} bytes; the limit is ${MAX_ATTACHMENT_BYTES} bytes (5 MiB)`,
-      );
+      throw badUserInput(`${field}.${index}.contentBase64`, evidenceSizeMessage(content.length));
     }
     // The digests of the plaintext; the bytes to store sealed under the level's data key, if it has one.
     const { sha256, digestAlgorithm, digest, keyId, content: stored } = storeEvidence(em, content);

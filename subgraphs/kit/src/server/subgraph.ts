@@ -26,6 +26,8 @@ import { DEFAULT_RETENTION_YEARS } from '../retention/retention-period';
 import { startCrossLevelRelay } from '../cross-level/cross-level-relay';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyRequest } from '../mutation/idempotency';
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
+import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
+import { DEFAULT_IDEMPOTENCY_TTL_HOURS, startIdempotencySweep } from '../mutation/idempotency-sweep';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
 import { databaseScopeOf, runWithScopeHolder, scopeEveryConnection, setRequestScope } from '../db/rls/request-scope';
@@ -98,6 +100,9 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   CROSS_LEVEL_RELAY_MS: z.coerce.number().int().min(0).default(2_000),
   // A step still PENDING after this long has outlived its request (the process died between the steps).
   CROSS_LEVEL_GRACE_MS: z.coerce.number().int().positive().default(60_000),
+  // How long an Idempotency-Key is remembered, and how often older ones are deleted (0: never).
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().default(DEFAULT_IDEMPOTENCY_TTL_HOURS),
+  IDEMPOTENCY_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000),
   // Years a duty record stays in the default lists before the commission may archive it (docs/retention.md).
   RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
   // Bytes of distinct evidence content one jurisdiction may store in this level's database.
@@ -151,6 +156,10 @@ export interface SubgraphConfig {
   crossLevelRelayMs?: number;
   /** Age after which a PENDING cross-level step is taken by the relay (default 60 s). */
   crossLevelGraceMs?: number;
+  /** How long an idempotency key is remembered (default 7 days). */
+  idempotencyTtlHours?: number;
+  /** Interval of the sweep that deletes older keys (default 1 h; 0: off). */
+  idempotencySweepMs?: number;
   /** Retention period of duty records, in years (default 10): older ones may be archived. */
   retentionYears?: number;
   log?: (line: string) => void;
@@ -185,6 +194,8 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerDeadlineMs: env.PEER_DEADLINE_MS,
     crossLevelRelayMs: env.CROSS_LEVEL_RELAY_MS,
     crossLevelGraceMs: env.CROSS_LEVEL_GRACE_MS,
+    idempotencyTtlHours: env.IDEMPOTENCY_KEY_TTL_HOURS,
+    idempotencySweepMs: env.IDEMPOTENCY_SWEEP_MS,
     retentionYears: env.RETENTION_YEARS,
     logLevel: env.LOG_LEVEL,
     processMetrics: true,
@@ -423,6 +434,15 @@ export async function startSubgraph<Loaders>(
     relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
       ? startCrossLevelRelay(requestOrm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
       : async () => {};
+  const sweepMs = config.idempotencySweepMs ?? 3_600_000;
+  const stopSweep =
+    sweepMs > 0 && definition.entities.includes(IdempotencyKeyEntity)
+      ? startIdempotencySweep(orm, {
+          intervalMs: sweepMs,
+          ttlMs: (config.idempotencyTtlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3_600_000,
+          log: (line) => logger.info(line),
+        })
+      : async () => {};
 
   return {
     name: definition.name,
@@ -435,6 +455,7 @@ export async function startSubgraph<Loaders>(
       revocations.stop();
       await revocationNotices?.stop();
       await stopRelay();
+      await stopSweep();
       await apollo.stop();
       await orm.close();
       if (requestOrm !== orm) await requestOrm.close();
