@@ -1,5 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
+  attachmentOwnerCodeMigration,
+  evidenceContentMigration,
+  rowLevelSecurityMigration,
   accountabilityMigration,
   assessmentMigration,
   auditChainsMigration,
@@ -58,6 +61,9 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   readTraceMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  attachmentOwnerCodeMigration,
+  rowLevelSecurityMigration,
+  evidenceContentMigration,
 ];
 
 /**
