@@ -25,7 +25,8 @@ import { type AnyData } from '../support/gateway-client';
  * read through the gateway's root field and through `_entities` on the owner's subgraph directly
  * (with the gateway secret), and written through the gateway; each answer is what the table says.
  *
- * Walked kinds: those whose fixtures are below (units, cadres, directives — the addressed kind).
+ * Walked kinds: those whose fixtures are below (units, cadres, responsibility items, tasks,
+ * directives — the addressed kind).
  * Directives are issued for the caller's own jurisdiction by construction, so only their `own`
  * write cells have a mutation to try.
  */
@@ -72,6 +73,41 @@ async function unitOf(owner: string): Promise<string> {
   return unitIds.get(owner)!;
 }
 
+const cadreIds = new Map<string, string>();
+async function cadreOf(owner: string): Promise<string> {
+  if (!cadreIds.has(owner)) {
+    const level = levelOfCode(owner)!;
+    const data = await callOk(adminOf(owner), `mutation($input: AddCadreInput!) { c: add${LEVEL_PREFIX[level]}Cadre(input: $input) { id } }`, {
+      input: { unitId: await unitOf(owner), name: '责任人', position: '书记', teamMember: true, principal: false },
+    });
+    cadreIds.set(owner, data.c.id);
+  }
+  return cadreIds.get(owner)!;
+}
+
+/** A responsibility item of `owner`'s unit, created as `token` (the owner's admin when arranging). */
+async function createItem(token: string | undefined, owner: string): Promise<GraphQLResponse<AnyData>> {
+  return call(token, `mutation($input: CreateResponsibilityItemInput!) { r: create${LEVEL_PREFIX[levelOfCode(owner)!]}ResponsibilityItem(input: $input) { id } }`, {
+    input: { unitId: await unitOf(owner), cadreId: await cadreOf(owner), categoryCode: 'PARTY_CONDUCT', year: 2026, content: `事项-${randomUUID()}` },
+  });
+}
+
+const itemIds = new Map<string, string>();
+async function itemOf(owner: string): Promise<string> {
+  if (!itemIds.has(owner)) {
+    const response = await createItem(adminOf(owner), owner);
+    expect(response.errors).toBeUndefined();
+    itemIds.set(owner, response.data!.r.id);
+  }
+  return itemIds.get(owner)!;
+}
+
+async function createTask(token: string | undefined, owner: string): Promise<GraphQLResponse<AnyData>> {
+  return call(token, `mutation($input: CreateTaskInput!) { t: create${LEVEL_PREFIX[levelOfCode(owner)!]}Task(input: $input) { id } }`, {
+    input: { responsibilityItemId: await itemOf(owner), cadreId: await cadreOf(owner), title: `任务-${randomUUID()}`, dueDate: '2026-12-31' },
+  });
+}
+
 const WALKS: KindWalk[] = [
   {
     concept: 'Unit',
@@ -103,6 +139,26 @@ const WALKS: KindWalk[] = [
           input: { unitId, name: '新干部', position: '副职', teamMember: true, principal: false },
         }),
       ),
+  },
+  {
+    concept: 'ResponsibilityItem',
+    writeNamesRecord: true,
+    create: async (owner) => {
+      const response = await createItem(adminOf(owner), owner);
+      expect(response.errors).toBeUndefined();
+      return response.data!.r.id;
+    },
+    write: (token, owner) => createItem(token, owner),
+  },
+  {
+    concept: 'Task',
+    writeNamesRecord: true,
+    create: async (owner) => {
+      const response = await createTask(adminOf(owner), owner);
+      expect(response.errors).toBeUndefined();
+      return response.data!.t.id;
+    },
+    write: (token, owner) => createTask(token, owner),
   },
   {
     concept: 'Directive',
