@@ -7,6 +7,7 @@ import {
   findingWithdrawnMigration,
   idempotencyKeysMigration,
   recordVersionsMigration,
+  cadreVersionsMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -58,6 +59,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   readTraceMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  cadreVersionsMigration,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { auditChainsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
+import { auditChainsMigration, cadreVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -15,8 +15,8 @@ export const levelRecordsFeature = defineFeature({
   // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
   // the hash algorithm of every audit entry and evidence digests / data key ids; duty records
   // counted per jurisdiction and day; retention (archived duty records, and no delete of a
-  // referenced record on any table).
-  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, retentionMigration],
+  // referenced record on any table); cadre versions.
+  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, retentionMigration, cadreVersionsMigration],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {
