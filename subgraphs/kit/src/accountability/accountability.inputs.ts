@@ -1,5 +1,5 @@
 import { NotBlank } from '../validation/common-decorators';
-import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import {
@@ -8,6 +8,7 @@ import {
   AccountabilityRecordLevel,
   AccountabilityResponsibilityKind,
 } from './accountability.enums';
+import { OptionalId } from '../validation/optional-id';
 
 /** At most this many records per case opening; more can be cited one by one. */
 export const MAX_BASIS_PER_MUTATION = 30;
@@ -40,14 +41,10 @@ export class OpenAccountabilityCaseInput {
   @Field(() => ID, { description: '问责对象所属辖区 The subject\'s jurisdiction: the deciding one or one directly below.' })
   subjectJurisdictionCode!: string;
 
-  @Field(() => ID, { nullable: true, description: '问责单位 The unit (party organisation) held to account.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId({ description: '问责单位 The unit (party organisation) held to account.' })
   subjectUnitId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '问责干部 The cadre held to account.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId({ description: '问责干部 The cadre held to account.' })
   subjectCadreId?: string | null;
 
   @Field(() => AccountabilityResponsibilityKind)

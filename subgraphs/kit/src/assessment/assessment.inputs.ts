@@ -18,6 +18,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { NamedUnitInput } from '../org/named-unit';
 import { AssessmentGrade, IndicatorSource } from './assessment.types';
+import { OptionalId } from '../validation/optional-id';
 
 @InputType('AssessmentIndicatorInput')
 export class AssessmentIndicatorInput {
@@ -131,9 +132,7 @@ export class EnterAssessmentScoresInput extends NamedUnitInput {
   @IsUUID()
   planId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A team member assessed individually; leave out for the unit.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId({ description: 'A team member assessed individually; leave out for the unit.' })
   cadreId?: string | null;
 
   @Field(() => String, { nullable: true })

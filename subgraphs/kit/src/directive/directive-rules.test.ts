@@ -21,8 +21,8 @@ describe('directive rules', () => {
   it('names the first bad target by its position', () => {
     expect(() => resolveTargets('120000', { codes: [], all: false }, fields)).toThrow(/^input\.targetCodes: name at least one district/);
     expect(() => resolveTargets('120000', { codes: ['120101', '120100'], all: false }, fields)).toThrow(/^input\.targetCodes\.1: "120100" is not a 6-digit district code/);
-    expect(() => resolveTargets('120000', { codes: ['120199'], all: false }, fields)).toThrow(/^input\.targetCodes\.0: 120199 is not a district of 120000/);
-    expect(() => resolveTargets('120101', { codes: ['120102001'], all: false }, fields)).toThrow(/^input\.targetCodes\.0: 120102001 is not a street of 120101/);
+    expect(() => resolveTargets('120000', { codes: ['120199'], all: false }, fields)).toThrow(/^input\.targetCodes\.0: .*120199.* 的下级 \/ is not a district of 天津市（120000）/);
+    expect(() => resolveTargets('120101', { codes: ['120102001'], all: false }, fields)).toThrow(/^input\.targetCodes\.0: .*120102001.* 的下级 \/ is not a street of .*（120101）/);
     expect(() => resolveTargets('120000', { codes: ['120101'], all: true }, fields)).toThrow(/^input\.allTargets:/);
   });
 

@@ -56,34 +56,30 @@ export class CascadeDirectiveInput {
   deadline?: string;
 }
 
+// Named, but never emitted: no field takes it, only the two reports that extend it (type-graphql
+// inherits an input's fields only from another registered input type).
+/** What every report on a directive carries: its text and the evidence sent with it. */
+@InputType('DirectiveReportInput')
+abstract class DirectiveReportInput {
+  @Field(() => String)
+  @Length(1, 20000)
+  @NotBlank()
+  report!: string;
+
+  @Field(() => [AttachmentInput], { defaultValue: [], description: '佐证材料 Evidence, added to what was sent before.' })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  attachments!: AttachmentInput[];
+}
+
 @InputType('ReportDirectiveProgressInput', { description: '报告进展 Progress on a directive, with evidence.' })
-export class ReportDirectiveProgressInput {
+export class ReportDirectiveProgressInput extends DirectiveReportInput {
   @Field(() => Int, { description: 'Progress in percent, 0–100.' })
   @IsInt()
   @Min(0)
   @Max(100)
   progress!: number;
-
-  @Field(() => String)
-  @Length(1, 20000)
-  @NotBlank()
-  report!: string;
-
-  @Field(() => [AttachmentInput], { defaultValue: [], description: '佐证材料 Evidence, added to what was sent before.' })
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  attachments!: AttachmentInput[];
 }
 
 @InputType('CompleteDirectiveInput', { description: '办结 The completion report, with evidence.' })
-export class CompleteDirectiveInput {
-  @Field(() => String)
-  @Length(1, 20000)
-  @NotBlank()
-  report!: string;
-
-  @Field(() => [AttachmentInput], { defaultValue: [], description: '佐证材料 Evidence, added to what was sent before.' })
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  attachments!: AttachmentInput[];
-}
+export class CompleteDirectiveInput extends DirectiveReportInput {}

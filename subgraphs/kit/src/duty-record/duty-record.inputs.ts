@@ -4,6 +4,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { AttachmentInput } from '../attachment/attachment.input';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { DutyRecordKind } from './duty-record-kind';
+import { OptionalId } from '../validation/optional-id';
 
 /** At most this many files per mutation; more can follow in a correction. */
 export const MAX_ATTACHMENTS_PER_MUTATION = 10;
@@ -22,14 +23,10 @@ export class RecordDutyInput {
   @IsCalendarDate()
   occurredOn!: string;
 
-  @Field(() => ID, { nullable: true, description: '任务 The task it carries out (this or responsibilityItemId, or both).' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId({ description: '任务 The task it carries out (this or responsibilityItemId, or both).' })
   taskId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '责任清单条目 The responsibility item it fulfils.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId({ description: '责任清单条目 The responsibility item it fulfils.' })
   responsibilityItemId?: string | null;
 
   @Field(() => String, { description: '纪实内容 What was done.' })
@@ -47,9 +44,7 @@ export class RecordDutyInput {
   description: '更正履职纪实 A correction: a new version with the given changes; omitted fields keep their values.',
 })
 export class CorrectDutyRecordInput {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   cadreId?: string | null;
 
   @Field(() => DutyRecordKind, { nullable: true })
@@ -62,14 +57,10 @@ export class CorrectDutyRecordInput {
   @IsCalendarDate()
   occurredOn?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   taskId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   responsibilityItemId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -102,19 +93,13 @@ export class DutyRecordFilter {
   @IsEnum(DutyRecordKind)
   kind?: DutyRecordKind | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   cadreId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   taskId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   responsibilityItemId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Occurred on or after this date (YYYY-MM-DD).' })

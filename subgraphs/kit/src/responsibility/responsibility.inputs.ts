@@ -1,6 +1,7 @@
 import { NotBlank } from '../validation/common-decorators';
 import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { OptionalId } from '../validation/optional-id';
 
 /** The year range the database accepts (check constraint on responsibility_item.year). */
 export const MIN_YEAR = 2000;
@@ -12,9 +13,7 @@ export class CreateResponsibilityItemInput {
   @IsUUID()
   unitId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'A cadre of that unit; omit for an item of the leadership team.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId({ description: 'A cadre of that unit; omit for an item of the leadership team.' })
   cadreId?: string | null;
 
   @Field(() => String, { description: 'Code of an existing responsibility category.' })
@@ -45,9 +44,7 @@ export class UpdateResponsibilityItemInput {
   @IsInt()
   expectedVersion?: number | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   cadreId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -101,14 +98,10 @@ export class ResponsibilityItemFilter {
   @IsOptional()
   categoryCode?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   cadreId?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   unitId?: string;
 
   @Field(() => String, { nullable: true, description: 'Words in the content or basis.' })

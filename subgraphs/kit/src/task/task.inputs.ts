@@ -5,6 +5,7 @@ import { SortDirection } from '../pagination/sort-direction';
 import { IsCalendarDate } from '../calendar/is-calendar-date.decorator';
 import { TaskStatus } from './task-status';
 import { bilingualEnum, type EnumValue } from '../schema/bilingual-enum';
+import { OptionalId } from '../validation/optional-id';
 
 @InputType('TaskMilestoneInput')
 export class TaskMilestoneInput {
@@ -59,9 +60,7 @@ export class TaskFilter {
   @IsOptional()
   categoryCode?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalId()
   cadreId?: string;
 
   @Field(() => String, { nullable: true, description: 'Due on or after, YYYY-MM-DD.' })
