@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureLocalSecrets, loadConfig, peerKeysFor, portSchema, postgresUrlSchema } from '@supervision/kit';
+import { ensureLocalSecrets, loadConfig, peerKeysFor, portSchema, postgresUrlSchema, serviceDatabaseUrl } from '@supervision/kit';
 import { z } from 'zod';
 import { startEmbeddedCluster, type EmbeddedCluster } from './embedded-postgres';
 import { PGDATA_DIR, REPO_ROOT, SECRETS_DIR } from './paths';
@@ -77,7 +77,9 @@ async function main(): Promise<void> {
             // The local platform starts as a living city unless told otherwise.
             SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
             PORT: String(ports[name]),
-            DATABASE_URL: databaseUrls[name]!,
+            // Requests run as a role that owns nothing, under row-level security; the owner only migrates and seeds.
+            DATABASE_URL: serviceDatabaseUrl(databaseUrls[name]!),
+            DATABASE_ADMIN_URL: databaseUrls[name]!,
             // Each subgraph signs its peer calls with its own key and checks the others' with theirs.
             PEER_PRIVATE_JWK: JSON.stringify(secrets.peerKeyPairs[name].privateJwk),
             PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor(name, secrets.peerKeyPairs).publicJwks),

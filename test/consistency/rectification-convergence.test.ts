@@ -31,7 +31,8 @@ afterAll(() => platform?.stop());
 
 const city = () => platform.subgraphs.city.orm.em.getConnection();
 const district = () => platform.subgraphs.district.orm.em.getConnection();
-const relay = () => relayCrossLevelSteps(platform.subgraphs.district.orm, { level: 'district', peers: platform.subgraphs.district.peers });
+// As the service does: on the service role's pool, under row-level security.
+const relay = () => relayCrossLevelSteps(platform.subgraphs.district.requestOrm, { level: 'district', peers: platform.subgraphs.district.peers });
 const pendingSteps = () => platform.subgraphs.district.orm.em.fork().count(CrossLevelStepEntity);
 
 async function finding(id: string) {

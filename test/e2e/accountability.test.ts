@@ -521,13 +521,14 @@ describe('accountability cases, district → street', () => {
     const hexiCase = (basis: Record<string, unknown>[]) => ({ ...districtCase(basis, '120103'), subjectJurisdictionCode: '120103', subjectCadreId: hexi.cadreIds[0] });
     // 河西区 may not read 和平区's task (in the same database) …
     const notReadable = await graphql(url, OPEN_DISTRICT, { token: hexiCommission, variables: { input: hexiCase([{ kind: 'TASK', level: 'DISTRICT', id: busyTaskId }]) } });
-    expect(refusal(notReadable)).toEqual({ code: 'FORBIDDEN', field: 'input.basis.0' });
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(refusal(notReadable)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.basis.0.id' });
     // … nor, asked through the street subgraph, a street task of 和平区.
     const streetRefused = await graphql(url, OPEN_DISTRICT, {
       token: hexiCommission,
       variables: { input: hexiCase([{ kind: 'MISSING_DUTY_RECORD', level: 'STREET', id: streetTaskId }]) },
     });
-    expect(refusal(streetRefused)).toEqual({ code: 'FORBIDDEN', field: 'input.basis.0' });
+    expect(refusal(streetRefused)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.basis.0.id' });
     expect(await footprint('district')).toEqual({ ...before, audit: before.audit + 2 });
   });
 });

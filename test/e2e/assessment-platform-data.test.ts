@@ -214,7 +214,8 @@ describe('the annual assessment fed from tasks and findings', () => {
     const cityAdmin = await platform.token({ level: 'city', code: '120000', roles: ['admin'] });
     const districtCommission = await platform.token({ level: 'district', code: '120101', roles: ['commission'] });
     expectError(await call(cityAdmin, IMPORT, { id: planId }), 'FORBIDDEN');
-    expectError(await call(districtCommission, IMPORT, { id: planId }), 'FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expectError(await call(districtCommission, IMPORT, { id: planId }), 'NOT_FOUND');
     expectError(await call(undefined, IMPORT, { id: planId }), 'UNAUTHENTICATED');
     expectError(await call(cityCommission, IMPORT, { id: 'nope' }), 'BAD_USER_INPUT', 'planId');
     expectError(await call(cityCommission, IMPORT, { id: randomUUID() }), 'NOT_FOUND');

@@ -388,7 +388,8 @@ describe('annual assessment (年度主体责任考核)', () => {
       'BAD_USER_INPUT',
       'input.jurisdictionCode',
     );
-    expectError(await call(commission, enter, { input: { planId: created.id, ...(await district('120101', '中共和平区委')), democraticScore: 90 } }), 'FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expectError(await call(commission, enter, { input: { planId: created.id, ...(await district('120101', '中共和平区委')), democraticScore: 90 } }), 'NOT_FOUND');
     // 和平区 40·0.8 + 20·0.8 + 20·0.9 + 20·0.9 = 32 + 16 + 18 + 18 = 84; 河东区 the same 84
     for (const [code, name] of [
       ['120101', '中共和平区委'],

@@ -92,9 +92,9 @@ describe('SM2 tokens at the gateway and in the subgraphs', () => {
 describe('SM3 audit chain', () => {
   it('chains new entries with SM3, verifies a chain that switched algorithm, and finds a tampered entry', async () => {
     // The level starts on SHA-256 (an installation from before the choice) and switches to SM3.
-    registerCryptoSettings(platform.subgraphs.district.orm.em, { digestAlgorithm: 'sha256' });
+    registerCryptoSettings(platform.subgraphs.district.requestOrm.em, { digestAlgorithm: 'sha256' });
     await createUnitAndCadre(sm2Admin);
-    registerCryptoSettings(platform.subgraphs.district.orm.em, SM3_SEALED);
+    registerCryptoSettings(platform.subgraphs.district.requestOrm.em, SM3_SEALED);
     await createUnitAndCadre(sm2Admin);
 
     const rows = await sql<{ seq: string; algorithm: string }>('select "seq", "algorithm" from "audit_entry" order by "seq"');
@@ -157,7 +157,11 @@ describe('SM4-sealed evidence', () => {
       digest: digestHex('sm3', plaintext),
     });
 
-    const [row] = await sql<{ content: Buffer; key_id: string; size: number }>('select "content", "key_id", "size" from "attachment" where "id" = ?', [attachment.id]);
+    // The one stored copy of the content (evidence_content, keyed by the file's SHA-256) is the sealed one.
+    const [row] = await sql<{ content: Buffer; key_id: string; size: number }>(
+      'select c."content", c."key_id", c."size" from "attachment" a join "evidence_content" c on c."sha256" = a."sha256" where a."id" = ?',
+      [attachment.id],
+    );
     expect(row.key_id).toBe('district-2026-1');
     expect(row.size).toBe(plaintext.length);
     expect(row.content.equals(plaintext)).toBe(false);

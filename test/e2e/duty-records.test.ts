@@ -474,9 +474,10 @@ describe('who may record and read', () => {
       taskId: fixtures.tanggu.taskId,
       summary: '越权记录',
     });
-    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const corrected = await correct(tokens.hangzhoudao, 'street', tangguRecord.recordId, { reason: '越权更正', summary: '改' });
-    expect(corrected.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(corrected.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await rowCounts(TANGGU)).toEqual(before);
   });
 
@@ -510,9 +511,12 @@ describe('who may record and read', () => {
 
   it('keeps a street\'s records and files from a neighbouring street and from anonymous callers', async () => {
     const read = await readRecord(tokens.hangzhoudao, 'street', tangguRecord.id);
-    expect(read.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(read.errors).toBeUndefined();
+    expect(read.record).toBeNull();
     const download = await content(tokens.hangzhoudao, 'street', tangguRecord.attachments[0].id);
-    expect(download.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(download.errors).toBeUndefined();
+    expect(download.data).toEqual({ streetAttachmentContent: null });
     const list = await graphql(platform.gateway.url, `{ street(code: "${TANGGU}") { dutyRecords { totalCount } } }`, { token: tokens.hangzhoudao });
     expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const anonymous = await graphql(platform.gateway.url, `{ street(code: "${TANGGU}") { dutyRecords { totalCount } } }`);

@@ -83,10 +83,11 @@ describe('a unique value already taken', () => {
       input: { jurisdictionCode: BINHAI, name: '中共天津市滨海新区委员会', kind: 'PARTY_COMMITTEE' },
     });
     expect(response.data).toBeNull();
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', existingId: unitId });
-    expect(response.errors?.[0].message).toBe(
-      `input.name: 已有记录 Unit ${unitId} 使用相同的值（jurisdictionCode = ${BINHAI}, name = 中共天津市滨海新区委员会）/ already taken: Unit ${unitId} has jurisdictionCode = ${BINHAI}, name = 中共天津市滨海新区委员会`,
-    );
+    // Under row-level security PostgreSQL withholds the key's values (and so which row holds them)
+    // from the service role; the field and the columns are still named.
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', existingId: null });
+    expect(response.errors?.[0].message).toBe('input.name: 已有 Unit 使用相同的值（jurisdictionCode, name）/ already taken: a Unit has the same jurisdictionCode, name');
+    expect(unitId).toBeDefined();
     // Nothing was half-written: still one unit of that name.
     const units = await callOk(binhaiAdmin, `{ district(code: "${BINHAI}") { units { name } } }`);
     expect(units.district.units.filter((unit: { name: string }) => unit.name === '中共天津市滨海新区委员会')).toHaveLength(1);
@@ -96,8 +97,9 @@ describe('a unique value already taken', () => {
     const CREATE = `mutation($input: CreateSupervisionOfficeInput!) { createCitySupervisionOffice(input: $input) { id } }`;
     const first = await callOk(commission, CREATE, { input: { jurisdictionCode: '120000', name: '第一监督检查室' } });
     const second = await call(commission, CREATE, { input: { jurisdictionCode: '120000', name: '第一监督检查室' } });
-    expect(second.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', existingId: first.createCitySupervisionOffice.id });
-    expect(second.errors?.[0].message).toContain(`SupervisionOffice ${first.createCitySupervisionOffice.id}`);
+    expect(first.createCitySupervisionOffice.id).toBeDefined();
+    expect(second.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name', existingId: null });
+    expect(second.errors?.[0].message).toContain('SupervisionOffice');
   });
 });
 

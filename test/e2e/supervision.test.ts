@@ -207,7 +207,8 @@ describe('supervision checks and rectification, city → district', () => {
       token: districtCommission,
       variables: { input: { planId: currentPlan.id, unitId: currentPlan.unitIds[0], unitJurisdictionCode: '120101', mode: 'ON_SITE', checkedOn: today(), summary: 'x' } },
     });
-    expect(errorOf(asDistrict).code).toBe('FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(errorOf(asDistrict).code).toBe('NOT_FOUND');
     const anonymous = await graphql(url, `{ city { cityFindingStats { total } } }`);
     expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
   });
@@ -246,7 +247,8 @@ describe('supervision checks and rectification, city → district', () => {
 
     // 河西区 may not report on 和平区's finding; nothing is written on either side.
     const foreign = await graphql(url, SUBMIT, { token: hexiAdmin, variables: { input: { findingId: a.id, summary: '越权报告' } } });
-    expect(errorOf(foreign).code).toBe('FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(errorOf(foreign).code).toBe('NOT_FOUND');
     expect(await platform.subgraphs.district.orm.em.fork().count(RectificationReportEntity)).toBe(0);
 
     const evidence = Buffer.from('会议纪要').toString('base64');

@@ -290,7 +290,9 @@ describe('bad input gets a clear error naming the field, and nothing is written'
     const heping = await createUnitWithCadres(platform, hepingAdmin, 'district', '120101', ['王强']);
     before = await footprint('district');
     const response = await createTask(binhaiAdmin, { cadreId: heping.cadreIds[0] });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cadreId' });
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(response.errors?.[0].message).toContain(heping.cadreIds[0]);
   });
 });
 
@@ -299,21 +301,23 @@ describe('a district administrator writes only its own district', () => {
     const binhaiTask = (await createTask(binhaiAdmin, { title: '滨海新区的任务' })).data!.createDistrictTask;
     const before = await footprint('district');
     const create = await createTask(hepingAdmin);
-    expect(create.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(create.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     for (const [name, args] of [
       ['startDistrictTask', { id: binhaiTask.id }],
       ['updateDistrictTaskProgress', { id: binhaiTask.id, progress: 10 }],
       ['cancelDistrictTask', { id: binhaiTask.id, reason: '越权' }],
       ['addDistrictTaskMilestone', { taskId: binhaiTask.id, input: { title: '越权节点', dueDate: daysFromToday(1) } }],
     ] as const) {
-      expect((await act(name, args, hepingAdmin)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await act(name, args, hepingAdmin)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     }
     expect(await footprint('district')).toEqual(before);
     const read = await graphql(platform.gateway.url, `query($id: ID!) { districtTask(id: $id) { title } }`, {
       token: hepingAdmin,
       variables: { id: binhaiTask.id },
     });
-    expect(read.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(read.errors).toBeUndefined();
+    expect(read.data).toEqual({ districtTask: null });
   });
 
   it('cannot create a task in the city; nothing is written in either database', async () => {
@@ -328,7 +332,8 @@ describe('a district administrator writes only its own district', () => {
         variables: { input: { responsibilityItemId: cityItemId, cadreId: city.cadreIds[0], title: '越级下达', dueDate: daysFromToday(5) } },
       },
     );
-    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
+    expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect({ city: await footprint('city'), district: await footprint('district') }).toEqual(before);
 
     // the city's own administrator may

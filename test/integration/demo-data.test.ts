@@ -237,4 +237,19 @@ describe('demo accountability case', () => {
     expect(decided.basisTrace[1].record.submittedAt).toBeTruthy();
     expect(decided.basisTrace[2].record.dutyRecords).toEqual([]);
   });
+
+  it('cites the finding as 查而不改 only after the follow-up (回头看) re-opened it', async () => {
+    const dated = await graphql<{
+      city: { accountabilityCases: { edges: { node: { createdAt: string; basisTrace: { citedAt: string; record: { steps?: { event: string; at: string }[] } }[] } }[] } };
+    }>(
+      platform.gateway.url,
+      `{ city { accountabilityCases(first: 5) { edges { node { createdAt basisTrace { citedAt record { ... on CitySupervisionFinding { steps { event at } } } } } } } } }`,
+      { token: await platform.token({ level: 'city', code: '120000', roles: ['commission'] }) },
+    );
+    expect(dated.errors).toBeUndefined();
+    const [{ node }] = dated.data!.city.accountabilityCases.edges;
+    const reopened = node.basisTrace[0].record.steps!.find((step) => step.event === 'REOPENED')!;
+    expect(Date.parse(node.basisTrace[0].citedAt)).toBeGreaterThan(Date.parse(reopened.at));
+    expect(Date.parse(node.createdAt)).toBeGreaterThan(Date.parse(reopened.at));
+  });
 });

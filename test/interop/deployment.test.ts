@@ -95,6 +95,8 @@ const LEFT_TO_DEFAULT: Record<string, string> = {
   EVIDENCE_CIPHER: 'evidence cipher: the default SM4-CBC + HMAC-SM3, used once EVIDENCE_KEYS is provisioned',
   EVIDENCE_KEYS: 'evidence data keys: provisioned from the KMS by the deployment (docs/cryptography.md); none in the manifests',
   EVIDENCE_KEY_ID: 'active evidence key: the last of EVIDENCE_KEYS',
+  DATABASE_ADMIN_URL: 'a deployed subgraph holds only the service role: the migration Job migrates, seeds and provisions that role as the owner',
+  EVIDENCE_QUOTA_BYTES: 'evidence quota per jurisdiction: the default 2 GiB of distinct content',
 };
 
 const deployed = (names: string[]) => names.filter((name) => !(name in LEFT_TO_DEFAULT));
@@ -167,11 +169,17 @@ describe('Kubernetes manifests', () => {
     for (const level of LEVELS) {
       const cluster = find('Cluster', `${level}-db`);
       expect(cluster?.spec.bootstrap.initdb.database).toBe(`supervision_${level}`);
-      for (const workload of [find('Deployment', `${level}-subgraph`)!, find('Job', `${level}-migrate-1-0-0`)!]) {
-        const databaseUrl = containerOf(workload).env!.find((entry) => entry.name === 'DATABASE_URL');
-        // CloudNativePG writes the Secret `<cluster>-app`, key `uri`, for the cluster's application user.
-        expect(databaseUrl?.valueFrom.secretKeyRef).toEqual({ name: `${level}-db-app`, key: 'uri' });
+      const variable = (workload: K8sObject, name: string) => containerOf(workload).env!.find((entry) => entry.name === name);
+      const subgraph = find('Deployment', `${level}-subgraph`)!;
+      const job = find('Job', `${level}-migrate-1-0-0`)!;
+      // CloudNativePG writes the Secret `<cluster>-app`, key `uri`, for the cluster's owner: only the Job uses it.
+      expect(variable(job, 'DATABASE_URL')?.valueFrom.secretKeyRef).toEqual({ name: `${level}-db-app`, key: 'uri' });
+      // The subgraph connects as the service role (row-level security), which the Job provisions.
+      for (const [workload, name] of [[subgraph, 'DATABASE_URL'], [job, 'SERVICE_DATABASE_URL']] as const) {
+        expect(variable(workload, name)?.valueFrom.secretKeyRef).toEqual({ name: `${level}-db-service`, key: 'uri' });
       }
+      expect(variable(subgraph, 'DATABASE_ADMIN_URL')).toBeUndefined();
+      expect(find('Secret', `${level}-db-service`)?.stringData?.uri).toMatch(new RegExp(`^postgresql://supervision_service:[^@]+@${level}-db-rw\\.`));
     }
   });
 

@@ -21,11 +21,28 @@ afterAll(async () => {
 
 async function terminateConnectionsTo(databaseUrl: string): Promise<number> {
   const database = new URL(databaseUrl).pathname.slice(1);
-  const result = await admin.query<{ terminated: boolean }>(
-    'select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+  const result = await admin.query<{ pid: number; terminated: boolean }>(
+    'select pid, pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
     [database],
   );
-  return result.rows.filter((row) => row.terminated).length;
+  const ended = result.rows.filter((row) => row.terminated).map((row) => row.pid);
+  await untilBackendsExit(ended);
+  return ended.length;
+}
+
+/**
+ * pg_terminate_backend only signals: the backend sends its FATAL message and exits a moment
+ * later. The pools learn of the end from that message, so the test waits for the exits (as a
+ * failover is over before clients retry) rather than racing a query against the signal.
+ */
+async function untilBackendsExit(pids: number[]): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const alive = await admin.query('select 1 from pg_stat_activity where pid = any($1::int[])', [pids]);
+    if (alive.rowCount === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`backends ${pids.join(', ')} still running 5 s after pg_terminate_backend`);
 }
 
 const QUERY = '{ city { name districts { code streets { code } } } }';

@@ -4,6 +4,7 @@ import { districtSubgraph } from '@supervision/district';
 import { startGateway, type RunningGateway } from '@supervision/gateway';
 import {
   ephemeralSecrets,
+  serviceDatabaseUrl,
   peerKeysFor,
   signToken,
   startSubgraph,
@@ -21,7 +22,7 @@ export interface TestPlatform {
   gateway: RunningGateway;
   subgraphs: { city: RunningSubgraph; district: RunningSubgraph; street: RunningSubgraph };
   secrets: LocalSecrets;
-  /** A database URL prefix unique to this platform; `${databasePrefix}_city` is the city's. */
+  /** The owners' URLs of this platform's databases (unique per platform); requests run as the service role beside them. */
   databaseUrls: { city: string; district: string; street: string };
   token(request: Partial<TokenRequest> & Pick<TokenRequest, 'level' | 'code' | 'roles'>): Promise<string>;
   stop(): Promise<void>;
@@ -61,6 +62,8 @@ export async function startTestPlatform(
     databaseUrls?: TestPlatform['databaseUrls'];
     secrets?: LocalSecrets;
     seedDemo?: boolean;
+    /** Per-jurisdiction evidence quota of every level (default 2 GiB). */
+    evidenceQuotaBytes?: number;
     /** Per-level cryptography (hash of chains, evidence keys); default SHA-256 and unsealed evidence. */
     cryptography?: Partial<Record<Level, CryptoSettings>>;
     /** Token keys trusted beside the platform's own (an SM2 key set, a JWKS URL). */
@@ -78,6 +81,7 @@ export async function startTestPlatform(
     gatewaySecret: secrets.gatewaySecret,
     jwtPublicJwk: secrets.publicJwk,
     seedDemo: options.seedDemo ?? false,
+    evidenceQuotaBytes: options.evidenceQuotaBytes,
     log: quiet,
     ...(testLogLevel ? { logLevel: testLogLevel } : {}),
     tokenKeys: options.tokenKeys ? { ...options.tokenKeys, jwk: secrets.publicJwk } : undefined,
@@ -88,9 +92,9 @@ export async function startTestPlatform(
   };
   const crypto = options.cryptography ?? {};
   const [city, district, street] = await Promise.all([
-    startSubgraph(citySubgraph, { ...common, databaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs), cryptography: crypto.city }),
-    startSubgraph(districtSubgraph, { ...common, databaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs), cryptography: crypto.district }),
-    startSubgraph(streetSubgraph, { ...common, databaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs), cryptography: crypto.street }),
+    startSubgraph(citySubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.city), adminDatabaseUrl: databaseUrls.city, peerKeys: peerKeysFor('city', secrets.peerKeyPairs), cryptography: crypto.city }),
+    startSubgraph(districtSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.district), adminDatabaseUrl: databaseUrls.district, peerKeys: peerKeysFor('district', secrets.peerKeyPairs), cryptography: crypto.district }),
+    startSubgraph(streetSubgraph, { ...common, databaseUrl: serviceDatabaseUrl(databaseUrls.street), adminDatabaseUrl: databaseUrls.street, peerKeys: peerKeysFor('street', secrets.peerKeyPairs), cryptography: crypto.street }),
   ]);
   // Ports are chosen by the OS, so each subgraph learns the others' addresses once all listen.
   for (const running of [city, district, street]) {

@@ -8,7 +8,7 @@
  */
 import { citySubgraph } from '@supervision/city';
 import { districtSubgraph } from '@supervision/district';
-import { createServiceMetrics, loadConfig, migrate, openDatabase, withStartupLock, type SubgraphDefinition } from '@supervision/kit';
+import { createServiceMetrics, loadConfig, migrate, openDatabase, provisionServiceRole, serviceRoleOf, withStartupLock, type SubgraphDefinition } from '@supervision/kit';
 import { streetSubgraph } from '@supervision/street';
 import { z } from 'zod';
 
@@ -23,6 +23,9 @@ export const migrateEnvSchema = z.object({
   LEVEL: z.enum(['city', 'district', 'street']),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  // The subgraph's own DATABASE_URL (the service role): given, the job (as the owner) creates the
+  // role if missing and grants it row access only, under row-level security (docs/security.md).
+  SERVICE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
 });
 
 async function main(): Promise<void> {
@@ -39,6 +42,10 @@ async function main(): Promise<void> {
     await withStartupLock(orm, async () => {
       const applied = await migrate(orm);
       console.log(`[${env.LEVEL} migrate] applied ${applied.length} migration(s)${applied.length ? `: ${applied.join(', ')}` : ''}`);
+      if (env.SERVICE_DATABASE_URL) {
+        await provisionServiceRole(orm, serviceRoleOf(env.SERVICE_DATABASE_URL));
+        console.log(`[${env.LEVEL} migrate] service role ${serviceRoleOf(env.SERVICE_DATABASE_URL).name} provisioned`);
+      }
       if (env.SEED_ON_START === 'true') console.log(`[${env.LEVEL} migrate] ${await orm.em.fork().transactional((em) => definition.seed(em))}`);
     });
   } finally {

@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { peerKeysFor, type LocalSecrets } from '@supervision/kit';
+import { peerKeysFor, serviceDatabaseUrl, type LocalSecrets } from '@supervision/kit';
 import { LOCAL_DIR, REPO_ROOT } from '../paths';
 import type { LevelName } from './scale-data';
 
@@ -126,7 +126,9 @@ export async function startSubgraphProcesses(options: {
             {
               ...common,
               PORT: String(ports[level]),
-              DATABASE_URL: options.databaseUrls[level],
+              // As the launcher does: requests on the service role (row-level security), migrations as the owner.
+              DATABASE_URL: serviceDatabaseUrl(options.databaseUrls[level]),
+              DATABASE_ADMIN_URL: options.databaseUrls[level],
               // Peer calls (the city-wide lists ask every level for keys) are signed as the launcher signs them.
               PEER_PRIVATE_JWK: JSON.stringify(options.secrets.peerKeyPairs[level].privateJwk),
               PEER_PUBLIC_JWKS: JSON.stringify(peerKeysFor(level, options.secrets.peerKeyPairs).publicJwks),

@@ -10,13 +10,13 @@ export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /**
  * 佐证材料 Evidence attached to a record (one version of a duty record, a directive response),
- * stored with its SHA-256 so a copy can be checked against the original.
+ * pointing at its bytes by their SHA-256 (evidence-content.entity.ts: stored once per content).
  */
 @Entity({ tableName: 'attachment' })
 @Index({ properties: ['ownerType', 'ownerId'] })
 export class AttachmentEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'createdAt' | 'digestAlgorithm' | 'keyId';
+  [OptionalProps]?: 'id' | 'createdAt' | 'digestAlgorithm';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -26,6 +26,10 @@ export class AttachmentEntity {
 
   @Property({ type: 'uuid' })
   ownerId!: string;
+
+  /** The jurisdiction that owns the record the file belongs to (row-level security reads it). */
+  @Property({ type: 'string', length: 9 })
+  ownerCode!: string;
 
   @Property({ type: 'string', length: 255 })
   name!: string;
@@ -45,14 +49,6 @@ export class AttachmentEntity {
 
   @Property({ type: 'string', length: 64 })
   digest!: string;
-
-  /** The data key the content is sealed under (`crypto/evidence-store.ts`); null: stored as it came. */
-  @Property({ type: 'string', length: 64, nullable: true })
-  keyId: string | null = null;
-
-  /** Loaded only when asked for: lists of attachments should not drag megabytes along. */
-  @Property({ type: 'blob', lazy: true })
-  content!: Buffer;
 
   @Property({ type: 'Date' })
   createdAt: Date = new Date();

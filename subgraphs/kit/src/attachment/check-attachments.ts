@@ -4,7 +4,7 @@ import type { AttachmentInput } from './attachment.input';
 import { base64DecodedSize, evidenceSizeMessage } from './evidence-base64';
 
 /**
- * The size rule of `stageAttachments`, checkable on its own: a flow that asks another level to
+ * The size rule of `storeAttachments`, checkable on its own: a flow that asks another level to
  * act first (a rectification report) checks its evidence before that call, so a file over the
  * limit never leaves the other level having acted on a report that will not be stored.
  */

@@ -62,7 +62,9 @@ export async function appendAudit(em: EntityManager, principal: Principal, chang
   const transaction = em.getTransactionContext();
   await connection.execute('select pg_advisory_xact_lock(?, hashtext(?))', [AUDIT_CHAIN_LOCK, change.ownerCode], 'all', transaction);
   const last = await connection.execute<{ hash: string }>(
-    'select "hash" from "audit_entry" where "chain" = ? order by "seq" desc limit 1',
+    // The chain's newest hash, whoever wrote it: row-level security hides entries the actor may
+    // not read (a peer's entry in an owner's chain), so a function with the owner's rights reads just this one.
+    'select audit_chain_tail(?) as "hash"',
     [change.ownerCode],
     'get',
     transaction,

@@ -11,6 +11,9 @@ type ReferenceResolver = (reference: Record<string, unknown>, context: SubgraphC
  * another subgraph that hands the gateway an id of this level's record) applies the owner's read
  * rule from the access table, exactly as the root fields do. A refused reference resolves to null
  * with UNAUTHENTICATED / FORBIDDEN on its path; the other references of the same fetch still answer.
+ * Under row-level security a record outside the caller's read rule is not even found, so for a
+ * signed-in caller it resolves to null like a missing one; this check is the net should a policy
+ * ever be looser than the table.
  *
  * Applied once per subgraph, by `defineLevelFeatures`, so no module can add an unguarded one: a
  * type the table does not know stops the subgraph at start-up. Stubs of another level's types
@@ -38,7 +41,10 @@ export function guardReferenceResolvers(
     guarded[typeName] = {
       ...fields,
       __resolveReference: async (reference: Record<string, unknown>, context: SubgraphContext<unknown>, info: unknown) => {
+        // Asked before the lookup: row-level security shows an anonymous caller no record at all.
+        if (!context.principal && !context.peerCaller) throw unauthenticated(`需要登录 / sign in: ${typeName} needs a token`);
         const record = (await resolve(reference, context, info)) as Record<string, unknown> | null | undefined;
+        // Outside the caller's read rule the database shows no row (row-level security): null, as for a missing one.
         if (!record) return null;
         if (!context.principal) throw unauthenticated(`需要登录 / sign in: ${typeName} needs a token`);
         if (!mayRead(kind, context.principal, record)) {

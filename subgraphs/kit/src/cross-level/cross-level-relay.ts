@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Level } from '../jurisdiction/admin-code';
+import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import type { PeerDirectory } from '../peer/peer-client';
 import { describe } from './compensated-step';
 import { CROSS_LEVEL_FLOWS } from './cross-level-flows';
@@ -36,6 +36,12 @@ export async function relayCrossLevelSteps(orm: MikroORM, options: RelayOptions)
   const pass: RelayPass = { confirmed: 0, compensated: 0, failed: 0 };
   const graceMs = options.pendingGraceMs ?? 60_000;
   await orm.em.fork().transactional(async (em) => {
+    const connection = em.getConnection();
+    const transaction = em.getTransactionContext();
+    // Under row-level security (the service role) the relay is nobody's request: for this
+    // transaction only it may see every pending step, and it checks each step's local record with
+    // the scope of the jurisdiction whose request took the step. The owner ignores both settings.
+    await connection.execute(`select set_config('app.relay', 'on', true)`, [], 'all', transaction);
     const steps = await em
       .createQueryBuilder(CrossLevelStepEntity)
       .where({ $or: [{ state: 'COMPENSATE' }, { createdAt: { $lt: new Date(Date.now() - graceMs) } }] })
@@ -48,6 +54,12 @@ export async function relayCrossLevelSteps(orm: MikroORM, options: RelayOptions)
       const flow = CROSS_LEVEL_FLOWS[step.flow];
       if (!flow) continue;
       try {
+        await connection.execute(
+          `select set_config('app.level', ?, true), set_config('app.code', ?, true)`,
+          [levelOfCode(step.ownerCode) ?? '', step.ownerCode],
+          'all',
+          transaction,
+        );
         if (await flow.localRecordExists(em, step)) {
           pass.confirmed += 1;
         } else {

@@ -43,4 +43,11 @@ export class CrossLevelStepEntity {
 
   @Property({ type: 'Date', nullable: true })
   nextAttemptAt: Date | null = null;
+
+  /**
+   * The jurisdiction whose request took the step: filled in by the database from the request's
+   * scope (row-level security, `row-level-policies.ts`), never by the application.
+   */
+  @Property({ type: 'string', length: 9, defaultRaw: 'app_scope_code()' })
+  ownerCode!: string & Opt;
 }

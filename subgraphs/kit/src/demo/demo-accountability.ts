@@ -32,13 +32,15 @@ export function demoAccountability(divisions: Division[], supervision: DemoSuper
   const principal = records.cadres.find((cadre) => cadre.unitId === finding.unitId && cadre.principal)!;
   const caseId = demoId(`accountability-case:120000:${finding.id}`);
   const decidedAt = timestampDaysAgo(2, today);
+  // The case opens, and cites the finding as 查而不改, after the follow-up re-opened it (five days ago), never before.
+  const openedAt = timestampDaysAgo(4, today);
   const cited = (position: number, fields: Pick<AccountabilityBasisEntity, 'kind' | 'recordLevel' | 'recordType' | 'recordId' | 'recordOwnerCode' | 'note'>) => ({
     id: demoId(`accountability-basis:${caseId}:${position}`),
     caseId,
     ownerCode: '120000',
     position,
     citedBy: 'demo-120000-commission',
-    citedAt: timestampDaysAgo(6, today),
+    citedAt: openedAt,
     ...fields,
   });
   const basis = [
@@ -69,7 +71,7 @@ export function demoAccountability(divisions: Division[], supervision: DemoSuper
         decidedBy: 'demo-120000-commission',
         decidedAt,
         openedBy: 'demo-120000-commission',
-        createdAt: timestampDaysAgo(6, today),
+        createdAt: openedAt,
         updatedAt: decidedAt,
       } as AccountabilityCaseEntity,
     ],

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AttachmentEntity } from '../attachment/attachment.entity';
+import { EvidenceContentEntity } from '../attachment/evidence-content.entity';
 import { DirectiveResponseEntity } from '../directive/directive-response.entity';
 import { DirectiveEntity } from '../directive/directive.entity';
 import { DutyRecordEntity } from '../duty-record/duty-record.entity';
@@ -17,12 +18,13 @@ import { demoRecords } from './demo-records';
 import { unitTemplatesFor } from './demo-org';
 import { seedDemoStories } from './seed-demo-stories';
 
-function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, name: string, text: string) {
+function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, ownerCode: string, name: string, text: string) {
   const content = Buffer.from(text, 'utf8');
   return {
     id: demoId(`attachment:${ownerId}`),
     ownerType,
     ownerId,
+    ownerCode,
     name,
     contentType: 'text/plain',
     size: content.length,
@@ -31,6 +33,14 @@ function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: stri
     content,
     createdAt: new Date(),
   };
+}
+
+/** Evidence rows and their contents (stored once per content, before the rows that point at it). */
+async function insertEvidence(em: EntityManager, files: ReturnType<typeof evidence>[]): Promise<void> {
+  if (files.length === 0) return;
+  const contents = new Map(files.map((file) => [file.sha256, { sha256: file.sha256, size: file.size, content: file.content, createdAt: file.createdAt }]));
+  await em.insertMany(EvidenceContentEntity, [...contents.values()]);
+  await em.insertMany(AttachmentEntity, files.map(({ content: _content, ...row }) => row));
 }
 
 /**
@@ -52,8 +62,8 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   await em.insertMany(DutyRecordEntity, records.dutyRecords);
   const minutes = records.dutyRecords
     .filter((record) => record.kind === 'MEETING' && record.version === 1)
-    .map((record) => evidence('DUTY_RECORD', record.id, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
-  if (minutes.length > 0) await em.insertMany(AttachmentEntity, minutes);
+    .map((record) => evidence('DUTY_RECORD', record.id, record.jurisdictionCode, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
+  await insertEvidence(em, minutes);
 
   const plan = demoDirectivePlan(divisions);
   const codes = new Set(jurisdictions.map((jurisdiction) => jurisdiction.code));
@@ -75,8 +85,8 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
     );
     const reports = answered
       .filter((response) => response.status === 'COMPLETED')
-      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
-    if (reports.length > 0) await em.insertMany(AttachmentEntity, reports);
+      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, response.responderCode, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
+    await insertEvidence(em, reports);
   }
   const stories = await seedDemoStories(em, level, divisions);
   return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;

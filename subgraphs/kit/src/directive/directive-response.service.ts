@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AttachmentEntity } from '../attachment/attachment.entity';
 import type { AttachmentInput } from '../attachment/attachment.input';
-import { stageAttachments } from '../attachment/attachments';
+import { storeAttachments } from '../attachment/attachments';
 import { snapshot } from '../audit/canonical-json';
 import type { Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -124,7 +124,7 @@ async function answer(
     const before = snapshot(existing);
     const response = existing ?? em.create(DirectiveResponseEntity, { directiveId, responderCode: principal.code });
     apply(response);
-    const attachments = stageAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id }, evidence);
+    const attachments = await storeAttachments(em, { type: 'DIRECTIVE_RESPONSE', id: response.id, code: response.responderCode }, evidence, { quotaBytes: context.evidenceQuotaBytes });
     await auditAnswer(audit, action, response, before, attachments);
     return response;
   });

@@ -1,8 +1,7 @@
 import { AttachmentEntity } from '../attachment/attachment.entity';
-import { stageAttachments } from '../attachment/attachments';
+import { attachmentContent as storedContent, storeAttachments } from '../attachment/attachments';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, notFound } from '../errors/graphql-errors';
-import { readEvidence } from '../crypto/evidence-store';
 import { newId } from '../ids';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { OrgLoaders } from '../org/org.loaders';
@@ -72,9 +71,8 @@ export async function attachmentContent(context: Context, id: string): Promise<s
   const owner = await context.loaders.dutyRecordById.load(attachment.ownerId);
   if (!owner) return null;
   assertCanRead(principal, owner.jurisdictionCode);
-  await context.em.populate(attachment, ['content']);
   traceRead(context, 'Attachment', attachment.id, owner.jurisdictionCode);
-  return readEvidence(context.em, attachment).toString('base64');
+  return (await storedContent(context.em, attachment))?.toString('base64') ?? null;
 }
 
 /** 记录履职纪实: version 1 of a record, owned where its cadre belongs, with its files. */
@@ -101,7 +99,7 @@ export async function recordDuty(context: Context, input: RecordDutyInput): Prom
       recordedBy: principal.subject,
     });
     // Sizes are checked before anything is flushed: one oversized file leaves no trace.
-    const attachments = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id }, input.attachments);
+    const attachments = await storeAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments, { quotaBytes: context.evidenceQuotaBytes });
     await insertVersion(em, record);
     await audit({ action: 'create', entityType: 'DutyRecord', entityId: record.recordId, ownerCode: record.jurisdictionCode, after: auditView(record, attachments) });
     return record;
@@ -141,7 +139,7 @@ export async function correctDutyRecord(context: Context, recordId: string, inpu
       correctionReason: input.reason.trim(),
       recordedBy: principal.subject,
     });
-    const added = stageAttachments(em, { type: 'DUTY_RECORD', id: record.id }, input.attachments);
+    const added = await storeAttachments(em, { type: 'DUTY_RECORD', id: record.id, code: record.jurisdictionCode }, input.attachments, { quotaBytes: context.evidenceQuotaBytes });
     await insertVersion(em, record);
     const carried = await carryOverAttachments(em, keptFiles, record.id);
     await audit({

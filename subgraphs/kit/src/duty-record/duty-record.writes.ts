@@ -85,9 +85,9 @@ export async function insertVersion(em: EntityManager, record: DutyRecordEntity)
 }
 
 /**
- * Carries files of the previous version over to the new one inside the database: the bytes
- * (up to 5 MiB each) never travel through the service, and each version keeps a complete,
- * unchanging set of evidence of its own.
+ * Carries files of the previous version over to the new one inside the database: each version
+ * keeps a complete, unchanging list of evidence of its own, while the bytes stay where they are
+ * (stored once per content, evidence_content), so a correction costs rows of metadata only.
  */
 export async function carryOverAttachments(
   em: EntityManager,
@@ -97,9 +97,9 @@ export async function carryOverAttachments(
   if (kept.length === 0) return [];
   const copies = kept.map((attachment) => ({ ...summariseAttachment(attachment), id: newId(), from: attachment.id }));
   await em.getConnection().execute(
-    `insert into "attachment" ("id", "owner_type", "owner_id", "name", "content_type", "size", "sha256", "digest_algorithm", "digest", "key_id", "content", "created_at")
-     select "copy"."new_id", "a"."owner_type", ?, "a"."name", "a"."content_type", "a"."size", "a"."sha256",
-       "a"."digest_algorithm", "a"."digest", "a"."key_id", "a"."content", "a"."created_at"
+    `insert into "attachment" ("id", "owner_type", "owner_id", "owner_code", "name", "content_type", "size", "sha256", "digest_algorithm", "digest", "created_at")
+     select "copy"."new_id", "a"."owner_type", ?, "a"."owner_code", "a"."name", "a"."content_type", "a"."size", "a"."sha256",
+       "a"."digest_algorithm", "a"."digest", "a"."created_at"
      from "attachment" as "a" join (values ${copies.map(() => '(?::uuid, ?::uuid)').join(', ')}) as "copy" ("old_id", "new_id")
        on "a"."id" = "copy"."old_id"`,
     [newOwnerId, ...copies.flatMap((copy) => [copy.from, copy.id])],

@@ -60,6 +60,18 @@ async function existingRecordId(em: EntityManager, table: string, constraint: st
   }
 }
 
+/** The columns of a unique index or constraint, in key order. */
+async function constraintColumns(em: EntityManager, constraint: string): Promise<string[]> {
+  const rows: { column: string }[] = await em.getConnection().execute(
+    `select a.attname as "column" from pg_index i join pg_class c on c.oid = i.indexrelid
+       join lateral unnest(i.indkey) with ordinality as k(attnum, position) on true
+       join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+     where c.relname = ? order by k.position`,
+    [constraint],
+  );
+  return rows.map((row) => row.column);
+}
+
 /** The record's kind as the schema names it (`Unit`), not the table: the database stays inside. */
 function recordKind(em: EntityManager, table: string): string {
   const meta = Object.values(em.getMetadata().getAll()).find((entity) => entity.tableName === table);
@@ -75,6 +87,19 @@ function recordKind(em: EntityManager, table: string): string {
 export async function uniqueViolationError(em: EntityManager, error: UniqueConstraintViolationException): Promise<GraphQLError> {
   const violation = error as UniqueConstraintViolationException & UniqueViolationDetail;
   const key = parseUniqueKey(violation.detail);
+  if (!key && violation.table && violation.constraint) {
+    // Under row-level security PostgreSQL withholds the key's values from the service role (they
+    // might be another jurisdiction's): the constraint still names the columns, so the field.
+    const columns = await constraintColumns(em, violation.constraint).catch(() => []);
+    if (columns.length > 0) {
+      const field = `input.${FIELD_OF_CONSTRAINT[violation.constraint] ?? camelCase(columns[columns.length - 1])}`;
+      const shown = columns.map(camelCase).join(', ');
+      const kind = recordKind(em, violation.table);
+      const taken = badUserInput(field, `已有 ${kind} 使用相同的值（${shown}）/ already taken: a ${kind} has the same ${shown}`);
+      taken.extensions.existingId = null;
+      return taken;
+    }
+  }
   if (!key || !violation.table) return badUserInput('input', '已存在相同的记录 / a record with these values already exists');
   const column = key.columns[key.columns.length - 1];
   const field = `input.${FIELD_OF_CONSTRAINT[violation.constraint ?? ''] ?? camelCase(column)}`;

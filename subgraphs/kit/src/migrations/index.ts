@@ -15,13 +15,16 @@ import { Migration20261201220000_cross_level_steps } from './Migration2026120122
 import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
-import { Migration20261202060000_cadre_versions } from './Migration20261202060000_cadre_versions';
+import { Migration20261202060300_cadre_versions } from './Migration20261202060300_cadre_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
 import { Migration20261202030000_read_trace } from './Migration20261202030000_read_trace';
 import { Migration20261202040000_duty_record_figures } from './Migration20261202040000_duty_record_figures';
 import { Migration20261202050000_retention } from './Migration20261202050000_retention';
+import { Migration20261202060000_attachment_owner_code } from './Migration20261202060000_attachment_owner_code';
+import { Migration20261202060100_row_level_security } from './Migration20261202060100_row_level_security';
+import { Migration20261202060200_evidence_content } from './Migration20261202060200_evidence_content';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -108,8 +111,8 @@ export const recordVersionsMigration: MigrationObject = {
 };
 /** Versions of cadres: every level. */
 export const cadreVersionsMigration: MigrationObject = {
-  name: 'Migration20261202060000_cadre_versions',
-  class: Migration20261202060000_cadre_versions,
+  name: 'Migration20261202060300_cadre_versions',
+  class: Migration20261202060300_cadre_versions,
 };
 /** Plans record their draw's inputs; check history indexes (supervising levels). */
 export const supervisionDrawRecordMigration: MigrationObject = {
@@ -140,4 +143,19 @@ export const dutyRecordFiguresMigration: MigrationObject = {
 export const retentionMigration: MigrationObject = {
   name: 'Migration20261202050000_retention',
   class: Migration20261202050000_retention,
+};
+/** Each attachment names its owning jurisdiction (row-level security judges it on its own row). */
+export const attachmentOwnerCodeMigration: MigrationObject = {
+  name: 'Migration20261202060000_attachment_owner_code',
+  class: Migration20261202060000_attachment_owner_code,
+};
+/** Row-level security over whatever tables the level has: always the last of a level's list. */
+export const rowLevelSecurityMigration: MigrationObject = {
+  name: 'Migration20261202060100_row_level_security',
+  class: Migration20261202060100_row_level_security,
+};
+/** Evidence stored once per content (after row-level security, whose helper functions it uses). */
+export const evidenceContentMigration: MigrationObject = {
+  name: 'Migration20261202060200_evidence_content',
+  class: Migration20261202060200_evidence_content,
 };

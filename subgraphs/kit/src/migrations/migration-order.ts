@@ -1,5 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import {
+  attachmentOwnerCodeMigration,
+  evidenceContentMigration,
+  rowLevelSecurityMigration,
   accountabilityMigration,
   assessmentMigration,
   auditChainsMigration,
@@ -59,6 +62,9 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   readTraceMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  attachmentOwnerCodeMigration,
+  rowLevelSecurityMigration,
+  evidenceContentMigration,
   cadreVersionsMigration,
 ];
 

@@ -1,4 +1,5 @@
 import { AttachmentEntity } from '../attachment/attachment.entity';
+import { EvidenceContentEntity } from '../attachment/evidence-content.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { DirectiveResponseEntity } from '../directive/directive-response.entity';
 import { DirectiveEntity } from '../directive/directive.entity';
@@ -23,6 +24,7 @@ export const LEVEL_RECORD_ENTITIES = [
   MilestoneEntity,
   DutyRecordEntity,
   AttachmentEntity,
+  EvidenceContentEntity,
   AuditEntryEntity,
   IdempotencyKeyEntity,
   TaskCountEntity,

@@ -1,5 +1,18 @@
 import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.module';
-import { auditChainsMigration, cadreVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, idempotencyKeysMigration, levelRecordsMigration, recordVersionsMigration, retentionMigration, taskFiguresMigration } from '../migrations';
+import {
+  attachmentOwnerCodeMigration,
+  auditChainsMigration,
+  cadreVersionsMigration,
+  commercialCryptographyMigration,
+  dutyRecordFiguresMigration,
+  evidenceContentMigration,
+  idempotencyKeysMigration,
+  levelRecordsMigration,
+  recordVersionsMigration,
+  retentionMigration,
+  rowLevelSecurityMigration,
+  taskFiguresMigration,
+} from '../migrations';
 import { defineFeature } from './level-feature';
 import { LEVEL_RECORD_ENTITIES } from './level-record-entities';
 import { createLevelRecordModules } from './level-record-modules';
@@ -15,8 +28,23 @@ export const levelRecordsFeature = defineFeature({
   // jurisdiction; idempotency keys serve every mutation (mutation/idempotency.ts); record versions;
   // the hash algorithm of every audit entry and evidence digests / data key ids; duty records
   // counted per jurisdiction and day; retention (archived duty records, and no delete of a
-  // referenced record on any table); cadre versions.
-  migrations: [levelRecordsMigration, taskFiguresMigration, auditChainsMigration, idempotencyKeysMigration, recordVersionsMigration, commercialCryptographyMigration, dutyRecordFiguresMigration, retentionMigration, cadreVersionsMigration],
+  // referenced record on any table). Row-level security and evidence storage concern every level:
+  // they come with the base records and run after every other shared migration
+  // (SHARED_MIGRATION_ORDER), over the tables the level has; cadre versions (a column, after them).
+  migrations: [
+    levelRecordsMigration,
+    taskFiguresMigration,
+    auditChainsMigration,
+    idempotencyKeysMigration,
+    recordVersionsMigration,
+    commercialCryptographyMigration,
+    dutyRecordFiguresMigration,
+    retentionMigration,
+    attachmentOwnerCodeMigration,
+    rowLevelSecurityMigration,
+    evidenceContentMigration,
+    cadreVersionsMigration,
+  ],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],
   build(build) {

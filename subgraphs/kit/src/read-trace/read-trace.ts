@@ -47,7 +47,7 @@ export async function writeReadTrace(
     const connection = tx.getConnection();
     const transaction = tx.getTransactionContext();
     await connection.execute('select pg_advisory_xact_lock(?)', [READ_TRACE_LOCK], 'all', transaction);
-    const last = (await connection.execute<{ hash: string }>('select "hash" from "read_trace" order by "seq" desc limit 1', [], 'get', transaction)) as
+    const last = (await connection.execute<{ hash: string }>('select read_trace_tail() as "hash"', [], 'get', transaction)) as
       | { hash: string }
       | undefined;
     const entry: Hashed = {

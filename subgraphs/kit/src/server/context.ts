@@ -22,6 +22,8 @@ export interface SubgraphContext<Loaders> {
   /** This subgraph's level and the addresses of the others (calls between levels). */
   level?: Level;
   peers?: PeerDirectory;
+  /** Bytes of distinct evidence content each jurisdiction may store (EVIDENCE_QUOTA_BYTES). */
+  evidenceQuotaBytes?: number;
   /** The level of the subgraph that made this call, when a peer (not the gateway) made it. */
   peerCaller?: Level | null;
   /** Retention period of duty records in years (RETENTION_YEARS); see retention/. */

@@ -30,6 +30,8 @@ import { IdempotencyKeyEntity } from '../mutation/idempotency-key.entity';
 import { DEFAULT_IDEMPOTENCY_TTL_HOURS, startIdempotencySweep } from '../mutation/idempotency-sweep';
 import { migrate, openDatabase, withStartupLock, type Orm } from '../db/database';
 import { createServiceMetrics, type ServiceMetrics } from '../db/metrics';
+import { databaseScopeOf, runWithScopeHolder, scopeEveryConnection, setRequestScope } from '../db/rls/request-scope';
+import { provisionServiceRole, serviceRoleOf, serviceRoleProblem } from '../db/rls/service-role';
 import { watchPool } from '../db/pool-metrics';
 import type { Level } from '../jurisdiction/admin-code';
 import { createLogger, type Logger, type LogLevel } from '../observability/logger';
@@ -38,6 +40,7 @@ import { observabilityPlugin } from '../observability/observability-plugin';
 import { requestIdMiddleware } from '../observability/request-id';
 import { PeerDirectory } from '../peer/peer-client';
 import { PEER_HEADER, PeerSigner, PeerVerifier, type PeerKeys } from '../peer/peer-proof';
+import { DEFAULT_EVIDENCE_QUOTA_BYTES } from '../attachment/attachments';
 import { buildFederatedSchema } from '../schema/subgraph-schema';
 import { DEFAULT_SUBGRAPH_LIMITS, isProductionMode, limitsEnvSchema, limitsFromEnv, productionEnvSchema, type LimitProfile } from '../limits/operation-limits';
 import { operationLimitsPlugin } from '../limits/operation-limits-plugin';
@@ -69,7 +72,10 @@ const booleanSchema = z
 export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shape).extend(tokenEnvSchema.shape).extend(cryptoEnvSchema.shape).extend({
   PORT: portSchema,
   HOST: z.string().default('127.0.0.1'),
+  // The service's own login role: owns nothing, cannot bypass row-level security.
   DATABASE_URL: postgresUrlSchema,
+  // The database owner: runs migrations and seeds, and provisions the role of DATABASE_URL.
+  DATABASE_ADMIN_URL: postgresUrlSchema.optional(),
   GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters'),
   MIGRATE_ON_START: booleanSchema.default(true),
   SEED_ON_START: booleanSchema.default(true),
@@ -99,12 +105,20 @@ export const subgraphEnvSchema = limitsEnvSchema.extend(productionEnvSchema.shap
   IDEMPOTENCY_SWEEP_MS: z.coerce.number().int().min(0).default(3_600_000),
   // Years a duty record stays in the default lists before the commission may archive it (docs/retention.md).
   RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS),
+  // Bytes of distinct evidence content one jurisdiction may store in this level's database.
+  EVIDENCE_QUOTA_BYTES: z.coerce.number().int().positive().default(DEFAULT_EVIDENCE_QUOTA_BYTES),
 });
 
 export interface SubgraphConfig {
   port: number;
   host?: string;
+  /** The service role's URL: every request's statements run as this role, under row-level security. */
   databaseUrl: string;
+  /**
+   * The owner's URL: migrations, seeds and the service role's grants run as the owner. Without
+   * it, `databaseUrl` does everything (and, if it is the owner, row-level security is bypassed).
+   */
+  adminDatabaseUrl?: string;
   gatewaySecret: string;
   /** The launcher's single public key; `tokenKeys` adds key sets and JWKS URLs. */
   jwtPublicJwk?: JWK;
@@ -123,6 +137,8 @@ export interface SubgraphConfig {
   peerKeys?: PeerKeys;
   /** How old a peer call's timestamp may be, in ms (default 30 s); its nonce is remembered as long. */
   peerWindowMs?: number;
+  /** Bytes of distinct evidence content each jurisdiction may store (default 2 GiB). */
+  evidenceQuotaBytes?: number;
   /** How often the token deny-list is fetched from the city subgraph (default 5 s). */
   revocationRefreshMs?: number;
   /** Operation limits this subgraph enforces itself (defaults: DEFAULT_SUBGRAPH_LIMITS). */
@@ -159,6 +175,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    adminDatabaseUrl: env.DATABASE_ADMIN_URL,
     gatewaySecret: env.GATEWAY_SECRET,
     tokenKeys: tokenKeysFromEnv(env),
     tokenPolicy: tokenPolicyFromEnv(env),
@@ -170,6 +187,7 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
     peerUrls: { city: env.CITY_SUBGRAPH_URL, district: env.DISTRICT_SUBGRAPH_URL, street: env.STREET_SUBGRAPH_URL },
     peerKeys: env.PEER_PUBLIC_JWKS ? { privateJwk: env.PEER_PRIVATE_JWK, publicJwks: env.PEER_PUBLIC_JWKS } : undefined,
     peerWindowMs: env.PEER_WINDOW_MS,
+    evidenceQuotaBytes: env.EVIDENCE_QUOTA_BYTES,
     revocationRefreshMs: env.REVOCATION_REFRESH_MS,
     limits: limitsFromEnv(env, DEFAULT_SUBGRAPH_LIMITS),
     production: isProductionMode(env),
@@ -187,7 +205,10 @@ export function subgraphConfigFromEnv(env: z.infer<typeof subgraphEnvSchema>): S
 export interface RunningSubgraph {
   name: Level;
   url: string;
+  /** The owner's connection (migrations, seeds; tests arrange and inspect rows with it). Requests never use it. */
   orm: Orm;
+  /** The service role's connection, which every request uses, under row-level security. */
+  requestOrm: Orm;
   metrics: ServiceMetrics;
   peers: PeerDirectory;
   stop(): Promise<void>;
@@ -207,22 +228,25 @@ export async function startSubgraph<Loaders>(
     config.logger ?? createLogger(`${definition.name}-subgraph`, config.logLevel ?? (config.log ? 'silent' : 'info'));
   const log = config.log ?? ((line: string) => logger.info(line));
   const metrics = createServiceMetrics(`${definition.name}-subgraph`, { processMetrics: config.processMetrics });
-  const orm = await openDatabase({
-    url: config.databaseUrl,
+  const databaseOptions = {
     entities: definition.entities,
     migrations: definition.migrations,
     metrics,
     debug: config.sqlDebug,
     log,
-    poolLog: { warn: (message) => logger.warn({ pool: true }, message), error: (message) => logger.error({ pool: true }, message) },
-  });
+    poolLog: { warn: (message: string) => logger.warn({ pool: true }, message), error: (message: string) => logger.error({ pool: true }, message) },
+  };
+  // The owner migrates and seeds; requests use the service role's pool (row-level security).
+  const orm = await openDatabase({ ...databaseOptions, url: config.adminDatabaseUrl ?? config.databaseUrl });
   if (config.cryptography) registerCryptoSettings(orm.em, config.cryptography);
+  let requestOrm = orm;
   try {
     // One replica at a time: replicas starting together migrate and seed the database once.
     await withStartupLock(orm, async () => {
       if (config.migrateOnStart ?? true) {
         await migrate(orm);
       }
+      if (config.adminDatabaseUrl) await provisionServiceRole(orm, serviceRoleOf(config.databaseUrl));
       if (config.seedOnStart ?? true) {
         const seeded = await orm.em.fork().transactional((em) => definition.seed(em));
         log(seeded);
@@ -231,8 +255,16 @@ export async function startSubgraph<Loaders>(
         }
       }
     });
+    if (config.adminDatabaseUrl) requestOrm = await openDatabase({ ...databaseOptions, url: config.databaseUrl });
+    if (config.cryptography && requestOrm !== orm) registerCryptoSettings(requestOrm.em, config.cryptography);
+    scopeEveryConnection(requestOrm);
+    // Policies bind no owner or superuser: in production a service must not run with such a role.
+    const problem = await serviceRoleProblem(requestOrm);
+    if (problem && (config.production ?? false)) throw new Error(problem);
+    if (problem) logger.warn(problem);
   } catch (error) {
     await orm.close();
+    if (requestOrm !== orm) await requestOrm.close();
     throw error;
   }
 
@@ -250,6 +282,7 @@ export async function startSubgraph<Loaders>(
   if (holdsRevocations) {
     // The city reads its table once, then again only when told of a new row (revocation-notices.ts).
     registerRevocationList(orm.em, revocations);
+    if (requestOrm !== orm) registerRevocationList(requestOrm.em, revocations);
     revocationNotices = await listenForRevocations(config.databaseUrl, () => revocations.refresh(), (error) =>
       logger.warn({ err: (error as Error).message }, 'revocation notices interrupted; listening again'),
     );
@@ -309,7 +342,7 @@ export async function startSubgraph<Loaders>(
   });
   app.get('/ready', async (_req, res) => {
     try {
-      await orm.em.fork().getConnection().execute('select 1');
+      await requestOrm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ready' });
     } catch (error) {
       // The driver's message names the database and host: for the log, not for whoever asks.
@@ -317,7 +350,7 @@ export async function startSubgraph<Loaders>(
       res.status(503).json({ status: 'unavailable', reason: 'database unavailable' });
     }
   });
-  watchPool(metrics, orm);
+  watchPool(metrics, requestOrm);
   app.get('/metrics', metricsEndpoint(metrics.registry, config.gatewaySecret));
   if (holdsRevocations) {
     app.get('/revocations', (req, res) => {
@@ -340,6 +373,9 @@ export async function startSubgraph<Loaders>(
       }
       next();
     },
+    // Everything that follows, to the last resolver and DataLoader batch, shares one scope holder
+    // that the context fills in; the pool gives each statement's connection that scope.
+    (_req, _res, next) => runWithScopeHolder(next),
     jsonBody(MAX_SUBGRAPH_REQUEST_BODY_BYTES, { digest: true }),
     // A call that says it comes from a peer must prove it; one that cannot is refused whole.
     (req, res, next) => {
@@ -368,8 +404,9 @@ export async function startSubgraph<Loaders>(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const principal = await principalFromAuthorization(req.header('authorization'), tokens);
-        const em = orm.em.fork();
+        const em = requestOrm.em.fork();
         const peerCaller = (res.locals.peerCaller as Level | null | undefined) ?? null;
+        setRequestScope(databaseScopeOf(principal, peerCaller));
         return {
           em,
           loaders: definition.createLoaders(em),
@@ -382,6 +419,7 @@ export async function startSubgraph<Loaders>(
           retentionYears: config.retentionYears ?? DEFAULT_RETENTION_YEARS,
           reads: new Map(),
           idempotency: idempotencyRequest(req.header(IDEMPOTENCY_KEY_HEADER), req.body),
+          evidenceQuotaBytes: config.evidenceQuotaBytes ?? DEFAULT_EVIDENCE_QUOTA_BYTES,
         };
       },
     }),
@@ -394,7 +432,7 @@ export async function startSubgraph<Loaders>(
   const relayMs = config.crossLevelRelayMs ?? 2_000;
   const stopRelay =
     relayMs > 0 && definition.entities.includes(CrossLevelStepEntity)
-      ? startCrossLevelRelay(orm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
+      ? startCrossLevelRelay(requestOrm, { level: definition.name, peers, intervalMs: relayMs, pendingGraceMs: config.crossLevelGraceMs, log: (line) => logger.warn(line) })
       : async () => {};
   const sweepMs = config.idempotencySweepMs ?? 3_600_000;
   const stopSweep =
@@ -410,6 +448,7 @@ export async function startSubgraph<Loaders>(
     name: definition.name,
     url,
     orm,
+    requestOrm,
     metrics,
     peers,
     async stop() {
@@ -419,6 +458,7 @@ export async function startSubgraph<Loaders>(
       await stopSweep();
       await apollo.stop();
       await orm.close();
+      if (requestOrm !== orm) await requestOrm.close();
     },
   };
 }

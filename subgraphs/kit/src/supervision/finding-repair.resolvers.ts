@@ -3,6 +3,7 @@ import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import type { Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
 import { askPeer, RECTIFICATION_REPORT } from '../cross-level/peer-operations';
+import { databaseScopeOf, setRequestScope } from '../db/rls/request-scope';
 import { forbidden, notFound } from '../errors/graphql-errors';
 import { levelOfCode, type Level } from '../jurisdiction/admin-code';
 import { levelBelow } from '../level/level-relations';
@@ -38,6 +39,9 @@ export function createFindingRepairResolver(level: Level, FindingType: ClassType
       if (!finding) throw notFound('supervision finding', findingId);
       if (levelOfCode(finding.unitJurisdictionCode) !== caller) throw forbidden(`the ${caller} level does not report on this finding`);
       const actor: Principal = { subject: `subgraph:${caller}`, level: caller, code: finding.unitJurisdictionCode, roles: ['admin'] };
+      // The call acts for no person: from here on its statements run with the scope of the finding's
+      // unit (row-level security), the jurisdiction on whose behalf the reporting level withdraws.
+      setRequestScope(databaseScopeOf(actor, caller));
       return runInTransaction(context, actor, (scope) => withdrawFindingReport(scope, actor, findingId, reportId));
     }
 

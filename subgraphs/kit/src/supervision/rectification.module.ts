@@ -4,7 +4,7 @@ import { RECTIFICATION_OPERATIONS } from './rectification.operations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, createUnionType, type ClassType as TypeGraphqlClass } from 'type-graphql';
 import { AttachmentType } from '../attachment/attachment.type';
-import { attachmentsByOwnerLoader, stageAttachments } from '../attachment/attachments';
+import { attachmentsByOwnerLoader, storeAttachments } from '../attachment/attachments';
 import type { AttachmentEntity } from '../attachment/attachment.entity';
 import { canRead, type Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
@@ -141,7 +141,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
           summary: input.summary.trim(),
           submittedBy: principal.subject,
         });
-        stageAttachments(scope.em, { type: 'RECTIFICATION_REPORT', id: report.id }, input.attachments);
+        await storeAttachments(scope.em, { type: 'RECTIFICATION_REPORT', id: report.id, code: report.jurisdictionCode }, input.attachments, { quotaBytes: context.evidenceQuotaBytes });
         await scope.audit({ action: 'create', entityType: 'RectificationReport', entityId: report.id, ownerCode: report.jurisdictionCode, after: report });
         return report;
       };
