@@ -3,7 +3,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { createResponsibilityItem, createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
 
 /*
- * 防止丢失更新 Tasks and responsibility items carry a version: two people editing the same record
+ * 防止丢失更新 Tasks, responsibility items and cadres carry a version: two people editing the same record
  * from the same reading — the second change is refused with CONFLICT, not silently overwritten.
  */
 
@@ -63,5 +63,26 @@ describe('record versions', () => {
     expectError(await call(hexiAdmin, PROGRESS, { id, p: 90, v: version + 1 }), 'NOT_FOUND');
     const read = await callOk(hepingAdmin, `query($id: ID!) { districtTask(id: $id) { progress version } }`, { id });
     expect(read.districtTask).toEqual({ progress: 40, version: version + 1 });
+  });
+
+  it('a cadre: the change based on a stale version is a CONFLICT and changes nothing; parallel edits from one reading: one wins', async () => {
+    const UPDATE_CADRE = `mutation($id: ID!, $input: UpdateCadreInput!) { updateDistrictCadre(id: $id, input: $input) { position version } }`;
+    const cadreId = heping.cadreIds[0];
+    const seen = ((await callOk(hepingAdmin, UPDATE_CADRE, { id: cadreId, input: { position: '局长' } })).updateDistrictCadre as { version: number }).version;
+    const first = await callOk(hepingAdmin, UPDATE_CADRE, { id: cadreId, input: { position: '党组书记、局长', expectedVersion: seen } });
+    expect(first.updateDistrictCadre).toEqual({ position: '党组书记、局长', version: seen + 1 });
+    const stale = await call(hepingAdmin, UPDATE_CADRE, { id: cadreId, input: { position: '副局长', expectedVersion: seen } });
+    expectError(stale, 'CONFLICT', 'input.expectedVersion');
+    expect(stale.errors![0].message).toContain(`is at version ${seen + 1}`);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => call(hepingAdmin, UPDATE_CADRE, { id: cadreId, input: { position: `并发职务${index}`, expectedVersion: seen + 1 } })),
+    );
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(4);
+    // Another jurisdiction is refused whatever the version it names (row-level security hides the cadre from it).
+    const foreign = await call(hexiAdmin, UPDATE_CADRE, { id: cadreId, input: { position: '越权修改', expectedVersion: seen + 2 } });
+    expect(foreign.errors?.[0].extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+    const after = (await callOk(hepingAdmin, UPDATE_CADRE, { id: cadreId, input: {} })).updateDistrictCadre as { position: string; version: number };
+    expect(after.position).toMatch(/^并发职务\d$/);
   });
 });

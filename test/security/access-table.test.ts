@@ -25,8 +25,8 @@ import { type AnyData } from '../support/gateway-client';
  * read through the gateway's root field and through `_entities` on the owner's subgraph directly
  * (with the gateway secret), and written through the gateway; each answer is what the table says.
  *
- * Walked kinds: those whose fixtures are below (units, cadres, responsibility items, tasks,
- * directives — the addressed kind).
+ * Walked kinds: those whose fixtures are below (units, cadres, responsibility items, tasks, duty
+ * records, directives — the addressed kind).
  * Directives are issued for the caller's own jurisdiction by construction, so only their `own`
  * write cells have a mutation to try.
  */
@@ -108,6 +108,13 @@ async function createTask(token: string | undefined, owner: string): Promise<Gra
   });
 }
 
+/** A duty record (version 1) of `owner`'s cadre, carrying out the owner's responsibility item. */
+async function recordDuty(token: string | undefined, owner: string): Promise<GraphQLResponse<AnyData>> {
+  return call(token, `mutation($input: RecordDutyInput!) { d: record${LEVEL_PREFIX[levelOfCode(owner)!]}Duty(input: $input) { id } }`, {
+    input: { cadreId: await cadreOf(owner), responsibilityItemId: await itemOf(owner), kind: 'MEETING', occurredOn: '2026-11-20', summary: `纪实-${randomUUID()}` },
+  });
+}
+
 const WALKS: KindWalk[] = [
   {
     concept: 'Unit',
@@ -159,6 +166,16 @@ const WALKS: KindWalk[] = [
       return response.data!.t.id;
     },
     write: (token, owner) => createTask(token, owner),
+  },
+  {
+    concept: 'DutyRecord',
+    writeNamesRecord: true,
+    create: async (owner) => {
+      const response = await recordDuty(adminOf(owner), owner);
+      expect(response.errors).toBeUndefined();
+      return response.data!.d.id;
+    },
+    write: (token, owner) => recordDuty(token, owner),
   },
   {
     concept: 'Directive',

@@ -15,6 +15,7 @@ import { Migration20261201220000_cross_level_steps } from './Migration2026120122
 import { Migration20261201220001_finding_withdrawn } from './Migration20261201220001_finding_withdrawn';
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
+import { Migration20261202060300_cadre_versions } from './Migration20261202060300_cadre_versions';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
@@ -107,6 +108,11 @@ export const idempotencyKeysMigration: MigrationObject = {
 export const recordVersionsMigration: MigrationObject = {
   name: 'Migration20261201230001_record_versions',
   class: Migration20261201230001_record_versions,
+};
+/** Versions of cadres: every level. */
+export const cadreVersionsMigration: MigrationObject = {
+  name: 'Migration20261202060300_cadre_versions',
+  class: Migration20261202060300_cadre_versions,
 };
 /** Plans record their draw's inputs; check history indexes (supervising levels). */
 export const supervisionDrawRecordMigration: MigrationObject = {

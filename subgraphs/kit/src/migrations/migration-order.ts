@@ -10,6 +10,7 @@ import {
   findingWithdrawnMigration,
   idempotencyKeysMigration,
   recordVersionsMigration,
+  cadreVersionsMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -64,6 +65,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   attachmentOwnerCodeMigration,
   rowLevelSecurityMigration,
   evidenceContentMigration,
+  cadreVersionsMigration,
 ];
 
 /**

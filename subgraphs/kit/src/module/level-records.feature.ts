@@ -2,6 +2,7 @@ import { levelRecordAuditedTypes } from '../accountability/record-audit-trail.mo
 import {
   attachmentOwnerCodeMigration,
   auditChainsMigration,
+  cadreVersionsMigration,
   commercialCryptographyMigration,
   dutyRecordFiguresMigration,
   evidenceContentMigration,
@@ -29,7 +30,7 @@ export const levelRecordsFeature = defineFeature({
   // counted per jurisdiction and day; retention (archived duty records, and no delete of a
   // referenced record on any table). Row-level security and evidence storage concern every level:
   // they come with the base records and run after every other shared migration
-  // (SHARED_MIGRATION_ORDER), over the tables the level has.
+  // (SHARED_MIGRATION_ORDER), over the tables the level has; cadre versions (a column, after them).
   migrations: [
     levelRecordsMigration,
     taskFiguresMigration,
@@ -42,6 +43,7 @@ export const levelRecordsFeature = defineFeature({
     attachmentOwnerCodeMigration,
     rowLevelSecurityMigration,
     evidenceContentMigration,
+    cadreVersionsMigration,
   ],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],

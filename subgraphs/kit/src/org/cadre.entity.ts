@@ -9,7 +9,7 @@ import { newId } from '../ids';
 @Entity({ tableName: 'cadre' })
 export class CadreEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'teamMember' | 'principal' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'teamMember' | 'principal' | 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -39,4 +39,8 @@ export class CadreEntity {
 
   @Property({ type: 'Date', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Raised by every change (MikroORM's optimistic lock); `expectedVersion` on an update names it. */
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
 }

@@ -1,6 +1,6 @@
 import { NotBlank, IsAdministrativeCode } from '../validation/common-decorators';
-import { IsBoolean, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { UnitKind } from './unit-kind';
 
 @InputType('CreateUnitInput')
@@ -45,6 +45,11 @@ export class AddCadreInput {
 
 @InputType('UpdateCadreInput')
 export class UpdateCadreInput {
+  @Field(() => Int, { nullable: true, description: '期望版本 The version the change is based on; another version is a CONFLICT (omit to change whatever the cadre is now).' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)

@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { levelOfCode } from '../jurisdiction/admin-code';
 import { levelTypeName } from '../level/level-names';
 import { UnitKind } from './unit-kind';
@@ -48,6 +48,9 @@ export abstract class CadreInterface {
 
   @Field(() => Boolean, { description: '是否主要负责人 The unit\'s principal leader (一把手).' })
   principal!: boolean;
+
+  @Field(() => Int, { description: '版本 Record version: raised by every change; send it back as expectedVersion so a change made meanwhile by someone else is refused (CONFLICT) instead of overwritten.' })
+  version!: number;
 
   @Field(() => ID)
   unitId!: string;

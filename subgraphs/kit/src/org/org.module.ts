@@ -1,4 +1,5 @@
 import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/jurisdiction-loaders';
+import { assertExpectedVersion } from '../mutation/record-version';
 import { operationsAt } from '../level/operation-table';
 import { ORG_OPERATIONS } from './org.operations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
@@ -126,6 +127,7 @@ export function createOrgModule(options: LevelOptions) {
       assertCanWrite(principal, existing.jurisdictionCode);
       return runInTransaction(context, principal, async ({ em, audit }) => {
         const cadre = await em.findOneOrFail(CadreEntity, { id: existing.id });
+        assertExpectedVersion(cadre, input.expectedVersion);
         const before = { ...cadre };
         if (input.principal && !cadre.principal) await stepDownPrincipal(em, cadre.unitId, audit);
         if (input.position !== undefined) cadre.position = input.position.trim();
