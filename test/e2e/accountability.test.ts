@@ -230,8 +230,9 @@ describe('accountability cases, city → district', () => {
     const data = await ok<{ cityAccountabilityCase: Traced }>(TRACE, cityCommission, { id: caseId });
     const after = await counts();
     const [city, district, street] = after.map((count, index) => count - before[index]);
-    // City: the case, its basis, its audit trail, the finding, its steps, its audit trail.
-    expect(city).toBe(6);
+    // City: the case, its basis, its audit trail, the finding, its steps, its audit trail; and the
+    // request's one read-trace row for the case and finding read (begin, lock, chain tail, insert, commit).
+    expect(city).toBe(11);
     // District, by loader (never by record): unit, cadre; task, duty record, report; the task's
     // duty records; the audit trails (one batch per record type, as each type's load completes
     // on its own); the finding's reports. Nothing asks the street level.

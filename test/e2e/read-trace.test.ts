@@ -1,5 +1,6 @@
 import { ResponsibilityItemEntity } from '@supervision/kit';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
+import { cityFindingsOnDistrictUnit } from '../support/supervision-fixtures';
 
 const BINHAI = '120116';
 let platform: TestPlatform;
@@ -117,6 +118,60 @@ describe('read trace (访问留痕)', () => {
       { token: tokens.commission, variables: { before: page1.data!.districtReadsBy[0].seq } },
     );
     expect(page2.data!.districtReadsBy[0].seq).toBe(by.data!.districtReadsBy[1].seq);
+  });
+
+  it('a finding and a case are traced whichever path reads them, in the owning level', async () => {
+    const hepingAdmin = await platform.token({ subject: 'heping-admin', level: 'district', code: '120101', roles: ['admin'] });
+    const { unitId, findingIds } = await cityFindingsOnDistrictUnit(platform.gateway.url, { cityCommission: tokens.cityCommission, districtAdmin: hepingAdmin }, 1, 2026);
+    // The supervised side reads the city's finding addressed to it: the city's trace names it.
+    const finding = await graphql(platform.gateway.url, 'query($id: ID!) { citySupervisionFinding(id: $id) { id description } }', {
+      token: hepingAdmin,
+      variables: { id: findingIds[0] },
+      headers: { 'x-request-id': 'req-read-finding' },
+    });
+    expect(finding.errors).toBeUndefined();
+    const findingTrace = await graphql<{ cityReadTrace: Entry[] }>(
+      platform.gateway.url,
+      `query($id: ID!) { cityReadTrace(entityType: "SupervisionFinding", entityId: $id) { ${ENTRY} } }`,
+      { token: tokens.cityCommission, variables: { id: findingIds[0] } },
+    );
+    expect(findingTrace.errors).toBeUndefined();
+    // Newest first: the supervised side's read, then the check's answer that returned the new finding to its author.
+    expect(findingTrace.data!.cityReadTrace.map((entry) => [entry.actorSubject, entry.requestId, entry.records])).toEqual([
+      ['heping-admin', 'req-read-finding', [{ type: 'SupervisionFinding', id: findingIds[0], ownerCode: '120000' }]],
+      ['city-commission', expect.any(String), [{ type: 'SupervisionFinding', id: findingIds[0], ownerCode: '120000' }]],
+    ]);
+
+    // A case read by id leaves one entry naming the case, however many of its fields were selected
+    // (the opening answer returned the case to its author too).
+    const opened = await graphql<{ openCityAccountabilityCase: { id: string } }>(
+      platform.gateway.url,
+      'mutation($input: OpenAccountabilityCaseInput!) { openCityAccountabilityCase(input: $input) { id } }',
+      {
+        token: tokens.cityCommission,
+        variables: {
+          input: {
+            jurisdictionCode: '120000', subjectJurisdictionCode: '120101', subjectUnitId: unitId, responsibilityKind: 'PRIMARY',
+            title: '整改不力', facts: '查而不改', basis: [{ kind: 'SUPERVISION_FINDING', level: 'CITY', id: findingIds[0] }],
+          },
+        },
+      },
+    );
+    expect(opened.errors).toBeUndefined();
+    const caseId = opened.data!.openCityAccountabilityCase.id;
+    const cityReader = await platform.token({ subject: 'city-reader', level: 'city', code: '120000', roles: ['commission'] });
+    const list = await graphql(platform.gateway.url, 'query($id: ID!) { cityAccountabilityCase(id: $id) { id title status basisTrace { kind } } }', { token: cityReader, variables: { id: caseId } });
+    expect(list.errors).toBeUndefined();
+    const caseTrace = await graphql<{ cityReadTrace: Entry[] }>(
+      platform.gateway.url,
+      `query($id: ID!) { cityReadTrace(entityType: "AccountabilityCase", entityId: $id) { ${ENTRY} } }`,
+      { token: tokens.cityCommission, variables: { id: caseId } },
+    );
+    expect(caseTrace.errors).toBeUndefined();
+    expect(caseTrace.data!.cityReadTrace.map((entry) => [entry.actorSubject, entry.records])).toEqual([
+      ['city-reader', [{ type: 'AccountabilityCase', id: caseId, ownerCode: '120000' }]],
+      ['city-commission', [{ type: 'AccountabilityCase', id: caseId, ownerCode: '120000' }]],
+    ]);
   });
 
   it('only a commission of the level or above may ask; bad page sizes name the field', async () => {

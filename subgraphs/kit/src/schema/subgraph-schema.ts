@@ -6,6 +6,7 @@ import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { guardRecordFields } from '../authz/guard-fields';
 import { guardSensitiveFields } from '../authz/guard-sensitive-fields';
+import { traceRecordFields } from '../read-trace/trace-record-fields';
 import { SENSITIVE_DIRECTIVE, SENSITIVE_SPEC_URL } from '../authz/sensitive-directive';
 import { validateInput } from '../validation/validate-input';
 import { describeSchema } from './describe-schema';
@@ -43,6 +44,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   guardRecordFields(schema, resolvers);
   guardSensitiveFields(schema, resolvers);
+  traceRecordFields(schema, resolvers);
   for (const [typeName, fields] of Object.entries(options.referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...fields };
   }
