@@ -287,6 +287,18 @@ describe('annual assessment (年度主体责任考核)', () => {
     expectError(await call(commission, CORRECT, { input: { interviewId: wudadao.id, heldOn: futureDay, reason: '日期录错' } }), 'BAD_USER_INPUT', 'input.heldOn');
     const corrected = ok(await call(commission, CORRECT, { input: { interviewId: wudadao.id, heldOn: '2026-02-09', reason: '日期录错，实为2月9日' } })).correctDistrictAssessmentInterview;
     expect(corrected).toMatchObject({ heldOn: '2026-02-09', intervieweePosition: '五大道街道党工委书记' });
+    // Each answer that returned the interview (recording it, correcting it) left one read-trace entry naming it.
+    const reads = ok(
+      await call<{ districtReadTrace: { records: { type: string; id: string; ownerCode: string }[] }[] }>(
+        commission,
+        `query($id: ID!) { districtReadTrace(entityType: "AssessmentInterview", entityId: $id) { records { type id ownerCode } } }`,
+        { id: wudadao.id },
+      ),
+    ).districtReadTrace;
+    expect(reads.map((entry) => entry.records)).toEqual([
+      [{ type: 'AssessmentInterview', id: wudadao.id, ownerCode: '120101' }],
+      [{ type: 'AssessmentInterview', id: wudadao.id, ownerCode: '120101' }],
+    ]);
     const trail = await platform.subgraphs.district.orm.em.fork().find(AuditEntryEntity, { entityId: wudadao.id, action: 'correct' });
     expect(trail).toHaveLength(1);
     expect(trail[0].before).toMatchObject({ heldOn: '2026-02-10' });
