@@ -117,10 +117,12 @@ export function createOfficeAndPlanResolvers(levels: SupervisingLevel, types: Of
     }
   }
 
-  /** The unit's interval on the office's list that is still open. */
-  async function currentContact(context: Context, officeId: string, unitId: string): Promise<SupervisionContactEntity | undefined> {
-    const contacts = await context.loaders.supervisionContactsByOffice.load(officeId);
-    return contacts.find((contact) => contact.unitId === unitId && contact.removedOn === null);
+  /**
+   * The unit's interval on the office's list that is still open. Read directly, not through the
+   * office's contacts loader, which then answers the mutation's own `contacts` after the change.
+   */
+  function currentContact(context: Context, officeId: string, unitId: string): Promise<SupervisionContactEntity | null> {
+    return context.em.findOne(SupervisionContactEntity, { officeId, unitId, removedOn: null });
   }
 
   @Resolver(() => ContactType)
