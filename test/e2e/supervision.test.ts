@@ -89,7 +89,6 @@ describe('supervision checks and rectification, city → district', () => {
   const units: string[] = [];
   let otherDistrictUnit: string;
   let officeId: string;
-  const planIds: string[] = [];
   let currentPlan: { id: string; unitIds: string[] };
   let findings: Finding[];
 
