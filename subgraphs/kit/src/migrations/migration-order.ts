@@ -11,6 +11,7 @@ import {
   idempotencyKeysMigration,
   recordVersionsMigration,
   cadreVersionsMigration,
+  basisAsCitedMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -66,6 +67,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rowLevelSecurityMigration,
   evidenceContentMigration,
   cadreVersionsMigration,
+  basisAsCitedMigration,
 ];
 
 /**
