@@ -53,7 +53,7 @@ beforeAll(async () => {
   ).t.id;
   tangguDuty = (
     await callOk(tokens.tanggu, `mutation($input: RecordDutyInput!) { d: recordStreetDuty(input: $input) { id } }`, {
-      input: { cadreId: tangguUnit.cadreIds[0], kind: 'TALK', occurredOn: daysFromToday(-1), taskId: tangguTask, summary: '与班子成员逐一谈话' },
+      input: { cadreId: tangguUnit.cadreIds[0], kind: 'TALK', occurredOn: daysFromToday(-1), taskId: tangguTask, responsibilityItemId: tangguItem, summary: '与班子成员逐一谈话' },
     })
   ).d.id;
 });
@@ -151,7 +151,7 @@ describe('responsibility items broken down level by level (分解)', () => {
   });
 
   it('refuses anonymous callers and a breakdown list larger than allowed', async () => {
-    const anonymous = await call(undefined, DOWN, { id: cityItem });
+    const anonymous = await call(undefined, `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems { id } } }`, { id: cityItem });
     expectError(anonymous, 'UNAUTHENTICATED');
     const tooMany = await call(tokens.cityCommission, `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems(first: 201) { id } } }`, { id: cityItem });
     expectError(tooMany, 'BAD_USER_INPUT', 'first');
