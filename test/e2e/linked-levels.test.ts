@@ -1,5 +1,5 @@
 import { startGateway, type RunningGateway } from '@supervision/gateway';
-import { AuditEntryEntity, ResponsibilityItemEntity } from '@supervision/kit';
+import { AuditEntryEntity, databaseScopeOf, ResponsibilityItemEntity, withDatabaseScope } from '@supervision/kit';
 import { expectError, gatewayCaller, type AnyData } from '../support/gateway-client';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 import { deadAddress } from '../reliability/fault-servers';
@@ -103,6 +103,19 @@ describe('responsibility items broken down level by level (分解)', () => {
     // Lists stay closed sideways: another district's item is not there for 宁河区.
     const sideways = await call(tokens.ninghe, `query($id: ID!) { districtResponsibilityItem(id: $id) { id } }`, { id: binhaiItem });
     expect(sideways.data?.districtResponsibilityItem ?? null).toBeNull();
+  });
+
+  it('keeps the district database itself to that rule: a street sees its own district\'s list, not another district\'s, and never changes it', async () => {
+    const asStreet = (code: string) => databaseScopeOf({ subject: 's', level: 'street', code, roles: ['admin'] });
+    const district = platform.subgraphs.district.requestOrm;
+    const seen = (code: string) =>
+      withDatabaseScope(asStreet(code), () => district.em.fork().getConnection().execute<{ jurisdiction_code: string }[]>('select distinct jurisdiction_code from responsibility_item order by 1'));
+    expect(await seen('120116001')).toEqual([{ jurisdiction_code: '120116' }]);
+    expect(await seen('120117001')).toEqual([{ jurisdiction_code: '120117' }]);
+    const changed = await withDatabaseScope(asStreet('120116001'), () =>
+      district.em.fork().getConnection().execute<{ id: string }[]>(`update responsibility_item set content = 'x' where id = ? returning id`, [binhaiItem]),
+    );
+    expect(changed).toEqual([]);
   });
 
   it('refuses a parent outside the jurisdiction directly above, naming the field, and writes nothing', async () => {
