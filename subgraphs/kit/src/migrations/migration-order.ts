@@ -11,6 +11,7 @@ import {
   idempotencyKeysMigration,
   recordVersionsMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -66,6 +67,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rowLevelSecurityMigration,
   evidenceContentMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
 ];
 
 /**
