@@ -179,6 +179,17 @@ export const BASIS_TASK_OR_ITEM = operation<{ task: PeerBasisRecord | null; item
   examples: () => [undefined],
 });
 
+/**
+ * The item of the level above that a new or changed item names as the one it breaks down (分解),
+ * read as the caller: responsibility lists are open to the jurisdictions below their owner.
+ */
+export const PARENT_RESPONSIBILITY_ITEM = operation<{ item: { id: string; jurisdictionCode: string } | null }>({
+  name: 'parentResponsibilityItem',
+  asks: ['city', 'district'],
+  document: (level) => `query ParentResponsibilityItem($id: ID!) { item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { id jurisdictionCode } }`,
+  examples: () => [undefined],
+});
+
 /** A score sheet a case cites: sheets have no root query, so they are fetched as entities. */
 export const BASIS_SCORE_SHEET = operation<{ _entities: (PeerBasisRecord | null)[] }>({
   name: 'basisScoreSheet',
@@ -210,6 +221,7 @@ export const PEER_OPERATIONS: readonly CheckedPeerOperation[] = [
   checked(BASIS_RECORD),
   checked(BASIS_TASK_OR_ITEM),
   checked(BASIS_SCORE_SHEET),
+  checked(PARENT_RESPONSIBILITY_ITEM),
   ...CITYWIDE_PEER_OPERATIONS,
 ];
 

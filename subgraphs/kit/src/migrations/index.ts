@@ -16,6 +16,7 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261202060300_cadre_versions } from './Migration20261202060300_cadre_versions';
+import { Migration20261202071000_linked_levels } from './Migration20261202071000_linked_levels';
 import { Migration20261202071500_basis_as_cited } from './Migration20261202071500_basis_as_cited';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
@@ -159,6 +160,11 @@ export const rowLevelSecurityMigration: MigrationObject = {
 export const evidenceContentMigration: MigrationObject = {
   name: 'Migration20261202060200_evidence_content',
   class: Migration20261202060200_evidence_content,
+};
+/** Items naming the item above they break down, tasks the directive they answer; lists open below (every level). */
+export const linkedLevelsMigration: MigrationObject = {
+  name: 'Migration20261202071000_linked_levels',
+  class: Migration20261202071000_linked_levels,
 };
 /** What each cited record was when a case cited it (the deciding levels: city, district). */
 export const basisAsCitedMigration: MigrationObject = {

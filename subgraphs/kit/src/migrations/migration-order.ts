@@ -11,6 +11,7 @@ import {
   idempotencyKeysMigration,
   recordVersionsMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
   basisAsCitedMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
@@ -67,6 +68,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rowLevelSecurityMigration,
   evidenceContentMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
   basisAsCitedMigration,
 ];
 
