@@ -11,6 +11,8 @@ import {
   idempotencyKeysMigration,
   recordVersionsMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
+  basisAsCitedMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -67,6 +69,8 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rowLevelSecurityMigration,
   evidenceContentMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
+  basisAsCitedMigration,
   supervisionContactIntervalsMigration,
 ];
 

@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
  * list again after it was removed, so the office–unit pair is unique only among current rows.
  * Plans record the day their contact list was taken at.
  */
-export class Migration20261202070000_supervision_contact_intervals extends Migration {
+export class Migration20261202072000_supervision_contact_intervals extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       alter table "supervision_contact"
