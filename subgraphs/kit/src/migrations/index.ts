@@ -17,6 +17,7 @@ import { Migration20261201230000_idempotency_keys } from './Migration20261201230
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261202060300_cadre_versions } from './Migration20261202060300_cadre_versions';
 import { Migration20261202071000_linked_levels } from './Migration20261202071000_linked_levels';
+import { Migration20261202071500_basis_as_cited } from './Migration20261202071500_basis_as_cited';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
@@ -164,4 +165,9 @@ export const evidenceContentMigration: MigrationObject = {
 export const linkedLevelsMigration: MigrationObject = {
   name: 'Migration20261202071000_linked_levels',
   class: Migration20261202071000_linked_levels,
+};
+/** What each cited record was when a case cited it (the deciding levels: city, district). */
+export const basisAsCitedMigration: MigrationObject = {
+  name: 'Migration20261202071500_basis_as_cited',
+  class: Migration20261202071500_basis_as_cited,
 };

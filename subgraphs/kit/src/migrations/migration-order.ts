@@ -12,6 +12,7 @@ import {
   recordVersionsMigration,
   cadreVersionsMigration,
   linkedLevelsMigration,
+  basisAsCitedMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -68,6 +69,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   evidenceContentMigration,
   cadreVersionsMigration,
   linkedLevelsMigration,
+  basisAsCitedMigration,
 ];
 
 /**
