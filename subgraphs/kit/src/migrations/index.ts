@@ -17,6 +17,7 @@ import { Migration20261201230000_idempotency_keys } from './Migration20261201230
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261202060300_cadre_versions } from './Migration20261202060300_cadre_versions';
 import { Migration20261202071000_linked_levels } from './Migration20261202071000_linked_levels';
+import { Migration20261202071500_basis_as_cited } from './Migration20261202071500_basis_as_cited';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
@@ -26,6 +27,7 @@ import { Migration20261202050000_retention } from './Migration20261202050000_ret
 import { Migration20261202060000_attachment_owner_code } from './Migration20261202060000_attachment_owner_code';
 import { Migration20261202060100_row_level_security } from './Migration20261202060100_row_level_security';
 import { Migration20261202060200_evidence_content } from './Migration20261202060200_evidence_content';
+import { Migration20261202072000_supervision_contact_intervals } from './Migration20261202072000_supervision_contact_intervals';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -164,4 +166,14 @@ export const evidenceContentMigration: MigrationObject = {
 export const linkedLevelsMigration: MigrationObject = {
   name: 'Migration20261202071000_linked_levels',
   class: Migration20261202071000_linked_levels,
+};
+/** What each cited record was when a case cited it (the deciding levels: city, district). */
+export const basisAsCitedMigration: MigrationObject = {
+  name: 'Migration20261202071500_basis_as_cited',
+  class: Migration20261202071500_basis_as_cited,
+};
+/** Contacts of a supervision office as intervals of days; plans record their contact cutoff (supervising levels). */
+export const supervisionContactIntervalsMigration: MigrationObject = {
+  name: 'Migration20261202072000_supervision_contact_intervals',
+  class: Migration20261202072000_supervision_contact_intervals,
 };

@@ -12,6 +12,7 @@ import {
   recordVersionsMigration,
   cadreVersionsMigration,
   linkedLevelsMigration,
+  basisAsCitedMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -27,6 +28,7 @@ import {
   tokenRevocationsMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  supervisionContactIntervalsMigration,
 } from './index';
 
 /**
@@ -68,6 +70,8 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   evidenceContentMigration,
   cadreVersionsMigration,
   linkedLevelsMigration,
+  basisAsCitedMigration,
+  supervisionContactIntervalsMigration,
 ];
 
 /**
