@@ -163,6 +163,20 @@ describe('responsibility items broken down level by level (分解)', () => {
     expect(entries[2].after).toMatchObject({ parentItemId: null });
   });
 
+  it('lets a street walk up its own chain: its item → its district\'s item → the city\'s item', async () => {
+    const data = await callOk(tokens.tanggu, `query($id: ID!) {
+      streetTask(id: $id) { responsibilityItem { ... on StreetResponsibilityItem { parentItem { content parentItem { content } } } } }
+    }`, { id: tangguTask });
+    expect(data.streetTask.responsibilityItem.parentItem).toEqual({ content: '滨海新区分解落实', parentItem: { content: '全市落实全面从严治党主体责任' } });
+  });
+
+  it('weighs the breakdown lists by their first argument in the operation limits', async () => {
+    const nested = (outer: number, inner: number) =>
+      `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems(first: ${outer}) { id breakdownItems(first: ${inner}) { id tasks { id title } dutyRecords { id summary } } } } }`;
+    expectError(await call(tokens.cityCommission, nested(200, 200), { id: cityItem }), 'QUERY_TOO_COMPLEX');
+    expect((await call(tokens.cityCommission, nested(16, 5), { id: cityItem })).errors).toBeUndefined();
+  });
+
   it('refuses anonymous callers and a breakdown list larger than allowed', async () => {
     const anonymous = await call(undefined, `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems { id } } }`, { id: cityItem });
     expectError(anonymous, 'UNAUTHENTICATED');
@@ -195,6 +209,33 @@ describe('a level down is a field down', () => {
     ]);
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(expect.arrayContaining(['SUBGRAPH_UNAVAILABLE']));
     for (const error of answer.errors!) expect(error.extensions).toMatchObject({ serviceName: 'street' });
+  });
+});
+
+describe('a level down is a field down, for answering tasks too', () => {
+  let gateway: RunningGateway | undefined;
+  afterAll(() => gateway?.stop());
+
+  it('answers a city directive when the district subgraph is gone, with answeringTasks null and SUBGRAPH_UNAVAILABLE', async () => {
+    const directive = (
+      await callOk(tokens.city, `mutation($input: IssueDirectiveInput!) { d: issueCityDirective(input: $input) { id } }`, {
+        input: { title: '关于报送清单分解情况的通知', requirements: '报送分解情况', deadline: daysFromToday(20), targetCodes: ['120116'] },
+      })
+    ).d.id;
+    gateway = await startGateway({
+      port: 0,
+      gatewaySecret: platform.secrets.gatewaySecret,
+      jwtPublicJwk: platform.secrets.publicJwk,
+      subgraphDeadlineMs: 800,
+      subgraphUrls: { city: platform.subgraphs.city.url, district: await deadAddress(), street: platform.subgraphs.street.url },
+      log: () => {},
+    });
+    const answer = await graphql<AnyData>(gateway.url, `query($id: ID!) { cityDirective(id: $id) { title answeringTasks { id } } }`, {
+      token: tokens.cityCommission,
+      variables: { id: directive },
+    });
+    expect(answer.data?.cityDirective).toEqual({ title: '关于报送清单分解情况的通知', answeringTasks: null });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'district' });
   });
 });
 
