@@ -12,6 +12,7 @@ import {
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
+  stationedSupervisionFeature,
   statisticsFeature,
   supervisionFeature,
   tokenRevocationFeature,
@@ -51,6 +52,8 @@ const features = defineLevelFeatures(level, [
   directiveIssuerFeature(DistrictRef),
   supervisionFeature(DistrictRef),
   rectificationFeature,
+  // 派驻纪检监察组: its engagements close into stationed checks of the supervision feature.
+  stationedSupervisionFeature,
   dutyReportFeature,
   assessmentFeature,
   accountabilityFeature,

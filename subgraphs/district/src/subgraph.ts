@@ -14,6 +14,7 @@ import {
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
+  stationedSupervisionFeature,
   statisticsFeature,
   supervisionFeature,
   type LevelOptions,
@@ -62,6 +63,8 @@ export const districtFeatures = [
   directiveCascadeFeature,
   supervisionFeature(StreetRef),
   rectificationFeature,
+  // 派驻纪检监察组: its engagements close into stationed checks of the supervision feature.
+  stationedSupervisionFeature,
   dutyReportFeature,
   assessmentFeature,
   accountabilityFeature,

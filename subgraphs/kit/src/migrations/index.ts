@@ -25,6 +25,7 @@ import { Migration20261202050000_retention } from './Migration20261202050000_ret
 import { Migration20261202060000_attachment_owner_code } from './Migration20261202060000_attachment_owner_code';
 import { Migration20261202060100_row_level_security } from './Migration20261202060100_row_level_security';
 import { Migration20261202060200_evidence_content } from './Migration20261202060200_evidence_content';
+import { Migration20261202072000_stationed_groups } from './Migration20261202072000_stationed_groups';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -158,4 +159,9 @@ export const rowLevelSecurityMigration: MigrationObject = {
 export const evidenceContentMigration: MigrationObject = {
   name: 'Migration20261202060200_evidence_content',
   class: Migration20261202060200_evidence_content,
+};
+/** Stationed discipline-inspection groups and their engagements (city, district; supervision/stationed/). */
+export const stationedGroupsMigration: MigrationObject = {
+  name: 'Migration20261202072000_stationed_groups',
+  class: Migration20261202072000_stationed_groups,
 };

@@ -26,6 +26,7 @@ import {
   tokenRevocationsMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  stationedGroupsMigration,
 } from './index';
 
 /**
@@ -66,6 +67,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rowLevelSecurityMigration,
   evidenceContentMigration,
   cadreVersionsMigration,
+  stationedGroupsMigration,
 ];
 
 /**
