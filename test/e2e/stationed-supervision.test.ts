@@ -119,7 +119,7 @@ describe('stationed discipline-inspection groups and their engagements', () => {
     expectError(await call(cityAdmin, CREATE_GROUP, { input: { ...input, name: '另一组' } }), 'FORBIDDEN');
     expectError(await call(hepingCommission, CREATE_GROUP, { input: { ...input, name: '另一组' } }), 'FORBIDDEN');
     // The name is unique per commission, and the error says which field.
-    expectError(await call(cityCommission, CREATE_GROUP, { input }), 'BAD_USER_INPUT');
+    expectError(await call(cityCommission, CREATE_GROUP, { input }), 'BAD_USER_INPUT', 'input.name');
   });
 
   it('changes a group against the version read, refusing a stale one', async () => {
