@@ -72,30 +72,60 @@ async function someDutyRecordId(platform: TestPlatform, token: string): Promise<
   return id;
 }
 
+/** The demo district holding the most duty records, and how many (a list side reads a page of them). */
+async function districtWithMostDutyRecords(platform: TestPlatform, token: string): Promise<{ code: string; total: number }> {
+  const response = await graphql<{ districts: { code: string; dutyRecords: { totalCount: number } }[] }>(
+    platform.gateway.url,
+    '{ districts { code dutyRecords(first: 0) { totalCount } } }',
+    { token },
+  );
+  const best = (response.data?.districts ?? []).reduce<{ code: string; total: number } | undefined>(
+    (most, district) => (!most || district.dutyRecords.totalCount > most.total ? { code: district.code, total: district.dutyRecords.totalCount } : most),
+    undefined,
+  );
+  if (!best || best.total === 0) throw new Error(`the demo data has no district with duty records: ${JSON.stringify(response.errors)}`);
+  return best;
+}
+
+/** The page size of the list sides: the default page of a duty-record list. */
+const LIST_PAGE = 20;
+
 /**
- * 访问留痕的代价 One duty record by id through the gateway, on two platforms seeded alike: one
- * writes the read trace (one chained insert per request in the district's database), the other
- * is started with the trace off. Interleaved like every scenario, so the ratio is paired by round.
+ * 访问留痕的代价 Duty records through the gateway as the city commission, on two platforms seeded
+ * alike: one writes the read trace (one chained insert per request in the district's database,
+ * naming every record read), the other is started with the trace off. Two reads: one record by id,
+ * and one page of a district's duty-record list. Interleaved like every scenario, so the ratios are
+ * paired by round.
  */
 export async function readTraceScenario(traced: TestPlatform, untraced: TestPlatform, options: BenchOptions): Promise<Scenario> {
   const tokens = await Promise.all([traced, untraced].map((platform) => platform.token({ level: 'city', code: '120000', roles: ['commission'] })));
   const ids = await Promise.all([someDutyRecordId(traced, tokens[0]), someDutyRecordId(untraced, tokens[1])]);
+  const districts = await Promise.all([districtWithMostDutyRecords(traced, tokens[0]), districtWithMostDutyRecords(untraced, tokens[1])]);
   const query = (id: string) => `{ districtDutyRecord(id: "${id}") { id kind summary cadre { name } } }`;
   const check = (data: Record<string, unknown>) => {
     if (!data.districtDutyRecord) throw new Error('the duty record did not come back');
     return '1 duty record';
   };
+  const listQuery = (code: string) => `{ district(code: "${code}") { dutyRecords(first: ${LIST_PAGE}) { edges { node { id kind summary cadre { name } } } } } }`;
+  const listCheck = (expected: number) => (data: Record<string, unknown>) =>
+    expectCount('duty records', count([(data.district as Record<string, unknown>).dutyRecords], 'edges'), expected);
+  const asCommission = (index: number) => ({ authorization: `Bearer ${tokens[index]}` });
   return {
     name: 'read-trace',
     title: 'Read trace (访问留痕) on the read path',
     measures:
-      'one duty record by id as the city commission, on a platform that writes its read trace (one hash-chained row per request) beside one started with the trace off',
+      `one duty record by id, and one page (up to ${LIST_PAGE}) of the duty-record list of the demo district holding the most, as the city commission, on a platform that writes its read trace (one hash-chained row per request) beside one started with the trace off`,
     plan: plan(options, 6, 3),
     sides: [
-      { ...side('trace on', traced.gateway.url, query(ids[0]), { authorization: `Bearer ${tokens[0]}` }, check), platform: traced },
-      { ...side('trace off', untraced.gateway.url, query(ids[1]), { authorization: `Bearer ${tokens[1]}` }, check), platform: untraced },
+      { ...side('trace on', traced.gateway.url, query(ids[0]), asCommission(0), check), platform: traced },
+      { ...side('trace off', untraced.gateway.url, query(ids[1]), asCommission(1), check), platform: untraced },
+      { ...side('list, trace on', traced.gateway.url, listQuery(districts[0].code), asCommission(0), listCheck(Math.min(LIST_PAGE, districts[0].total))), platform: traced },
+      { ...side('list, trace off', untraced.gateway.url, listQuery(districts[1].code), asCommission(1), listCheck(Math.min(LIST_PAGE, districts[1].total))), platform: untraced },
     ],
-    ratios: [{ label: 'trace on ÷ off', numerator: 'trace on', denominator: 'trace off', metrics: ['requestsPerSecond', 'meanMs', 'p50Ms', 'p99Ms'] }],
+    ratios: [
+      { label: 'by id: trace on ÷ off', numerator: 'trace on', denominator: 'trace off', metrics: ['requestsPerSecond', 'meanMs', 'p50Ms', 'p99Ms'] },
+      { label: 'list page: trace on ÷ off', numerator: 'list, trace on', denominator: 'list, trace off', metrics: ['requestsPerSecond', 'meanMs', 'p50Ms', 'p99Ms'] },
+    ],
   };
 }
 

@@ -55,7 +55,7 @@ export async function createResponsibilityItem(
   platform: TestPlatform,
   token: string,
   level: Level,
-  input: { unitId: string; cadreId?: string | null; categoryCode: string; year?: number; content?: string; basis?: string },
+  input: { unitId: string; cadreId?: string | null; parentItemId?: string | null; categoryCode: string; year?: number; content?: string; basis?: string },
 ): Promise<string> {
   const prefix = PREFIX[level];
   const data = await call<Record<string, { id: string }>>(

@@ -1,4 +1,5 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { DigestAlgorithm } from '../crypto/digest';
 import { newId } from '../ids';
 import type { Level } from '../jurisdiction/admin-code';
 import type { AccountabilityBasisKind, AccountabilityDecisionForm, AccountabilityResponsibilityKind, BasisRecordConcept } from './accountability.enums';
@@ -83,15 +84,16 @@ export class AccountabilityCaseEntity {
 }
 
 /**
- * 问责依据 One record a case rests on, named by level, concept and id. Only the reference is
- * stored: the record itself stays in its owner's database and is read from there (through the
- * gateway) whenever the case is traced, so the trace never disagrees with the record.
+ * 问责依据 One record a case rests on, named by level, concept and id. The record itself stays in
+ * its owner's database and is read from there (through the gateway) whenever the case is traced;
+ * beside the reference the row keeps what the record was when cited (`snapshot`, its version and
+ * the newest entry of its owner's audit chain then), so the trace shows both and what changed.
  */
 @Entity({ tableName: 'accountability_basis' })
 @Unique({ properties: ['caseId', 'kind', 'recordId'] })
 @Unique({ properties: ['caseId', 'position'] })
 export class AccountabilityBasisEntity {
-  [OptionalProps]?: 'id' | 'note' | 'citedAt';
+  [OptionalProps]?: 'id' | 'note' | 'citedAt' | 'recordVersion' | 'citedEntrySeq' | 'citedEntryHash' | 'snapshot' | 'snapshotHash' | 'snapshotAlgorithm';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -130,6 +132,29 @@ export class AccountabilityBasisEntity {
 
   @Property({ type: 'Date' })
   citedAt: Date = new Date();
+
+  /** The record's `version` when cited (records that keep one); null otherwise and on older citations. */
+  @Property({ type: 'integer', nullable: true })
+  recordVersion: number | null = null;
+
+  /** Position (`seq`) of the newest audit entry of the record in its owner's chain when cited. */
+  @Property({ type: new BigIntType('string'), nullable: true })
+  citedEntrySeq: string | null = null;
+
+  /** That entry's hash, as the owner's chain held it. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  citedEntryHash: string | null = null;
+
+  /** The fields of the record that matter to the case, as its owning level answered when cited (basis-snapshot.ts). */
+  @Property({ type: 'json', nullable: true })
+  snapshot: Record<string, unknown> | null = null;
+
+  /** Hash over the reference, the cited entry and the snapshot (basis-snapshot.ts `sealOf`). */
+  @Property({ type: 'string', length: 64, nullable: true })
+  snapshotHash: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  snapshotAlgorithm: DigestAlgorithm | null = null;
 }
 
 /** Tables of `accountabilityMigration` (city, district). */

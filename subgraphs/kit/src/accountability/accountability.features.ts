@@ -1,4 +1,4 @@
-import { accountabilityMigration } from '../migrations';
+import { accountabilityMigration, basisAsCitedMigration } from '../migrations';
 import { defineFeature } from '../module/level-feature';
 import { ACCOUNTABILITY_ENTITIES } from './accountability.entity';
 import { createAccountabilityModule } from './accountability.module';
@@ -10,7 +10,7 @@ import { createRecordAuditTrailModule } from './record-audit-trail.module';
  */
 export const accountabilityFeature = defineFeature({
   name: 'accountability',
-  migrations: [accountabilityMigration],
+  migrations: [accountabilityMigration, basisAsCitedMigration],
   entities: ACCOUNTABILITY_ENTITIES,
   needsLoaders: [
     'jurisdictionByCode',

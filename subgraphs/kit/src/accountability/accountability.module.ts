@@ -41,13 +41,18 @@ import { createAccountabilityLoaders, type AccountabilityLoaders, type Accountab
 import { accountabilityOperations } from './accountability.operations';
 import { casesOfJurisdiction, citeAccountabilityBasis, decideAccountabilityCase, decisionOf, openAccountabilityCase } from './accountability.service';
 import {
+  AccountabilityBasisAsCitedType,
   AccountabilityBasisInterface,
+  AccountabilityBasisRecordChangeType,
   AccountabilityCaseInterface,
   AccountabilityDecisionType,
   AccountabilityStatsType,
 } from './accountability.types';
 import { levelBelow } from '../level/level-relations';
 import type { AuditedType } from './record-audit-trail.module';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { asCitedOf, changedSince, citedRecordNow, noSnapshotReasonOf } from './basis-trace';
+import { changesAfter, type RecordChange } from './basis-snapshot';
 
 type Context = SubgraphContext<JurisdictionLoaders & 
   AccountabilityLoaders & RectificationLoaders & OrgLoaders & ResponsibilityLoaders & TaskLoaders & DutyRecordLoaders & SupervisionLoaders & AssessmentLoaders
@@ -210,10 +215,51 @@ export function createAccountabilityModule(options: AccountabilityModuleOptions)
 
     @FieldResolver(() => RecordUnion, {
       nullable: true,
-      description: '依据记录 The cited record as its owning level holds it now (a MISSING_DUTY_RECORD basis gives the task or item; ask for its dutyRecords).',
+      description: '依据记录 The cited record as its owning level holds it now (a MISSING_DUTY_RECORD basis gives the task or item; ask for its dutyRecords). The same as `current`.',
     })
     record(@Root() basis: AccountabilityBasisEntity, @Ctx() context: Context): Promise<object | null> | StubValue {
       return basisRecord(level, basis, context.loaders);
+    }
+
+    @FieldResolver(() => RecordUnion, {
+      nullable: true,
+      description: '当前记录 The cited record as it stands now, read from its owning level (beside `asCited`, as it was when cited).',
+    })
+    current(@Root() basis: AccountabilityBasisEntity, @Ctx() context: Context): Promise<object | null> | StubValue {
+      return basisRecord(level, basis, context.loaders);
+    }
+
+    @FieldResolver(() => AccountabilityBasisAsCitedType, { nullable: true })
+    asCited(@Root() basis: AccountabilityBasisEntity): AccountabilityBasisAsCitedType | null {
+      return asCitedOf(basis);
+    }
+
+    @FieldResolver(() => String, { nullable: true })
+    noSnapshotReason(@Root() basis: AccountabilityBasisEntity): string | null {
+      return noSnapshotReasonOf(basis);
+    }
+
+    @FieldResolver(() => GraphQLJSONObject, { nullable: true })
+    async currentSnapshot(@Root() basis: AccountabilityBasisEntity, @Ctx() context: Context): Promise<Record<string, unknown> | null> {
+      return (await citedRecordNow(context, level, basis))?.snapshot ?? null;
+    }
+
+    @FieldResolver(() => Boolean, { nullable: true })
+    async changedSinceCited(@Root() basis: AccountabilityBasisEntity, @Ctx() context: Context): Promise<boolean | null> {
+      return changedSince(basis, await citedRecordNow(context, level, basis));
+    }
+
+    @FieldResolver(() => [AccountabilityBasisRecordChangeType], { nullable: true })
+    async changesSinceCited(@Root() basis: AccountabilityBasisEntity, @Ctx() context: Context): Promise<RecordChange[] | null> {
+      const now = await citedRecordNow(context, level, basis);
+      return now && changesAfter(now.trail, basis);
+    }
+
+    @FieldResolver(() => Boolean, { nullable: true })
+    async citedEntryIntact(@Root() basis: AccountabilityBasisEntity, @Ctx() context: Context): Promise<boolean | null> {
+      if (basis.citedEntrySeq === null) return null;
+      const now = await citedRecordNow(context, level, basis);
+      return now && now.trail.some((entry) => entry.seq === basis.citedEntrySeq && entry.hash === basis.citedEntryHash);
     }
   }
 

@@ -41,9 +41,10 @@ describe('accountability case rules', () => {
   });
 
   it('numbers records cited together from the next position, at one moment, and refuses citing a record twice', () => {
-    const fact = (recordId: string) => ({ kind: AccountabilityBasisKind.TASK, level: 'district' as const, recordType: 'Task' as const, recordId, ownerCode: '120101', note: null });
+    const state = { snapshot: { id: 't', status: 'PLANNED', version: 2 }, trail: [] };
+    const fact = (recordId: string) => ({ kind: AccountabilityBasisKind.TASK, level: 'district' as const, recordType: 'Task' as const, recordId, ownerCode: '120101', note: null, state });
     const at = new Date();
-    const rows = basisRows({ id: 'c1', jurisdictionCode: '120000' }, [fact('t1'), fact('t2')], 3, 'staff-1', at);
+    const rows = basisRows({ id: 'c1', jurisdictionCode: '120000' }, [fact('t1'), fact('t2')], 3, 'staff-1', at, 'sha256');
     expect(rows.map((row) => [row.position, row.recordId, row.ownerCode, row.recordOwnerCode, row.citedAt])).toEqual([
       [3, 't1', '120000', '120101', at],
       [4, 't2', '120000', '120101', at],

@@ -17,6 +17,9 @@ import type { AccountabilityBasisInput, DecideAccountabilityCaseInput, OpenAccou
 import type { AccountabilityLoaders } from './accountability.loaders';
 import type { AccountabilityDecisionType } from './accountability.types';
 import { checkBasisReferences, type BasisFacts } from './basis-references';
+import { asCitedColumns } from './basis-snapshot';
+import { cryptoSettingsOf } from '../crypto/crypto-settings';
+import type { DigestAlgorithm } from '../crypto/digest';
 
 /**
  * The business steps of an accountability case (问责): open it on its basis, cite one more
@@ -83,9 +86,20 @@ export function assertNotCited(cited: Pick<AccountabilityBasisEntity, 'kind' | '
   }
 }
 
-/** The rows of records cited together: numbered on from `firstPosition`, all at one moment. */
-export function basisRows(record: Pick<AccountabilityCaseEntity, 'id' | 'jurisdictionCode'>, facts: BasisFacts[], firstPosition: number, citedBy: string, citedAt: Date) {
+/**
+ * The rows of records cited together: numbered on from `firstPosition`, all at one moment, each
+ * keeping what its record was then (its snapshot, version and newest audit entry, sealed by a hash).
+ */
+export function basisRows(
+  record: Pick<AccountabilityCaseEntity, 'id' | 'jurisdictionCode'>,
+  facts: BasisFacts[],
+  firstPosition: number,
+  citedBy: string,
+  citedAt: Date,
+  algorithm: DigestAlgorithm,
+) {
   return facts.map((fact, index) => ({
+    ...asCitedColumns(algorithm, { recordLevel: fact.level, recordType: fact.recordType, recordId: fact.recordId, citedAt }, fact.state),
     caseId: record.id,
     ownerCode: record.jurisdictionCode,
     position: firstPosition + index,
@@ -101,7 +115,7 @@ export function basisRows(record: Pick<AccountabilityCaseEntity, 'id' | 'jurisdi
 }
 
 function createBasisRows(scope: MutationScope, principal: Principal, record: AccountabilityCaseEntity, facts: BasisFacts[], firstPosition: number) {
-  return basisRows(record, facts, firstPosition, principal.subject, new Date()).map((row) => scope.em.create(AccountabilityBasisEntity, row));
+  return basisRows(record, facts, firstPosition, principal.subject, new Date(), cryptoSettingsOf(scope.em).digestAlgorithm).map((row) => scope.em.create(AccountabilityBasisEntity, row));
 }
 
 /** Finds the case and checks the caller is commission staff of its deciding jurisdiction. */

@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { sensitive } from '../authz/sensitive-directive';
 import { levelOfCode } from '../jurisdiction/admin-code';
@@ -38,6 +39,68 @@ export class AccountabilityDecisionType {
   decidedAt!: Date;
 }
 
+@ObjectType('AccountabilityBasisAsCited', {
+  description:
+    '引用时状态 What the cited record was when the case cited it, as its owning level answered then. Tamper-evident: `snapshotHash` covers the reference, the moment, the cited audit entry and the snapshot, and the whole citation is in the case\'s own audit entry.',
+})
+@Directive('@shareable')
+export class AccountabilityBasisAsCitedType {
+  @Field(() => Date, { description: '引用时间 When it was cited.' })
+  citedAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: '引用时版本 The record\'s version then (records that keep one: tasks, responsibility items, duty records).' })
+  recordVersion!: number | null;
+
+  @Field(() => ID, { nullable: true, description: '引用时最新审计记录 Position of the newest entry of the record in its owner\'s audit chain then; null if it had none.' })
+  auditEntrySeq!: string | null;
+
+  @Field(() => String, { nullable: true, description: '该审计记录的杂凑值 That entry\'s hash as the owner\'s chain held it.' })
+  auditEntryHash!: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: '引用时快照 The fields of the record that matter to the case (status, texts, dates…), as they were then.' })
+  snapshot!: Record<string, unknown>;
+
+  @Field(() => String, { description: '快照杂凑值 Hash over the reference, the moment, the cited audit entry and the snapshot.' })
+  snapshotHash!: string;
+
+  @Field(() => String, { description: '杂凑算法 sha256 or sm3 (GB/T 32905).' })
+  snapshotAlgorithm!: string;
+
+  @Field(() => Boolean, { description: '快照完整 Whether the stored snapshot still matches its hash (false: edited after the citation).' })
+  snapshotIntact!: boolean;
+}
+
+@ObjectType('AccountabilityBasisRecordChange', { description: '引用后变更 One audited change of a cited record, from its owning level\'s audit chain.' })
+@Directive('@shareable')
+export class AccountabilityBasisRecordChangeType {
+  @Field(() => ID, { description: '位置 Position in the owning level\'s chain.' })
+  seq!: string;
+
+  @Field(() => Date, { description: '时间 When the change was committed.' })
+  at!: Date;
+
+  @Field(() => String, { description: '操作人 Who made the change (token subject).' })
+  actorSubject!: string;
+
+  @Field(() => ID, { description: '操作人辖区 The jurisdiction the actor acted for.' })
+  actorCode!: string;
+
+  @Field(() => String, { description: '操作 create, update, transition, correct, …' })
+  action!: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: '变更前 The record before the change.' })
+  before!: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: '变更后 The record after the change.' })
+  after!: Record<string, unknown> | null;
+
+  @Field(() => String, { description: '前一杂凑值 Hash of the entry before it in its chain.' })
+  prevHash!: string;
+
+  @Field(() => String, { description: '杂凑值 The entry\'s hash.' })
+  hash!: string;
+}
+
 @InterfaceType('AccountabilityBasis', {
   description: '问责依据 One record a case rests on; the record itself is read from its owning level.',
   autoRegisterImplementations: false,
@@ -73,6 +136,39 @@ export abstract class AccountabilityBasisInterface {
 
   @Field(() => Date, { description: '引用时间 When it was cited.' })
   citedAt!: Date;
+
+  @Field(() => AccountabilityBasisAsCitedType, {
+    nullable: true,
+    description: '引用时状态 The record as it was when cited; null for citations made before snapshots were kept (see `noSnapshotReason`).',
+  })
+  asCited!: AccountabilityBasisAsCitedType | null;
+
+  @Field(() => String, { nullable: true, description: '无快照原因 Why `asCited` is null; null when there is a snapshot.' })
+  noSnapshotReason!: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: '当前状态 The same fields as the snapshot, as the owning level holds them now; null when that level cannot be read (an error says why).',
+  })
+  currentSnapshot!: Record<string, unknown> | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '引用后是否变更 Whether the record changed after it was cited: an audited change since, or a current state unlike the snapshot. Null when the owning level cannot be read.',
+  })
+  changedSinceCited!: boolean | null;
+
+  @Field(() => [AccountabilityBasisRecordChangeType], {
+    nullable: true,
+    description: '引用后变更 The record\'s audit entries after the citation (after the cited entry; for a citation without one, after the moment of citation), oldest first. Null when the owning level cannot be read.',
+  })
+  changesSinceCited!: AccountabilityBasisRecordChangeType[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '引用的审计记录仍完好 Whether the owner\'s chain still holds the cited audit entry with the recorded hash; null when none was cited or the owning level cannot be read.',
+  })
+  citedEntryIntact!: boolean | null;
 }
 
 @InterfaceType('AccountabilityCase', {

@@ -9,7 +9,8 @@ import { levelAbove, levelBelow } from '../level/level-relations';
  * walks its cells through the gateway and through `_entities`.
  *
  * Read rule, for every kind: a principal reads records whose owner is its own jurisdiction or one
- * below it, and records addressed to its jurisdiction (or one below it) from above. Anonymous
+ * below it, and records addressed to its jurisdiction (or one below it) from above; responsibility
+ * lists (`openBelow`) are read by the jurisdictions below their owner too, which break them down. Anonymous
  * callers read only the public jurisdiction backbone. Write rule: only the owner jurisdiction,
  * and only in one of the kind's write roles.
  */
@@ -26,6 +27,11 @@ export interface RecordKind<R = Record<string, unknown>> {
   ownerCode?(record: R): string | null | undefined;
   /** Jurisdictions the record is addressed to from above (a directive's addressees, a finding's unit). */
   addressedCodes?(record: R): readonly (string | null | undefined)[];
+  /**
+   * Read also by every jurisdiction below the owner: a responsibility list, which the levels below
+   * break down (分解) and name as the parent of their own items.
+   */
+  openBelow?: boolean;
   /** Roles of the owner jurisdiction that may create or change it. */
   writeRoles: readonly Role[];
   /** The mutations that write it (named in docs/access.md). */
@@ -46,7 +52,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   { concept: 'Jurisdiction', zh: '行政区划（市/区/街道）', en: 'Jurisdiction backbone (City / District / Street: code, name)', levels: ALL, public: true, writeRoles: [], writtenBy: '— (seeded)' },
   { concept: 'Unit', zh: '单位', en: 'Unit', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'create<Level>Unit' },
   { concept: 'Cadre', zh: '领导干部', en: 'Cadre', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'add<Level>Cadre, update<Level>Cadre' },
-  { concept: 'ResponsibilityItem', zh: '主体责任清单事项', en: 'Responsibility item', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'create/update<Level>ResponsibilityItem' },
+  { concept: 'ResponsibilityItem', zh: '主体责任清单事项', en: 'Responsibility item', levels: ALL, ownerCode: code('jurisdictionCode'), openBelow: true, writeRoles: ['admin'], writtenBy: 'create/update<Level>ResponsibilityItem' },
   { concept: 'Task', zh: '任务清单任务', en: 'Task', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'create<Level>Task and its workflow mutations' },
   { concept: 'DutyRecord', zh: '履职纪实', en: 'Duty record', levels: ALL, ownerCode: code('jurisdictionCode'), writeRoles: ['admin'], writtenBy: 'record/correct<Level>DutyRecord; archived by the commission: archive<Level>DutyRecords' },
   {
@@ -115,12 +121,13 @@ export function recordKindOfType(typeName: string): { kind: RecordKind; level: L
   return undefined;
 }
 
-/** The read rule: public backbone, or owner own-or-below, or addressed to one's jurisdiction (or below it). */
+/** The read rule: public backbone, or owner own-or-below, or addressed to one's jurisdiction (or below it), or (lists open below) owner above. */
 export function mayRead(kind: RecordKind, principal: Principal | null, record: AnyRecord): boolean {
   if (kind.public) return true;
   if (!principal) return false;
   const owner = kind.ownerCode?.(record);
   if (owner && canRead(principal, owner)) return true;
+  if (owner && kind.openBelow && owner !== principal.code && isWithin(principal.code, owner)) return true;
   return (kind.addressedCodes?.(record) ?? []).some((addressed) => !!addressed && canRead(principal, addressed));
 }
 
@@ -166,7 +173,7 @@ export const READERS: readonly Reader[] = [...ROLES, 'anonymous'];
 export function expectedAccess(kind: RecordKind, readerLevel: Level, reader: Reader, relation: Relation): { read: boolean; write: boolean } {
   if (kind.public) return { read: true, write: false };
   if (reader === 'anonymous') return { read: false, write: false };
-  const read = relation === 'own' || relation === 'child' || relation === 'addressed';
+  const read = relation === 'own' || relation === 'child' || relation === 'addressed' || (relation === 'parent' && !!kind.openBelow);
   const write = relation === 'own' && kind.writeRoles.includes(reader);
   return { read, write };
 }

@@ -1,3 +1,5 @@
+import type { BasisRecordConcept } from '../accountability/accountability.enums';
+import { SNAPSHOT_FIELDS } from '../accountability/basis-snapshot';
 import { CITYWIDE_PEER_OPERATIONS } from '../citywide/citywide.operations';
 import type { Level } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName } from '../level/level-names';
@@ -128,16 +130,41 @@ export interface PeerBasisRecord {
   jurisdictionCode?: string;
   assessorCode?: string;
   dutyRecords?: { id: string }[];
+  /** The record's audit trail, oldest first (entries the caller may read). */
+  auditTrail?: PeerAuditEntry[];
+  [snapshotField: string]: unknown;
+}
+
+export interface PeerAuditEntry {
+  seq: string;
+  at: string;
+  actorSubject: string;
+  actorCode: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * What a citation keeps of a record of the level below, asked with the check itself: the
+ * snapshot's fields (basis-snapshot.ts) and the record's audit trail, whose newest entry the
+ * citation names and whose later entries the trace lists as changes since.
+ */
+function citedSelection(concept: BasisRecordConcept, extra = ''): string {
+  const fields = new Set(['id', ...SNAPSHOT_FIELDS[concept]]);
+  return `${[...fields].join(' ')} ${extra} auditTrail { seq at actorSubject actorCode action before after prevHash hash }`.replace(/\s+/g, ' ');
 }
 
 /** A record a case cites, at the level below: by its root query (`districtTask(id:)` …). */
-export const BASIS_RECORD = operation<{ record: PeerBasisRecord | null }, { concept: string }>({
+export const BASIS_RECORD = operation<{ record: PeerBasisRecord | null }, { concept: BasisRecordConcept }>({
   name: 'basisRecord',
   asks: ['district', 'street'],
-  document: (level, { concept }) => `query BasisRecord($id: ID!) { record: ${levelFieldName(level, concept)}(id: $id) { id jurisdictionCode } }`,
+  document: (level, { concept }) => `query BasisRecord($id: ID!) { record: ${levelFieldName(level, concept)}(id: $id) { ${citedSelection(concept)} } }`,
   // Findings are kept only by the supervising levels (the district, when the city asks).
   examples: (level) =>
-    ['ResponsibilityItem', 'Task', 'DutyRecord', 'RectificationReport', ...(level === 'street' ? [] : ['SupervisionFinding'])].map((concept) => ({ concept })),
+    (['ResponsibilityItem', 'Task', 'DutyRecord', 'RectificationReport', ...(level === 'street' ? [] : ['SupervisionFinding'])] as BasisRecordConcept[]).map((concept) => ({ concept })),
 });
 
 /** A task or responsibility item a MISSING_DUTY_RECORD basis cites, with its duty records. */
@@ -146,9 +173,20 @@ export const BASIS_TASK_OR_ITEM = operation<{ task: PeerBasisRecord | null; item
   asks: ['district', 'street'],
   document: (level) =>
     `query BasisTaskOrItem($id: ID!) {
-      task: ${levelFieldName(level, 'Task')}(id: $id) { id jurisdictionCode dutyRecords { id } }
-      item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { id jurisdictionCode dutyRecords { id } }
+      task: ${levelFieldName(level, 'Task')}(id: $id) { ${citedSelection('Task', 'dutyRecords { id }')} }
+      item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { ${citedSelection('ResponsibilityItem', 'dutyRecords { id }')} }
     }`,
+  examples: () => [undefined],
+});
+
+/**
+ * The item of the level above that a new or changed item names as the one it breaks down (分解),
+ * read as the caller: responsibility lists are open to the jurisdictions below their owner.
+ */
+export const PARENT_RESPONSIBILITY_ITEM = operation<{ item: { id: string; jurisdictionCode: string } | null }>({
+  name: 'parentResponsibilityItem',
+  asks: ['city', 'district'],
+  document: (level) => `query ParentResponsibilityItem($id: ID!) { item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { id jurisdictionCode } }`,
   examples: () => [undefined],
 });
 
@@ -157,7 +195,7 @@ export const BASIS_SCORE_SHEET = operation<{ _entities: (PeerBasisRecord | null)
   name: 'basisScoreSheet',
   asks: ['district'],
   document: (level) =>
-    `query BasisScoreSheet($r: [_Any!]!) { _entities(representations: $r) { ... on ${levelTypeName(level, 'AssessmentScoreSheet')} { id assessorCode } } }`,
+    `query BasisScoreSheet($r: [_Any!]!) { _entities(representations: $r) { ... on ${levelTypeName(level, 'AssessmentScoreSheet')} { ${citedSelection('AssessmentScoreSheet')} } } }`,
   examples: () => [undefined],
 });
 
@@ -183,6 +221,7 @@ export const PEER_OPERATIONS: readonly CheckedPeerOperation[] = [
   checked(BASIS_RECORD),
   checked(BASIS_TASK_OR_ITEM),
   checked(BASIS_SCORE_SHEET),
+  checked(PARENT_RESPONSIBILITY_ITEM),
   ...CITYWIDE_PEER_OPERATIONS,
 ];
 

@@ -60,7 +60,16 @@ let namesByCode: Map<string, string> | undefined;
  * both codes up; an unknown code is given as it is.
  */
 export function namedJurisdiction(code: string): string {
-  namesByCode ??= new Map(readDivisions().map((division) => [division.code, division.name]));
-  const name = namesByCode.get(code);
+  const name = nameOfCode(code);
   return name ? `${name}（${code}）` : code;
+}
+
+/** A jurisdiction's name alone (`滨海新区`), for lists that show the code beside it; an unknown code is given as it is. */
+export function divisionName(code: string): string {
+  return nameOfCode(code) ?? code;
+}
+
+function nameOfCode(code: string): string | undefined {
+  namesByCode ??= new Map(readDivisions().map((division) => [division.code, division.name]));
+  return namesByCode.get(code);
 }

@@ -16,6 +16,8 @@ import { Migration20261201220001_finding_withdrawn } from './Migration2026120122
 import { Migration20261201230000_idempotency_keys } from './Migration20261201230000_idempotency_keys';
 import { Migration20261201230001_record_versions } from './Migration20261201230001_record_versions';
 import { Migration20261202060300_cadre_versions } from './Migration20261202060300_cadre_versions';
+import { Migration20261202071000_linked_levels } from './Migration20261202071000_linked_levels';
+import { Migration20261202071500_basis_as_cited } from './Migration20261202071500_basis_as_cited';
 import { Migration20261201235000_supervision_draw_record } from './Migration20261201235000_supervision_draw_record';
 import { Migration20261202010000_commercial_cryptography } from './Migration20261202010000_commercial_cryptography';
 import { Migration20261202020000_token_revocations } from './Migration20261202020000_token_revocations';
@@ -25,7 +27,8 @@ import { Migration20261202050000_retention } from './Migration20261202050000_ret
 import { Migration20261202060000_attachment_owner_code } from './Migration20261202060000_attachment_owner_code';
 import { Migration20261202060100_row_level_security } from './Migration20261202060100_row_level_security';
 import { Migration20261202060200_evidence_content } from './Migration20261202060200_evidence_content';
-import { Migration20261202072000_stationed_groups } from './Migration20261202072000_stationed_groups';
+import { Migration20261202072000_supervision_contact_intervals } from './Migration20261202072000_supervision_contact_intervals';
+import { Migration20261202073000_stationed_groups } from './Migration20261202073000_stationed_groups';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -160,8 +163,23 @@ export const evidenceContentMigration: MigrationObject = {
   name: 'Migration20261202060200_evidence_content',
   class: Migration20261202060200_evidence_content,
 };
+/** Items naming the item above they break down, tasks the directive they answer; lists open below (every level). */
+export const linkedLevelsMigration: MigrationObject = {
+  name: 'Migration20261202071000_linked_levels',
+  class: Migration20261202071000_linked_levels,
+};
+/** What each cited record was when a case cited it (the deciding levels: city, district). */
+export const basisAsCitedMigration: MigrationObject = {
+  name: 'Migration20261202071500_basis_as_cited',
+  class: Migration20261202071500_basis_as_cited,
+};
+/** Contacts of a supervision office as intervals of days; plans record their contact cutoff (supervising levels). */
+export const supervisionContactIntervalsMigration: MigrationObject = {
+  name: 'Migration20261202072000_supervision_contact_intervals',
+  class: Migration20261202072000_supervision_contact_intervals,
+};
 /** Stationed discipline-inspection groups and their engagements (city, district; supervision/stationed/). */
 export const stationedGroupsMigration: MigrationObject = {
-  name: 'Migration20261202072000_stationed_groups',
-  class: Migration20261202072000_stationed_groups,
+  name: 'Migration20261202073000_stationed_groups',
+  class: Migration20261202073000_stationed_groups,
 };

@@ -11,6 +11,8 @@ import {
   idempotencyKeysMigration,
   recordVersionsMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
+  basisAsCitedMigration,
   commercialCryptographyMigration,
   assessmentPlatformDataMigration,
   directiveCascadesMigration,
@@ -26,6 +28,7 @@ import {
   tokenRevocationsMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  supervisionContactIntervalsMigration,
   stationedGroupsMigration,
 } from './index';
 
@@ -67,6 +70,9 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   rowLevelSecurityMigration,
   evidenceContentMigration,
   cadreVersionsMigration,
+  linkedLevelsMigration,
+  basisAsCitedMigration,
+  supervisionContactIntervalsMigration,
   stationedGroupsMigration,
 ];
 

@@ -2,6 +2,7 @@ import { createAuditModule } from '../audit/audit.module';
 import { createDutyRecordLinksModule } from '../duty-record/duty-record-links.module';
 import { createDutyRecordModule } from '../duty-record/duty-record.module';
 import { createOrgModule } from '../org/org.module';
+import { createItemBreakdownModule } from '../responsibility/item-breakdown.module';
 import { createResponsibilityModule } from '../responsibility/responsibility.module';
 import { createTaskModule } from '../task/task.module';
 import type { LevelOptions } from './subgraph-module';
@@ -15,6 +16,7 @@ export function createLevelRecordModules(level: LevelOptions) {
   const audit = createAuditModule(level.level);
   const org = createOrgModule(level);
   const responsibility = createResponsibilityModule(level, org);
+  const breakdown = createItemBreakdownModule(level, responsibility.ResponsibilityItemType);
   const tasks = createTaskModule(level, { CadreType: org.CadreType, ResponsibilityItemType: responsibility.ResponsibilityItemType });
   const dutyRecords = createDutyRecordModule(level, org.CadreType);
   const dutyRecordLinks = createDutyRecordLinksModule({
@@ -23,7 +25,7 @@ export function createLevelRecordModules(level: LevelOptions) {
     DutyRecordType: dutyRecords.DutyRecordType,
   });
   return {
-    modules: [audit, org, responsibility, tasks, dutyRecords, dutyRecordLinks] as const,
+    modules: [audit, org, responsibility, breakdown, tasks, dutyRecords, dutyRecordLinks] as const,
     /** The level's own types, for modules that point at units, cadres, items or tasks. */
     types: {
       UnitType: org.UnitType,

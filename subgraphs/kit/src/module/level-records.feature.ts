@@ -8,6 +8,7 @@ import {
   evidenceContentMigration,
   idempotencyKeysMigration,
   levelRecordsMigration,
+  linkedLevelsMigration,
   recordVersionsMigration,
   retentionMigration,
   rowLevelSecurityMigration,
@@ -30,7 +31,8 @@ export const levelRecordsFeature = defineFeature({
   // counted per jurisdiction and day; retention (archived duty records, and no delete of a
   // referenced record on any table). Row-level security and evidence storage concern every level:
   // they come with the base records and run after every other shared migration
-  // (SHARED_MIGRATION_ORDER), over the tables the level has; cadre versions (a column, after them).
+  // (SHARED_MIGRATION_ORDER), over the tables the level has; cadre versions (a column, after them);
+  // items and tasks naming the record above they carry out (linked levels).
   migrations: [
     levelRecordsMigration,
     taskFiguresMigration,
@@ -44,6 +46,7 @@ export const levelRecordsFeature = defineFeature({
     rowLevelSecurityMigration,
     evidenceContentMigration,
     cadreVersionsMigration,
+    linkedLevelsMigration,
   ],
   entities: LEVEL_RECORD_ENTITIES,
   needsLoaders: ['jurisdictionByCode'],

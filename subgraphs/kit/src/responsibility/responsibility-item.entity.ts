@@ -8,7 +8,7 @@ import { newId } from '../ids';
 @Index({ properties: ['jurisdictionCode', 'year'] })
 export class ResponsibilityItemEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'cadreId' | 'createdAt' | 'updatedAt' | 'version';
+  [OptionalProps]?: 'id' | 'cadreId' | 'parentItemId' | 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -24,6 +24,15 @@ export class ResponsibilityItemEntity {
   @Index()
   @Property({ type: 'uuid', nullable: true })
   cadreId: string | null = null;
+
+  /**
+   * 分解自 The item of the level above this one breaks down (a city item for a district's, the own
+   * district's item for a street's); it lives in that level's database, so a plain id checked
+   * with that level's subgraph when written. null: not a breakdown.
+   */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  parentItemId: string | null = null;
 
   @Property({ type: 'string', length: 40 })
   categoryCode!: string;

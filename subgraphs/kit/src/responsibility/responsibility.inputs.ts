@@ -16,6 +16,9 @@ export class CreateResponsibilityItemInput {
   @OptionalId({ description: 'A cadre of that unit; omit for an item of the leadership team.' })
   cadreId?: string | null;
 
+  @OptionalId({ description: '分解自 The item of the level above this one breaks down: a city item for a district\'s item, an item of the own district for a street\'s. Omit when it breaks nothing down.' })
+  parentItemId?: string | null;
+
   @Field(() => String, { description: 'Code of an existing responsibility category.' })
   @Length(1, 40)
   categoryCode!: string;
@@ -46,6 +49,9 @@ export class UpdateResponsibilityItemInput {
 
   @OptionalId()
   cadreId?: string | null;
+
+  @OptionalId({ description: '分解自 The item of the level above this one breaks down; null: it breaks nothing down (any more).' })
+  parentItemId?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -20,6 +20,12 @@ export function createResponsibilityLoaders(em: EntityManager) {
       (unitIds: readonly string[]) => em.find(ResponsibilityItemEntity, { unitId: { $in: [...unitIds] } }, listOrder),
       (item) => item.unitId,
     ),
+    /** The items of this level that break an item of the level above down (`CityResponsibilityItem.breakdownItems`). */
+    responsibilityItemsByParent: loaderOfMany(
+      (parentIds: readonly string[]) =>
+        em.find(ResponsibilityItemEntity, { parentItemId: { $in: [...parentIds] } }, { orderBy: { jurisdictionCode: 'asc', createdAt: 'asc', id: 'asc' } }),
+      (item) => item.parentItemId!,
+    ),
     /** `District.responsibilityItems(...)` pages, one loader per argument set. */
     responsibilityItemPages: new LoaderFamily(),
   };

@@ -2,7 +2,7 @@ import type { JurisdictionLoaders, JurisdictionRecord } from '../jurisdiction/ju
 import { operationsAt } from '../level/operation-table';
 import { RESPONSIBILITY_OPERATIONS } from './responsibility.operations';
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertCanRead, requirePrincipal } from '../authz/guards';
+import { requirePrincipal } from '../authz/guards';
 import { levelTypeName } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import type { OrgLoaders } from '../org/org.loaders';
@@ -22,6 +22,7 @@ import {
 import { createResponsibilityLoaders, type ResponsibilityLoaders } from './responsibility.loaders';
 import {
   addResponsibilityCategory,
+  assertCanReadResponsibilityList,
   createResponsibilityItem,
   responsibilityItemsOfJurisdiction,
   updateResponsibilityItem,
@@ -59,7 +60,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
     async item(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<ResponsibilityItemEntity | null> {
       const principal = requirePrincipal(context);
       const item = await context.loaders.responsibilityItemById.load(assertUuid(id, 'id'));
-      if (item) assertCanRead(principal, item.jurisdictionCode);
+      if (item) assertCanReadResponsibilityList(principal, item.jurisdictionCode);
       return item;
     }
 
@@ -150,7 +151,7 @@ export function createResponsibilityModule(options: LevelOptions, org: OrgTypes)
       @Args(() => PageArgs) page: PageArgs,
       @Ctx() context: Context,
     ): Promise<Connection<ResponsibilityItemEntity>> {
-      assertCanRead(requirePrincipal(context), jurisdiction.code);
+      assertCanReadResponsibilityList(requirePrincipal(context), jurisdiction.code);
       return responsibilityItemsOfJurisdiction(context, jurisdiction.code, filter, page);
     }
   }

@@ -1,10 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
-import { hasRole, type Principal } from '../auth/principal';
-import { assertCanWrite, requirePrincipal } from '../authz/guards';
+import { canRead, hasRole, type Principal } from '../auth/principal';
+import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
+import { askPeer, PARENT_RESPONSIBILITY_ITEM } from '../cross-level/peer-operations';
 import { containsPattern } from '../db/like-pattern';
 import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
-import type { Level } from '../jurisdiction/admin-code';
+import { isWithin, levelOfCode, parentCode, type Level } from '../jurisdiction/admin-code';
+import { namedJurisdiction } from '../jurisdiction/divisions';
 import { assertExpectedVersion } from '../mutation/record-version';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { CadreEntity } from '../org/cadre.entity';
@@ -34,7 +37,7 @@ import type { ResponsibilityLoaders } from './responsibility.loaders';
 type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders>;
 
 type ItemChange = Omit<UpdateResponsibilityItemInput, 'expectedVersion'>;
-type ItemFields = Pick<ResponsibilityItemEntity, 'cadreId' | 'categoryCode' | 'year' | 'content' | 'basis'>;
+type ItemFields = Pick<ResponsibilityItemEntity, 'cadreId' | 'categoryCode' | 'year' | 'content' | 'basis'> & { parentItemId?: string | null };
 
 /** A new item of `unit`'s list: owned by the unit's jurisdiction, its texts stored trimmed. */
 export function newItemFields(unit: Pick<UnitEntity, 'id' | 'jurisdictionCode'>, input: CreateResponsibilityItemInput) {
@@ -42,6 +45,7 @@ export function newItemFields(unit: Pick<UnitEntity, 'id' | 'jurisdictionCode'>,
     jurisdictionCode: unit.jurisdictionCode,
     unitId: unit.id,
     cadreId: input.cadreId ?? null,
+    parentItemId: input.parentItemId ?? null,
     categoryCode: input.categoryCode,
     year: input.year,
     content: input.content.trim(),
@@ -52,6 +56,7 @@ export function newItemFields(unit: Pick<UnitEntity, 'id' | 'jurisdictionCode'>,
 /** What an update writes: only the fields given change; `cadreId: null` makes it the team's item. */
 export function applyItemChange(item: ItemFields, input: ItemChange): void {
   if (input.cadreId !== undefined) item.cadreId = input.cadreId;
+  if (input.parentItemId !== undefined) item.parentItemId = input.parentItemId;
   if (input.categoryCode !== undefined) item.categoryCode = input.categoryCode;
   if (input.year !== undefined) item.year = input.year;
   if (input.content !== undefined) item.content = input.content.trim();
@@ -65,6 +70,51 @@ export function applyItemChange(item: ItemFields, input: ItemChange): void {
 export function assertMaintainsCategories(principal: Principal, level: Level): void {
   if (principal.level !== level || !hasRole(principal, 'commission')) {
     throw forbidden(`adding a ${level} responsibility category needs the commission role at ${level} level`);
+  }
+}
+
+/**
+ * 清单向下公开 A responsibility list is read by its owner and the levels above (as every record), and
+ * also by the jurisdictions below its owner, which break it down (`openBelow` in the access table,
+ * the `responsibility_item_read_below` row-level policy).
+ */
+export function mayReadResponsibilityList(principal: Principal, ownerCode: string): boolean {
+  return canRead(principal, ownerCode) || isWithin(principal.code, ownerCode);
+}
+
+export function assertCanReadResponsibilityList(principal: Principal, ownerCode: string): void {
+  if (!isWithin(principal.code, ownerCode)) assertCanRead(principal, ownerCode);
+}
+
+/** Answers of the level above that mean "no such item for this caller": all read as bad input on the field. */
+const PARENT_REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'UNAUTHENTICATED']);
+
+/**
+ * 分解校验 The item an item of `ownerCode` breaks down must be an item of the jurisdiction directly
+ * above (the city for a district, the own district for a street). It lives in that level's
+ * database, so it is asked of that level's subgraph with the caller's token, before the write's
+ * transaction: nothing is written when it is refused, and an item the caller may not read is as
+ * absent as one that does not exist.
+ */
+export async function assertParentItem(context: Context, ownerCode: string, parentItemId: string, field = 'input.parentItemId'): Promise<void> {
+  const above = parentCode(ownerCode);
+  const aboveLevel = above ? levelOfCode(above) : undefined;
+  if (!above || !aboveLevel) {
+    throw badUserInput(field, `${namedJurisdiction(ownerCode)} 没有上一级，其清单条目不分解其他条目 / ${namedJurisdiction(ownerCode)} has no level above: its items break no item down`);
+  }
+  let parent: { id: string; jurisdictionCode: string } | null;
+  try {
+    ({ item: parent } = await askPeer(context, PARENT_RESPONSIBILITY_ITEM, aboveLevel, undefined, { id: parentItemId }, { id: field }));
+  } catch (error) {
+    const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+    if (typeof code !== 'string' || !PARENT_REFUSALS.has(code)) throw error;
+    parent = null;
+  }
+  if (!parent || parent.jurisdictionCode !== above) {
+    throw badUserInput(
+      field,
+      `${namedJurisdiction(above)} 没有清单条目 ${parentItemId}：分解的须是上一级的条目 / no responsibility item ${parentItemId} of ${namedJurisdiction(above)}: an item breaks down an item of the jurisdiction directly above it`,
+    );
   }
 }
 
@@ -96,6 +146,7 @@ export async function createResponsibilityItem(context: Context, input: CreateRe
   assertCanWrite(principal, unit.jurisdictionCode);
   await assertCategory(context, input.categoryCode, 'input.categoryCode');
   if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, unit, 'input.cadreId');
+  if (input.parentItemId) await assertParentItem(context, unit.jurisdictionCode, input.parentItemId);
   return runInTransaction(context, principal, async ({ em, audit }) => {
     const item = em.create(ResponsibilityItemEntity, newItemFields(unit, input));
     await audit({ action: 'create', entityType: 'ResponsibilityItem', entityId: item.id, ownerCode: item.jurisdictionCode, after: item });
@@ -110,6 +161,7 @@ export async function updateResponsibilityItem(context: Context, id: string, inp
   assertCanWrite(principal, existing.jurisdictionCode);
   if (input.categoryCode !== undefined) await assertCategory(context, input.categoryCode, 'input.categoryCode');
   if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, { id: existing.unitId }, 'input.cadreId');
+  if (input.parentItemId) await assertParentItem(context, existing.jurisdictionCode, input.parentItemId);
   return runInTransaction(context, principal, async ({ em, audit }) => {
     const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertExpectedVersion(item, input.expectedVersion);

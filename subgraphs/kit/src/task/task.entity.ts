@@ -12,7 +12,7 @@ export type TaskStatusCode = (typeof TASK_STATUSES)[number];
 @Index({ properties: ['jurisdictionCode', 'status'] })
 export class TaskEntity {
   /** Properties with defaults, optional when creating. */
-  [OptionalProps]?: 'id' | 'description' | 'progress' | 'status' | 'cancelReason' | 'completedAt' | 'createdAt' | 'updatedAt' | 'version';
+  [OptionalProps]?: 'id' | 'directiveId' | 'description' | 'progress' | 'status' | 'cancelReason' | 'completedAt' | 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -23,6 +23,15 @@ export class TaskEntity {
   @Index()
   @Property({ type: 'uuid' })
   responsibilityItemId!: string;
+
+  /**
+   * 落实的指令 The directive the task answers: one of the own jurisdiction's, or one of the level
+   * above addressed to it. A directive of the level above lives in that level's database, so a plain
+   * id checked with that level's subgraph when written. null: no directive.
+   */
+  @Index()
+  @Property({ type: 'uuid', nullable: true })
+  directiveId: string | null = null;
 
   @Property({ type: 'string', length: 200 })
   title!: string;

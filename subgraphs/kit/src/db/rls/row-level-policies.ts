@@ -135,6 +135,25 @@ export const SCOPE_FUNCTIONS_SQL = `
   $$;
 `;
 
+/**
+ * 清单向下公开 A responsibility list is read by every jurisdiction below its owner as well: a
+ * district breaks the city's items down (分解), a street its district's, so each must see the
+ * items it names as parents. A second permissive policy beside the owner's read policy (added by
+ * the linked-levels migration, after row-level security was released); writes stay the owner's.
+ */
+export const RESPONSIBILITY_LISTS_OPEN_BELOW_SQL = `
+  -- Is the caller's jurisdiction strictly below this code? The city's (xx0000) has every district
+  -- and street below it; a district's (6 digits) its streets (9 digits starting with it).
+  create or replace function app_reads_from_below(code text) returns boolean language sql stable as $$
+    select app_scope_code() <> '' and app_scope_code() <> code and case
+      when length(code) = 6 and right(code, 4) = '0000' then left(app_scope_code(), 2) = left(code, 2)
+      when length(code) = 6 then length(app_scope_code()) = 9 and left(app_scope_code(), 6) = code
+      else false
+    end
+  $$;
+  create policy "responsibility_item_read_below" on "responsibility_item" for select using (app_reads_from_below("jurisdiction_code"));
+`;
+
 function readable(column: string, table: string): string {
   return table === 'directive' && column === 'target_codes' ? `app_can_read_any("${column}")` : `app_can_read("${column}")`;
 }

@@ -8,7 +8,7 @@ import { rowLevelSecurityFor } from '../db/rls/row-level-policies';
  * ordinary supervision check (`stationed = true`, `engagement_id`) whose findings enter the
  * rectification loop unchanged. Row-level security and the retention trigger like every record table.
  */
-export class Migration20261202072000_stationed_groups extends Migration {
+export class Migration20261202073000_stationed_groups extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table "stationed_group" (
