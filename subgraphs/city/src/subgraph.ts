@@ -4,6 +4,7 @@ import {
   citywideFeature,
   defineLevelFeatures,
   directiveIssuerFeature,
+  directiveTasksFeature,
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
@@ -50,6 +51,8 @@ const features = defineLevelFeatures(level, [
   retentionFeature,
   statisticsFeature(),
   directiveIssuerFeature(DistrictRef),
+  // Tasks naming the directive they answer; the directive's answering tasks.
+  directiveTasksFeature,
   supervisionFeature(DistrictRef),
   rectificationFeature,
   // 派驻纪检监察组: its engagements close into stationed checks of the supervision feature.

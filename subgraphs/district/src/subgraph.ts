@@ -5,6 +5,7 @@ import {
   defineLevelFeatures,
   directiveCascadeFeature,
   directiveIssuerFeature,
+  directiveTasksFeature,
   directiveResponderFeature,
   dutyReportFeature,
   jurisdictionFeature,
@@ -61,6 +62,8 @@ export const districtFeatures = [
   directiveResponderFeature,
   statisticsFeature({ cityType: CityRef }),
   directiveCascadeFeature,
+  // Tasks naming the directive they answer; the directive's answering tasks.
+  directiveTasksFeature,
   supervisionFeature(StreetRef),
   rectificationFeature,
   // 派驻纪检监察组: its engagements close into stationed checks of the supervision feature.

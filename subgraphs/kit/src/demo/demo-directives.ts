@@ -108,3 +108,16 @@ export function demoDirectivePlan(divisions: Division[], today = new Date()): Di
     ],
   };
 }
+
+/**
+ * 任务落实指令 Which directive each addressee's leading task answers: the first directive of the plan
+ * addressed to the jurisdiction (the city's list notice for a district, its district's cascade of it
+ * for a street); jurisdictions no directive addresses have none.
+ */
+export function answeredDirectiveByJurisdiction(plan: DirectivePlan): Map<string, string> {
+  const answered = new Map<string, string>();
+  for (const directive of plan.directives) {
+    for (const code of directive.targetCodes) if (!answered.has(code)) answered.set(code, directive.id);
+  }
+  return answered;
+}

@@ -12,9 +12,9 @@ import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
 import { createHash } from 'node:crypto';
-import { demoDirectivePlan } from './demo-directives';
+import { answeredDirectiveByJurisdiction, demoDirectivePlan } from './demo-directives';
 import { demoId } from './demo-ids';
-import { demoRecords } from './demo-records';
+import { demoItemId, demoRecords } from './demo-records';
 import { unitTemplatesFor } from './demo-org';
 import { seedDemoStories } from './seed-demo-stories';
 
@@ -54,10 +54,15 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   const divisions = readDivisions();
   const jurisdictions = divisions.filter((division) => division.level === level);
   const records = demoRecords(jurisdictions, unitTemplatesFor);
+  const plan = demoDirectivePlan(divisions);
+  // The leading unit's first task answers the directive addressed to its jurisdiction (linked levels).
+  const answered = answeredDirectiveByJurisdiction(plan);
+  const directiveOf = (task: { jurisdictionCode: string; responsibilityItemId: string }) =>
+    task.responsibilityItemId === demoItemId(task.jurisdictionCode, 0, 0) ? (answered.get(task.jurisdictionCode) ?? null) : null;
   await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
   await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
   await em.insertMany(ResponsibilityItemEntity, records.items.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
-  await em.insertMany(TaskEntity, records.tasks.map((row) => ({ ...row, updatedAt: row.createdAt })));
+  await em.insertMany(TaskEntity, records.tasks.map((row) => ({ ...row, directiveId: directiveOf(row), updatedAt: row.createdAt })));
   await em.insertMany(MilestoneEntity, records.milestones);
   await em.insertMany(DutyRecordEntity, records.dutyRecords);
   const minutes = records.dutyRecords
@@ -65,29 +70,28 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
     .map((record) => evidence('DUTY_RECORD', record.id, record.jurisdictionCode, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
   await insertEvidence(em, minutes);
 
-  const plan = demoDirectivePlan(divisions);
   const codes = new Set(jurisdictions.map((jurisdiction) => jurisdiction.code));
   const issued = plan.directives.filter((directive) => codes.has(directive.issuerCode));
-  const answered = plan.responses.filter((response) => codes.has(response.responderCode));
+  const responses = plan.responses.filter((response) => codes.has(response.responderCode));
   if (issued.length > 0) {
     await em.insertMany(DirectiveEntity, issued.map((directive) => ({ ...directive, issuedBy: `demo-${directive.issuerCode}` })));
   }
-  if (answered.length > 0) {
+  if (responses.length > 0) {
     const now = new Date();
     await em.insertMany(
       DirectiveResponseEntity,
-      answered.map((response) => ({
+      responses.map((response) => ({
         ...response,
         acknowledgedAt: now,
         completedAt: response.status === 'COMPLETED' ? now : null,
         updatedAt: now,
       })),
     );
-    const reports = answered
+    const reports = responses
       .filter((response) => response.status === 'COMPLETED')
       .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, response.responderCode, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
     await insertEvidence(em, reports);
   }
   const stories = await seedDemoStories(em, level, divisions);
-  return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;
+  return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${responses.length} directive responses`;
 }
