@@ -27,7 +27,7 @@ import {
   TaskEntity,
   UnitEntity,
 } from '@supervision/kit';
-import { ephemeralSecrets } from '@supervision/kit';
+import { contactCutoff, drawWindow, ephemeralSecrets, onListAtEndOf, quarterOfDate, quarterOpenForDraw, quarterSpan, recomputePlan } from '@supervision/kit';
 import { graphql, startTestPlatform, uniqueDatabaseUrls, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
@@ -114,6 +114,24 @@ describe('demo data', () => {
         const spotItem = check.spotChecks.find((spot) => spot.responsibilityItemId)!.responsibilityItemId!;
         expect(await em(below).findOne(ResponsibilityItemEntity, { id: spotItem })).toMatchObject({ unitId: check.unitId });
       }
+      // Every plan was drawn in its window from the contact list as it stood at its cutoff, and its record alone reproduces it.
+      const plans = await em(level).find(SupervisionPlanEntity, {}, { orderBy: { year: 'asc', quarter: 'asc' } });
+      // Today's quarter has its plan, except on its first day, when it is the quarter open for drawing.
+      const open = quarterOpenForDraw(today());
+      expect(plans.some((plan) => plan.year === open.year && plan.quarter === open.quarter)).toBe(false);
+      const current = quarterOfDate(today());
+      expect(plans.some((plan) => plan.year === current.year && plan.quarter === current.quarter)).toBe(quarterSpan(current.year, current.quarter).first !== today());
+      for (const plan of plans) {
+        const window = drawWindow(plan.year, plan.quarter);
+        const drawnOn = today(plan.drawnAt);
+        expect(drawnOn >= window.opens && drawnOn <= window.closes).toBe(true);
+        expect(plan.contactsAsOf).toBe(contactCutoff(plan.year, plan.quarter));
+        const contacts = await em(level).find(SupervisionContactEntity, { officeId: plan.officeId });
+        expect(contacts.filter((contact) => onListAtEndOf(contact, plan.contactsAsOf!)).map((contact) => contact.unitId).sort()).toEqual(plan.contactUnitIds);
+        const recomputed = recomputePlan({ ...plan, contactsAsOf: plan.contactsAsOf!, contactUnitIds: plan.contactUnitIds!, drawnEarlierUnitIds: plan.drawnEarlierUnitIds! });
+        expect({ seed: recomputed.seed, seedSource: recomputed.seedSource, unitIds: recomputed.unitIds }).toEqual({ seed: plan.seed, seedSource: plan.seedSource, unitIds: plan.unitIds });
+      }
+
       // 回头看: a follow-up check stands behind every confirmed or re-opened finding.
       const events = await em(level).find(SupervisionFindingEventEntity, { event: { $in: ['CONFIRMED', 'REOPENED'] } });
       expect(events.length).toBeGreaterThan(0);
