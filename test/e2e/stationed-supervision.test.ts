@@ -1,7 +1,7 @@
 import { databaseScopeOf, withDatabaseScope } from '@supervision/kit';
 import { startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
 import { expectError, gatewayCaller, type AnyData } from '../support/gateway-client';
-import { daysFromToday } from '../support/task-fixtures';
+import { createResponsibilityItem, createUnitWithCadres, daysFromToday } from '../support/task-fixtures';
 
 /*
  * 派驻纪检监察组 · 驻点/进驻式监督 through the real gateway: the city commission stations a group
@@ -273,6 +273,34 @@ describe('stationed discipline-inspection groups and their engagements', () => {
     expect(accepted.acceptCitySupervisionFinding.status).toBe('ACCEPTED');
     const read = await callOk<AnyData>(cityCommission, READ_ENGAGEMENT, { id: engagementId });
     expect(read.cityStationedEngagement.findings).toEqual([{ id: findingId, status: 'ACCEPTED' }]);
+  });
+
+  it('starts the next engagement from what the platform flagged or a finding, and shows it on the host unit', async () => {
+    const org = await createUnitWithCadres(platform, cityAdmin, 'city', '120000', ['钱进'], '天津市公安局交通管理局');
+    const itemId = await createResponsibilityItem(platform, cityAdmin, 'city', { unitId: org.unitId, cadreId: org.cadreIds[0], categoryCode: 'PARTY_CONDUCT' });
+    const task = await callOk<AnyData>(cityAdmin, `mutation($input: CreateTaskInput!) { createCityTask(input: $input) { id } }`, {
+      input: { responsibilityItemId: itemId, cadreId: org.cadreIds[0], title: '执法规范化建设', description: '', dueDate: daysFromToday(10) },
+    });
+    const taskId = task.createCityTask.id;
+    // An id that is no task of this jurisdiction is no signal.
+    expectError(await call(cityCommission, START, { input: {
+      groupId, unitId: police, mode: 'STATIONED_POINT', reasonSource: 'PLATFORM_SIGNAL', reason: '…', reasonTaskId: groupId, startedOn: daysFromToday(0), methods: ['REPORT_HEARING'],
+    } }), 'BAD_USER_INPUT', 'input.reasonTaskId');
+
+    const started = await callOk<AnyData>(cityCommission, `mutation($input: StartStationedEngagementInput!) {
+      startCityStationedEngagement(input: $input) { id reasonFindingId reasonFinding { ... on CitySupervisionFinding { id status } } reasonTask { ... on CityTask { id title } } }
+    }`, { input: {
+      groupId, unitId: police, mode: 'STATIONED_POINT', reasonSource: 'SUPERVISION_FINDING', reason: '回访已销号问题的整改成效，并核查逾期任务',
+      reasonFindingId: findingId, reasonTaskId: taskId, startedOn: daysFromToday(0), methods: ['REPORT_HEARING'],
+    } });
+    expect(started.startCityStationedEngagement).toMatchObject({ reasonFindingId: findingId, reasonFinding: { id: findingId, status: 'ACCEPTED' }, reasonTask: { id: taskId, title: '执法规范化建设' } });
+    // The host unit's side reads the engagements at its unit, the talk summaries still withheld.
+    const unit = await call<AnyData>(cityAdmin, `query($id: ID!) { cityUnit(id: $id) { name stationedEngagements { id status talks { summary } } } }`, { id: police });
+    expect(unit.data!.cityUnit.stationedEngagements.map((engagement: { id: string; status: string }) => [engagement.id, engagement.status])).toEqual([
+      [started.startCityStationedEngagement.id, 'IN_PROGRESS'],
+      [engagementId, 'CLOSED'],
+    ]);
+    expect(refusals(unit).map(([, code, classification]) => [code, classification])).toEqual([['FORBIDDEN', 'CONFIDENTIAL'], ['FORBIDDEN', 'CONFIDENTIAL']]);
   });
 
   it('keeps a district\'s group to that district (and the city above it): another district sees nothing, not even in its database', async () => {

@@ -12,10 +12,11 @@ export const stationedSupervisionFeature = defineFeature({
   name: 'stationedSupervision',
   migrations: [stationedGroupsMigration],
   entities: STATIONED_ENTITIES,
-  needsLoaders: ['unitById', 'supervisionFindingById', 'supervisionFindingsByCheck'],
+  needsLoaders: ['unitById', 'taskById', 'supervisionFindingById', 'supervisionFindingsByCheck'],
   build(build) {
     const module = createStationedModule(build.level, {
       UnitType: build.need('UnitType', 'stationedSupervision'),
+      TaskType: build.need('TaskType', 'stationedSupervision'),
       CheckType: build.need('CheckType', 'stationedSupervision'),
       FindingType: build.need('FindingType', 'stationedSupervision'),
     });

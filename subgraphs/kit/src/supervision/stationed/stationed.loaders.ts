@@ -17,6 +17,11 @@ export function createStationedLoaders(em: EntityManager) {
       (ids: readonly string[]) => em.find(StationedEngagementEntity, { groupId: { $in: [...ids] } }, { orderBy: { startedOn: 'desc', id: 'desc' } }),
       (engagement) => engagement.groupId,
     ),
+    /** The engagements at a host unit, newest start first (`<L>Unit.stationedEngagements`). */
+    stationedEngagementsByUnit: loaderOfMany(
+      (ids: readonly string[]) => em.find(StationedEngagementEntity, { unitId: { $in: [...ids] } }, { orderBy: { startedOn: 'desc', id: 'desc' } }),
+      (engagement) => engagement.unitId,
+    ),
     /** The check an engagement closed with, by the engagement (a check points at its engagement). */
     stationedCheckByEngagement: loaderOfOne(
       (ids: readonly string[]) => em.find(SupervisionCheckEntity, { engagementId: { $in: [...ids] } }),

@@ -7,6 +7,8 @@ import { levelTypeName } from '../../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../../module/subgraph-module';
 import type { UnitEntity } from '../../org/unit.entity';
 import type { OrgLoaders } from '../../org/org.loaders';
+import type { TaskEntity } from '../../task/task.entity';
+import type { TaskLoaders } from '../../task/task.loaders';
 import type { ClassType } from '../../pagination/connection';
 import type { SubgraphContext } from '../../server/context';
 import { assertUuid } from '../../validation/assert-uuid';
@@ -33,10 +35,11 @@ import {
 } from './stationed.service';
 import { StationedEngagementInterface, StationedGroupInterface } from './stationed.types';
 
-type Context = SubgraphContext<StationedLoaders & SupervisionLoaders & Pick<OrgLoaders, 'unitById'>>;
+type Context = SubgraphContext<StationedLoaders & SupervisionLoaders & Pick<OrgLoaders, 'unitById'> & Pick<TaskLoaders, 'taskById'>>;
 
 export interface StationedModuleTypes {
   UnitType: ClassType;
+  TaskType: ClassType;
   CheckType: ClassType;
   FindingType: ClassType;
 }
@@ -53,7 +56,7 @@ export function createStationedModule(options: LevelOptions, types: StationedMod
   const { level } = options;
   const operations = stationedOperations(level);
   const name = (concept: string) => levelTypeName(level, concept);
-  const { UnitType, CheckType, FindingType } = types;
+  const { UnitType, TaskType, CheckType, FindingType } = types;
 
   @ObjectType(name('StationedTalkRecord'), { description: `个别谈话记录 One one-to-one talk of a ${level} stationed group's engagement.` })
   class TalkType {
@@ -172,6 +175,11 @@ export function createStationedModule(options: LevelOptions, types: StationedMod
       return engagement.reasonFindingId ? context.loaders.supervisionFindingById.load(engagement.reasonFindingId) : null;
     }
 
+    @FieldResolver(() => TaskType, { nullable: true, description: '平台信息 The task the platform flagged that prompted it, if any.' })
+    async reasonTask(@Root() engagement: StationedEngagementEntity, @Ctx() context: Context): Promise<TaskEntity | null> {
+      return engagement.reasonTaskId ? context.loaders.taskById.load(engagement.reasonTaskId) : null;
+    }
+
     @Mutation(() => EngagementType, {
       name: operations.startStationedEngagement,
       description: '开展驻点/进驻式监督 Start an engagement of a group at one of its units, with the reason and the methods to be used (commission staff).',
@@ -207,13 +215,23 @@ export function createStationedModule(options: LevelOptions, types: StationedMod
     }
   }
 
+  @Resolver(() => UnitType)
+  class UnitEngagementsResolver {
+    @FieldResolver(() => [EngagementType], {
+      description: '驻点/进驻式监督 Stationed groups\' engagements at this unit, newest start first: what the unit\'s own side reads of them (talk summaries stay CONFIDENTIAL).',
+    })
+    stationedEngagements(@Root() unit: UnitEntity, @Ctx() context: Context): Promise<StationedEngagementEntity[]> {
+      return context.loaders.stationedEngagementsByUnit.load(unit.id);
+    }
+  }
+
   const byId = (load: (context: Context) => { load(id: string): Promise<unknown> }) => ({
     __resolveReference: (reference: { id: string }, context: Context) => load(context).load(reference.id),
   });
 
   const module: SubgraphModule<StationedLoaders> = {
     entities: STATIONED_ENTITIES,
-    resolvers: [GroupResolver, EngagementResolver, CheckEngagementResolver],
+    resolvers: [GroupResolver, EngagementResolver, CheckEngagementResolver, UnitEngagementsResolver],
     referenceResolvers: {
       [name('StationedGroup')]: byId((context) => context.loaders.stationedGroupById),
       [name('StationedEngagement')]: byId((context) => context.loaders.stationedEngagementById),
