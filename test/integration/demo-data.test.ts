@@ -18,6 +18,8 @@ import {
   SupervisionFindingEntity,
   SupervisionFindingEventEntity,
   SupervisionPlanEntity,
+  StationedEngagementEntity,
+  StationedGroupEntity,
   today,
   DirectiveEntity,
   DirectiveResponseEntity,
@@ -138,15 +140,25 @@ describe('demo data', () => {
       // Each rectification report lies with the reporting unit's level and answers a finding of the
       // supervising level against that very unit; every reported finding has its report there.
       const reports = await em(below).find(RectificationReportEntity, { supervisingCode: { $in: findings.map((finding) => finding.jurisdictionCode) } });
-      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId).length);
+      // (A report on a finding against the supervising level's own unit, like 市公安局's, lies with that level.)
+      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId && finding.unitJurisdictionCode !== finding.jurisdictionCode).length);
       for (const report of reports) {
         const finding = findings.find((candidate) => candidate.id === report.findingId);
         expect(finding).toMatchObject({ unitId: report.unitId, unitJurisdictionCode: report.jurisdictionCode, jurisdictionCode: report.supervisingCode, lastReportId: report.id });
       }
     }
-    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true });
-    expect(stationed).toHaveLength(1);
-    expect(stationed[0].methods).toHaveLength(5);
+    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true }, { orderBy: { checkedOn: 'asc' } });
+    expect(stationed).toHaveLength(2);
+    expect(stationed.every((check) => check.methods.length === 5)).toBe(true);
+    // 市纪委监委驻市公安局纪检监察组's embedded engagement closed into one of them; its finding awaits review of the bureau's report.
+    const engagements = await em('city').find(StationedEngagementEntity, {});
+    expect(engagements.map((engagement) => [engagement.mode, engagement.methods.length, engagement.checkId])).toEqual([
+      ['EMBEDDED', 5, stationed.find((check) => check.engagementId === engagements[0].id)!.id],
+    ]);
+    const [finding] = await em('city').find(SupervisionFindingEntity, { checkId: engagements[0].checkId! });
+    expect(finding.status).toBe('REPORTED');
+    expect(await em('city').count(RectificationReportEntity, { id: finding.lastReportId! })).toBe(1);
+    expect(await em('district').count(StationedGroupEntity, { jurisdictionCode: '120117' })).toBe(1);
   });
 
   it('holds the city\'s finished assessment: ranking, grades, commendation, interviews with commitments and follow-ups', async () => {
