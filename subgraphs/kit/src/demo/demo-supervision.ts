@@ -93,13 +93,15 @@ function superviseThrough(
 ): void {
   const officeId = demoId(`supervision-office:${supervisorCode}:0`);
   const actor = `demo-${supervisorCode}-commission`;
-  story.offices.push({ id: officeId, jurisdictionCode: supervisorCode, name: officeName, createdAt: timestampDaysAgo(120, today) });
-  for (const unit of contactUnits) {
-    story.contacts.push({ id: demoId(`supervision-contact:${officeId}:${unit.unitId}`), officeId, unitId: unit.unitId, unitJurisdictionCode: unit.jurisdictionCode, createdAt: timestampDaysAgo(120, today) });
-  }
   // 每季度抽查四分之一: the quarters of the year so far, each leaving out the units drawn before it.
   const checkedOn = daysFromToday(-45, today);
   const { year, quarter } = quarterOfDate(checkedOn);
+  // The office and its contact units are set up before its first draw (the day before the year's first quarter).
+  const setUp = new Date(Math.min(timestampDaysAgo(120, today).getTime(), Date.parse(`${year}-01-01T00:00:00+08:00`) - 30 * 24 * 60 * 60 * 1000));
+  story.offices.push({ id: officeId, jurisdictionCode: supervisorCode, name: officeName, createdAt: setUp });
+  for (const unit of contactUnits) {
+    story.contacts.push({ id: demoId(`supervision-contact:${officeId}:${unit.unitId}`), officeId, unitId: unit.unitId, unitJurisdictionCode: unit.jurisdictionCode, createdAt: setUp });
+  }
   let drawn: string[] = [];
   let plan: DemoSupervision['plans'][number] | undefined;
   for (let q = 1; q <= quarter; q += 1) {
@@ -159,6 +161,8 @@ function superviseThrough(
       });
     }
     const reopened = spec.status === 'REOPENED';
+    const stepAt = (event: FindingEventCode, step: number) => timestampDaysAgo(event === 'CONFIRMED' || event === 'REOPENED' ? 5 : 30 - step * 5, today);
+    const lastStep = spec.steps.length - 1;
     story.findings.push({
       id: findingId,
       jurisdictionCode: supervisorCode,
@@ -172,7 +176,8 @@ function superviseThrough(
       reopenCount: reopened ? 1 : 0,
       closedAt: spec.status === 'ACCEPTED' || spec.status === 'CONFIRMED' ? timestampDaysAgo(25, today) : null,
       createdAt: check.createdAt,
-      updatedAt: timestampDaysAgo(5, today),
+      // Last changed by its last step.
+      updatedAt: lastStep >= 0 ? stepAt(spec.steps[lastStep], lastStep) : check.createdAt,
     });
     spec.steps.forEach((event, step) => {
       const followUpStep = event === 'CONFIRMED' || event === 'REOPENED';
@@ -184,7 +189,7 @@ function superviseThrough(
         checkId: followUpStep ? followUpId : null,
         comment: STEP_COMMENTS[event] ?? null,
         actor: event === 'REPORTED' ? `demo-${check.unitJurisdictionCode}` : actor,
-        at: timestampDaysAgo(followUpStep ? 5 : 30 - step * 5, today),
+        at: stepAt(event, step),
       });
     });
     if (reportId) {

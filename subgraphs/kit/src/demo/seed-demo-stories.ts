@@ -36,11 +36,11 @@ async function insert<T extends object>(em: EntityManager, entity: new (...args:
  * its finished assessment in the city's, and rectification reports wherever the reporting unit
  * keeps its records. Every side computes the same story, so ids agree across databases.
  */
-export async function seedDemoStories(em: EntityManager, level: Level, divisions: Division[]): Promise<string> {
+export async function seedDemoStories(em: EntityManager, level: Level, divisions: Division[], today: Date): Promise<string> {
   const at = (code: string) => levelOfCode(code) === level;
   const parts: string[] = [];
 
-  const session = demoDutyReportSession(divisions);
+  const session = demoDutyReportSession(divisions, today);
   if (at(session.session.ownerCode)) {
     await insert(em, DutyReportSessionEntity, [session.session]);
     await insert(em, DutyReportReporterEntity, session.reporters);
@@ -48,7 +48,7 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
     parts.push(`1 duty-report session (${session.reporters.length} reporters)`);
   }
 
-  const supervision = demoSupervision(divisions);
+  const supervision = demoSupervision(divisions, today);
   const own = <T extends { jurisdictionCode: string }>(rows: T[]) => rows.filter((row) => at(row.jurisdictionCode));
   const findings = own(supervision.findings);
   await insert(em, SupervisionOfficeEntity, own(supervision.offices));
@@ -64,7 +64,7 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
   if (findings.length > 0) parts.push(`${findings.length} findings`);
   if (reports.length > 0) parts.push(`${reports.length} rectification reports`);
 
-  const assessment = demoAssessment(divisions);
+  const assessment = demoAssessment(divisions, today);
   if (at(assessment.plan.assessorCode)) {
     await insert(em, AssessmentPlanEntity, [assessment.plan]);
     await insert(em, AssessmentSheetEntity, assessment.sheets);
@@ -74,7 +74,7 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
     await insert(em, AssessmentCommitmentEntity, assessment.commitments);
     parts.push(`a finalized ${assessment.plan.year} assessment (${assessment.sheets.length} sheets, ${assessment.interviews.length} interviews)`);
   }
-  const accountability = demoAccountability(divisions, supervision);
+  const accountability = demoAccountability(divisions, supervision, today);
   const cases = own(accountability.cases);
   await insert(em, AccountabilityCaseEntity, cases);
   await insert(em, AccountabilityBasisEntity, accountability.basis.filter((entry) => cases.some((row) => row.id === entry.caseId)));

@@ -17,8 +17,9 @@ import { demoId } from './demo-ids';
 import { demoRecords } from './demo-records';
 import { unitTemplatesFor } from './demo-org';
 import { seedDemoStories } from './seed-demo-stories';
+import { demoToday, timestampDaysAgo } from './demo-dates';
 
-function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, ownerCode: string, name: string, text: string) {
+function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: string, ownerCode: string, name: string, text: string, createdAt: Date) {
   const content = Buffer.from(text, 'utf8');
   return {
     id: demoId(`attachment:${ownerId}`),
@@ -31,7 +32,7 @@ function evidence(ownerType: 'DUTY_RECORD' | 'DIRECTIVE_RESPONSE', ownerId: stri
     sha256: createHash('sha256').update(content).digest('hex'),
     digest: createHash('sha256').update(content).digest('hex'),
     content,
-    createdAt: new Date(),
+    createdAt,
   };
 }
 
@@ -53,19 +54,24 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   if ((await em.count(UnitEntity)) > 0) return 'demo data present, skipped';
   const divisions = readDivisions();
   const jurisdictions = divisions.filter((division) => division.level === level);
-  const records = demoRecords(jurisdictions, unitTemplatesFor);
-  await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
-  await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
-  await em.insertMany(ResponsibilityItemEntity, records.items.map((row) => ({ ...row, createdAt: new Date(), updatedAt: new Date() })));
+  const today = demoToday();
+  const records = demoRecords(jurisdictions, unitTemplatesFor, today);
+  // Units and their teams exist before anything is planned, drawn or checked for them (the year's first draw may be fourteen months back);
+  // the year's lists before the tasks that carry them out (60 days ago).
+  const established = timestampDaysAgo(500, today);
+  const listed = timestampDaysAgo(90, today);
+  await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: established, updatedAt: established })));
+  await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: established, updatedAt: established })));
+  await em.insertMany(ResponsibilityItemEntity, records.items.map((row) => ({ ...row, createdAt: listed, updatedAt: listed })));
   await em.insertMany(TaskEntity, records.tasks.map((row) => ({ ...row, updatedAt: row.createdAt })));
   await em.insertMany(MilestoneEntity, records.milestones);
   await em.insertMany(DutyRecordEntity, records.dutyRecords);
   const minutes = records.dutyRecords
     .filter((record) => record.kind === 'MEETING' && record.version === 1)
-    .map((record) => evidence('DUTY_RECORD', record.id, record.jurisdictionCode, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`));
+    .map((record) => evidence('DUTY_RECORD', record.id, record.jurisdictionCode, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`, record.createdAt));
   await insertEvidence(em, minutes);
 
-  const plan = demoDirectivePlan(divisions);
+  const plan = demoDirectivePlan(divisions, today);
   const codes = new Set(jurisdictions.map((jurisdiction) => jurisdiction.code));
   const issued = plan.directives.filter((directive) => codes.has(directive.issuerCode));
   const answered = plan.responses.filter((response) => codes.has(response.responderCode));
@@ -73,21 +79,20 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
     await em.insertMany(DirectiveEntity, issued.map((directive) => ({ ...directive, issuedBy: `demo-${directive.issuerCode}` })));
   }
   if (answered.length > 0) {
-    const now = new Date();
-    await em.insertMany(
-      DirectiveResponseEntity,
-      answered.map((response) => ({
-        ...response,
-        acknowledgedAt: now,
-        completedAt: response.status === 'COMPLETED' ? now : null,
-        updatedAt: now,
-      })),
-    );
+    // Acknowledged the day after the directive was issued; completed two days ago (every directive is older).
+    const issuedAt = new Map(plan.directives.map((directive) => [directive.id, directive.issuedAt]));
+    const completedAt = timestampDaysAgo(2, today);
+    const stamped = answered.map((response) => {
+      const acknowledgedAt = new Date(issuedAt.get(response.directiveId)!.getTime() + 24 * 60 * 60 * 1000);
+      const done = response.status === 'COMPLETED' ? completedAt : null;
+      return { ...response, acknowledgedAt, completedAt: done, updatedAt: done ?? acknowledgedAt };
+    });
+    await em.insertMany(DirectiveResponseEntity, stamped);
     const reports = answered
       .filter((response) => response.status === 'COMPLETED')
-      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, response.responderCode, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`));
+      .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, response.responderCode, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`, completedAt));
     await insertEvidence(em, reports);
   }
-  const stories = await seedDemoStories(em, level, divisions);
+  const stories = await seedDemoStories(em, level, divisions, today);
   return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;
 }
