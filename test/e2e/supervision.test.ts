@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
+  addDays,
   AuditEntryEntity,
+  contactCutoff,
   drawQuarter,
+  firstDrawCounting,
   quarterOfDate,
+  quarterOpenForDraw,
   recomputePlan,
   RectificationReportEntity,
+  shiftQuarter,
   sqlStatementCount,
+  SupervisionContactEntity,
   SupervisionPlanEntity,
   today,
 } from '@supervision/kit';
@@ -51,9 +57,11 @@ async function createDistrictUnit(token: string, jurisdictionCode: string, name:
   return data.createDistrictUnit.id;
 }
 
-const DRAW = `mutation($input: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $input) { id officeId year quarter seed seedSource contactUnitIds drawnEarlierUnitIds unitIds } }`;
-const PLAN_FIELDS = 'id officeId year quarter seed seedSource contactUnitIds drawnEarlierUnitIds unitIds';
-const PREVIEW = `query($input: DrawSupervisionPlanInput!) { previewCitySupervisionPlan(input: $input) { seed seedSource unitIds } }`;
+const PLAN_FIELDS = 'id officeId year quarter seed seedSource contactsAsOf contactUnitIds drawnEarlierUnitIds unitIds';
+const PREVIEW = `query($input: DrawSupervisionPlanInput!) { previewCitySupervisionPlan(input: $input) { seed seedSource contactsAsOf contactUnitIds drawnEarlierUnitIds unitIds } }`;
+type RecordedPreview = { seed: number; seedSource: string; contactsAsOf: string; contactUnitIds: string[]; drawnEarlierUnitIds: string[]; unitIds: string[] };
+type RecordedPlan = RecordedPreview & { id: string; officeId: string; year: number; quarter: number };
+const DRAW = `mutation($input: DrawSupervisionPlanInput!) { drawCitySupervisionPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const CREATE_CHECK = `mutation($input: CreateSupervisionCheckInput!) {
   createCitySupervisionCheck(input: $input) {
     id kind mode stationed methods spotChecks { description responsibilityItemId } unitJurisdictionCode
@@ -81,7 +89,6 @@ describe('supervision checks and rectification, city → district', () => {
   const units: string[] = [];
   let otherDistrictUnit: string;
   let officeId: string;
-  const planIds: string[] = [];
   let currentPlan: { id: string; unitIds: string[] };
   let findings: Finding[];
 
@@ -112,60 +119,113 @@ describe('supervision checks and rectification, city → district', () => {
     expect(read.city.supervisionOffices[0].contacts.map((c) => c.districtUnit.name).sort()[0]).toBe('和平区联系单位1');
   });
 
-  it('draws next year\'s quarters with seeds no one chose, previewed exactly, recomputable from the plan alone', async () => {
-    const year = Number(today().slice(0, 4)) + 1;
-    const preview = await ok<{ previewCitySupervisionPlan: { seed: number; seedSource: string; unitIds: string[] } }>(PREVIEW, cityCommission, {
-      input: { officeId, year, quarter: 1 },
-    });
-    // A seed can no longer be passed: the schema has no such input field.
-    const steered = await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year, quarter: 1, seed: 1 } } });
-    expect(errorOf(steered).code).toBe('BAD_USER_INPUT');
-
-    type RecordedPlan = { id: string; officeId: string; year: number; quarter: number; seed: number; seedSource: string; contactUnitIds: string[]; drawnEarlierUnitIds: string[]; unitIds: string[] };
-    const plans: RecordedPlan[] = [];
-    for (const quarter of [1, 2, 3, 4]) {
-      const plan = await ok<{ drawCitySupervisionPlan: RecordedPlan }>(DRAW, cityCommission, { input: { officeId, year, quarter } });
-      plans.push(plan.drawCitySupervisionPlan);
-      planIds.push(plan.drawCitySupervisionPlan.id);
-    }
-    // The preview showed exactly what the draw then picked.
-    expect(preview.previewCitySupervisionPlan).toEqual({ seed: plans[0].seed, seedSource: plans[0].seedSource, unitIds: plans[0].unitIds });
-    expect(plans.map((plan) => plan.unitIds.length)).toEqual([2, 2, 2, 2]);
-    expect(plans.flatMap((plan) => plan.unitIds).sort()).toEqual([...units].sort());
-
-    // Recompute every draw from the recorded plan alone, by the documented steps, not the platform's code.
-    const recorded = await ok<{ citySupervisionOffice: { plans: RecordedPlan[] } }>(
-      `query($id: ID!) { citySupervisionOffice(id: $id) { plans { ${PLAN_FIELDS} } } }`,
+  it('draws the quarter open today from the contact list frozen at its cutoff, previewed exactly, recomputable from the plan alone', async () => {
+    const on = today();
+    const open = quarterOpenForDraw(on);
+    const cutoff = contactCutoff(open.year, open.quarter);
+    const input = { officeId, ...open };
+    // Contacts put on the list today count only for later draws, and the answer says from when.
+    const listed = await ok<{ citySupervisionOffice: { contacts: { addedOn: string; removedOn: string | null; inDrawsFrom: { year: number; quarter: number }; outOfDrawsFrom: unknown }[] } }>(
+      `query($id: ID!) { citySupervisionOffice(id: $id) { contacts { addedOn removedOn inDrawsFrom { year quarter } outOfDrawsFrom { year quarter } } } }`,
       cityCommission,
       { id: officeId },
     );
-    for (const plan of recorded.citySupervisionOffice.plans) {
-      expect(plan.seedSource).toBe(
-        [`office:${plan.officeId}`, `year:${plan.year}`, `quarter:${plan.quarter}`, `contacts:${plan.contactUnitIds.join(',')}`, `drawn:${plan.drawnEarlierUnitIds.join(',')}`].join('\n'),
-      );
-      expect(plan.contactUnitIds).toEqual([...units].sort());
-      const digest = createHash('sha256').update(plan.seedSource, 'utf8').digest();
-      expect(plan.seed).toBe((digest.readUIntBE(0, 6) % 2147483646) + 1);
-      expect(drawQuarter({ contactUnitIds: plan.contactUnitIds, drawnEarlierThisYear: plan.drawnEarlierUnitIds, seed: plan.seed })).toEqual(plan.unitIds);
+    expect(listed.citySupervisionOffice.contacts).toHaveLength(8);
+    for (const contact of listed.citySupervisionOffice.contacts) {
+      expect(contact).toEqual({ addedOn: on, removedOn: null, inDrawsFrom: firstDrawCounting(on), outOfDrawsFrom: null });
     }
+    const tooNew = await graphql(url, PREVIEW, { token: cityCommission, variables: { input } });
+    expect(errorOf(tooNew)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.officeId' });
+    expect(tooNew.errors![0].message).toContain(`no contact units at the end of ${cutoff}`);
+    // The list as it stood before the cutoff: no client can backdate a contact (that would re-open
+    // steering), so the test writes these days the way seeding does, straight into the database.
+    const setUpOn = addDays(cutoff, -10);
+    await platform.subgraphs.city.orm.em.fork().nativeUpdate(SupervisionContactEntity, { officeId }, { addedOn: setUpOn });
 
-    // No re-roll: drawing a quarter twice is refused; so is skipping ahead, and drawing a quarter that has begun.
-    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year, quarter: 1 } } }))).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'input.quarter',
+    const preview = await ok<{ previewCitySupervisionPlan: RecordedPreview }>(PREVIEW, cityCommission, { input });
+    expect(preview.previewCitySupervisionPlan.contactsAsOf).toBe(cutoff);
+    expect(preview.previewCitySupervisionPlan.contactUnitIds).toEqual([...units].sort());
+
+    // Steering attempts after the cutoff: a unit taken off the list and a new one put on it, today.
+    const removed = units.find((unit) => !preview.previewCitySupervisionPlan.unitIds.includes(unit))!;
+    const picked = preview.previewCitySupervisionPlan.unitIds[0];
+    for (const unitId of [removed, picked]) {
+      await ok(`mutation($input: RemoveSupervisionContactInput!) { removeCitySupervisionContact(input: $input) { id } }`, cityCommission, { input: { officeId, unitId } });
+    }
+    const newcomer = await createDistrictUnit(hepingAdmin, '120101', '和平区新增联系单位');
+    await ok(`mutation($input: AddSupervisionContactInput!) { addCitySupervisionContact(input: $input) { id } }`, cityCommission, {
+      input: { officeId, unitId: newcomer, unitJurisdictionCode: '120101' },
     });
-    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: year + 1, quarter: 3 } } })).field).toBe('input.quarter');
-    const late = await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, year: year - 1, quarter: 1 } } });
+    const again = await ok<{ previewCitySupervisionPlan: RecordedPreview }>(PREVIEW, cityCommission, { input });
+    expect(again.previewCitySupervisionPlan).toEqual(preview.previewCitySupervisionPlan);
+
+    // A seed can no longer be passed: the schema has no such input field.
+    const steered = await graphql(url, DRAW, { token: cityCommission, variables: { input: { ...input, seed: 1 } } });
+    expect(errorOf(steered).code).toBe('BAD_USER_INPUT');
+    const drawn = (await ok<{ drawCitySupervisionPlan: RecordedPlan }>(DRAW, cityCommission, { input })).drawCitySupervisionPlan;
+    // The preview showed exactly what the draw then picked, from the list frozen at the cutoff.
+    const { id: _id, officeId: _office, year: _year, quarter: _quarter, ...recordedDraw } = drawn;
+    expect(recordedDraw).toEqual(preview.previewCitySupervisionPlan);
+    expect(drawn.unitIds).toHaveLength(2);
+
+    // Recompute the draw from the recorded plan alone, by the documented steps, not the platform's code.
+    const recorded = await ok<{ citySupervisionOffice: { plans: RecordedPlan[]; contacts: { unitId: string; addedOn: string; removedOn: string | null; outOfDrawsFrom: { year: number; quarter: number } | null }[] } }>(
+      `query($id: ID!) { citySupervisionOffice(id: $id) { plans { ${PLAN_FIELDS} } contacts(includeRemoved: true) { unitId addedOn removedOn outOfDrawsFrom { year quarter } } } }`,
+      cityCommission,
+      { id: officeId },
+    );
+    const [plan] = recorded.citySupervisionOffice.plans;
+    expect(plan).toEqual(drawn);
+    expect(plan.seedSource).toBe(
+      [`office:${plan.officeId}`, `year:${plan.year}`, `quarter:${plan.quarter}`, `contacts:${plan.contactUnitIds.join(',')}`, `drawn:${plan.drawnEarlierUnitIds.join(',')}`].join('\n'),
+    );
+    const digest = createHash('sha256').update(plan.seedSource, 'utf8').digest();
+    expect(plan.seed).toBe((digest.readUIntBE(0, 6) % 2147483646) + 1);
+    expect(drawQuarter({ contactUnitIds: plan.contactUnitIds, drawnEarlierThisYear: plan.drawnEarlierUnitIds, seed: plan.seed })).toEqual(plan.unitIds);
+    // …and the list it was drawn from is the contact history as it stood at the end of `contactsAsOf`.
+    const history = recorded.citySupervisionOffice.contacts;
+    const atCutoff = history.filter((contact) => contact.addedOn <= plan.contactsAsOf && (contact.removedOn === null || contact.removedOn > plan.contactsAsOf));
+    expect(atCutoff.map((contact) => contact.unitId).sort()).toEqual(plan.contactUnitIds);
+    expect(history).toHaveLength(9);
+    expect(history.filter((contact) => contact.removedOn === on).map((contact) => contact.outOfDrawsFrom)).toEqual([firstDrawCounting(on), firstDrawCounting(on)]);
+    // Only the current list is shown unless asked; a unit is on it once.
+    const current = await ok<{ citySupervisionOffice: { contacts: { unitId: string }[] } }>(`query($id: ID!) { citySupervisionOffice(id: $id) { contacts { unitId } } }`, cityCommission, { id: officeId });
+    expect(current.citySupervisionOffice.contacts.map((contact) => contact.unitId).sort()).toEqual([...units.filter((unit) => unit !== removed && unit !== picked), newcomer].sort());
+    const twice = await graphql(url, `mutation($input: AddSupervisionContactInput!) { addCitySupervisionContact(input: $input) { id } }`, {
+      token: cityCommission,
+      variables: { input: { officeId, unitId: newcomer, unitJurisdictionCode: '120101' } },
+    });
+    expect(errorOf(twice)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    const notListed = await graphql(url, `mutation($input: RemoveSupervisionContactInput!) { removeCitySupervisionContact(input: $input) { id } }`, {
+      token: cityCommission,
+      variables: { input: { officeId, unitId: removed } },
+    });
+    expect(errorOf(notListed)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    // Back on the list (a new interval): the draw that is open stays as it was.
+    await ok(`mutation($input: AddSupervisionContactInput!) { addCitySupervisionContact(input: $input) { id } }`, cityCommission, {
+      input: { officeId, unitId: picked, unitJurisdictionCode: '120101' },
+    });
+
+    // No re-roll: drawing a quarter twice is refused; so is a quarter whose list is not frozen yet, and one that has begun.
+    expect(errorOf(await graphql(url, DRAW, { token: cityCommission, variables: { input } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.quarter' });
+    const early = await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, ...shiftQuarter(open, 1) } } });
+    expect(errorOf(early)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.quarter' });
+    expect(early.errors![0].message).toMatch(/日终冻结.*is frozen at the end of/);
+    const late = await graphql(url, DRAW, { token: cityCommission, variables: { input: { officeId, ...shiftQuarter(open, -1) } } });
     expect(errorOf(late)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.quarter' });
     expect(late.errors![0].message).toMatch(/只能在季度开始之前或当天抽取.*before or on its first day/);
 
-    // This quarter's plan, drawn (by the same rule) on or before the quarter began: the checks below carry it out.
-    const { year: thisYear, quarter: thisQuarter } = quarterOfDate(today());
-    const draw = recomputePlan({ officeId, year: thisYear, quarter: thisQuarter, contactUnitIds: units, drawnEarlierUnitIds: [] });
-    const em = platform.subgraphs.city.orm.em.fork();
-    const current = em.create(SupervisionPlanEntity, { officeId, jurisdictionCode: '120000', year: thisYear, quarter: thisQuarter, ...draw, drawnBy: 'test' });
-    await em.flush();
-    currentPlan = { id: current.id, unitIds: draw.unitIds };
+    // This quarter's plan, drawn (by the same rule) before the quarter began: the checks below carry it out.
+    const { year: thisYear, quarter: thisQuarter } = quarterOfDate(on);
+    if (thisYear === open.year && thisQuarter === open.quarter) {
+      currentPlan = { id: drawn.id, unitIds: drawn.unitIds };
+    } else {
+      const draw = recomputePlan({ officeId, year: thisYear, quarter: thisQuarter, contactsAsOf: contactCutoff(thisYear, thisQuarter), contactUnitIds: units, drawnEarlierUnitIds: [] });
+      const em = platform.subgraphs.city.orm.em.fork();
+      const inserted = em.create(SupervisionPlanEntity, { officeId, jurisdictionCode: '120000', year: thisYear, quarter: thisQuarter, ...draw, drawnBy: 'test' });
+      await em.flush();
+      currentPlan = { id: inserted.id, unitIds: draw.unitIds };
+    }
   });
 
   it('refuses a planned check of a unit that is not a contact unit, or was not drawn, and writes nothing', async () => {
@@ -202,6 +262,11 @@ describe('supervision checks and rectification, city → district', () => {
   it('lets only commission staff of the supervising level run plans and checks', async () => {
     const asAdmin = await graphql(url, DRAW, { token: cityAdmin, variables: { input: { officeId, year: 2026, quarter: 1 } } });
     expect(errorOf(asAdmin).code).toBe('FORBIDDEN');
+    // The contact list too: only the office's commission puts units on it or takes them off.
+    const REMOVE = `mutation($input: RemoveSupervisionContactInput!) { removeCitySupervisionContact(input: $input) { id } }`;
+    const removeAs = (token: string) => graphql(url, REMOVE, { token, variables: { input: { officeId, unitId: currentPlan.unitIds[0] } } });
+    expect(errorOf(await removeAs(cityAdmin)).code).toBe('FORBIDDEN');
+    expect(errorOf(await removeAs(hepingAdmin)).code).toBe('NOT_FOUND');
     const districtCommission = await platform.token({ level: 'district', code: '120101', roles: ['commission'] });
     const asDistrict = await graphql(url, CREATE_CHECK, {
       token: districtCommission,

@@ -72,6 +72,7 @@ export * from './observability/metrics-endpoint';
 export * from './db/pool-metrics';
 export * from './supervision/plan-draw';
 export * from './supervision/draw-seed';
+export * from './supervision/draw-cutoff';
 export * from './supervision/plan.service';
 export * from './supervision/check.service';
 export * from './calendar/date-rules';

@@ -51,7 +51,7 @@ export const OPERATION_ACCESS: readonly OperationAccess[] = [
     kind: 'DirectiveResponse', zh: '写：被下达单位的本级 admin', en: 'write: admin of the addressed jurisdiction (its own response)',
   },
   { pattern: '<l>SupervisionOffice', kind: 'SupervisionOffice', zh: '读：本级及下级', en: 'read: own and below' },
-  { pattern: 'create<L>SupervisionOffice|add<L>SupervisionContact', kind: 'SupervisionOffice', zh: '写：本级纪委；联系单位须为本级或直属下级的真实单位', en: 'write: commission of the owner; a contact unit must exist in the own jurisdiction or one directly below' },
+  { pattern: 'create<L>SupervisionOffice|add<L>SupervisionContact|remove<L>SupervisionContact', kind: 'SupervisionOffice', zh: '写：本级纪委；联系单位须为本级或直属下级的真实单位', en: 'write: commission of the owner; a contact unit must exist in the own jurisdiction or one directly below' },
   { pattern: 'preview<L>SupervisionPlan|draw<L>SupervisionPlan', kind: 'SupervisionPlan', zh: '本级纪委', en: 'commission of the owner' },
   { pattern: '<l>SupervisionCheck|<l>SupervisionChecks|<l>SupervisionFinding', kind: 'SupervisionFinding', zh: '读：监督方本级及下级，及被监督单位所在辖区', en: 'read: the supervising side (and above), and the supervised unit\'s jurisdiction' },
   {

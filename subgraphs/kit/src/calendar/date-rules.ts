@@ -27,6 +27,13 @@ export function quarterOfDate(date: string): { year: number; quarter: number } {
   return { year: Number(date.slice(0, 4)), quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1 };
 }
 
+/** The calendar day `days` days after `date` (before it, when negative). */
+export function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 /** Refuses anything but a real calendar day written YYYY-MM-DD (2026-02-30 and 2026-13-99 included). */
 export function assertCalendarDate(field: string, value: string): string {
   if (!isCalendarDate(value)) throw badUserInput(field, `"${value}" 不是有效日期 / "${value}" is not a calendar date (YYYY-MM-DD)`);

@@ -1,5 +1,7 @@
 import type { Division } from '../jurisdiction/divisions';
 import { quarterOfDate, quarterSpan } from '../calendar/date-rules';
+import { today as tianjinDay } from '../calendar/calendar-date';
+import { contactCutoff, shiftQuarter, type DrawQuarter } from '../supervision/draw-cutoff';
 import { recomputePlan } from '../supervision/plan.service';
 import type {
   CheckKindCode,
@@ -15,10 +17,10 @@ import { DEMO_SESSION_DISTRICT } from './demo-duty-reports';
 
 export interface DemoSupervision {
   offices: { id: string; jurisdictionCode: string; name: string; createdAt: Date }[];
-  contacts: { id: string; officeId: string; unitId: string; unitJurisdictionCode: string; createdAt: Date }[];
+  contacts: { id: string; officeId: string; unitId: string; unitJurisdictionCode: string; addedOn: string; addedBy: string; createdAt: Date }[];
   plans: {
     id: string; officeId: string; jurisdictionCode: string; year: number; quarter: number; seed: number; unitIds: string[];
-    seedSource: string; contactUnitIds: string[]; drawnEarlierUnitIds: string[]; drawnBy: string; drawnAt: Date;
+    seedSource: string; contactsAsOf: string; contactUnitIds: string[]; drawnEarlierUnitIds: string[]; drawnBy: string; drawnAt: Date;
   }[];
   checks: {
     id: string;
@@ -93,25 +95,48 @@ function superviseThrough(
 ): void {
   const officeId = demoId(`supervision-office:${supervisorCode}:0`);
   const actor = `demo-${supervisorCode}-commission`;
-  // 每季度抽查四分之一: the quarters of the year so far, each leaving out the units drawn before it.
+  // 每季度抽查四分之一: every quarter from the first of last check's year up to today's, each
+  // leaving out the units drawn before it that year. The checks below carry out the plan of the
+  // quarter 45 days ago; today's quarter has its plan too, so a check of today has one to follow.
   const checkedOn = daysFromToday(-45, today);
   const { year, quarter } = quarterOfDate(checkedOn);
-  // The office and its contact units are set up before its first draw (the day before the year's first quarter).
-  const setUp = new Date(Math.min(timestampDaysAgo(120, today).getTime(), Date.parse(`${year}-01-01T00:00:00+08:00`) - 30 * 24 * 60 * 60 * 1000));
-  story.offices.push({ id: officeId, jurisdictionCode: supervisorCode, name: officeName, createdAt: setUp });
+  // The contact list was set up well before the earliest draw's cutoff (the first day of the
+  // quarter before it): contacts count for a draw only from the quarter after that cutoff.
+  const setUpOn = new Date(`${contactCutoff(year, 1)}T09:00:00+08:00`);
+  setUpOn.setUTCDate(setUpOn.getUTCDate() - 30);
+  story.offices.push({ id: officeId, jurisdictionCode: supervisorCode, name: officeName, createdAt: setUpOn });
   for (const unit of contactUnits) {
-    story.contacts.push({ id: demoId(`supervision-contact:${officeId}:${unit.unitId}`), officeId, unitId: unit.unitId, unitJurisdictionCode: unit.jurisdictionCode, createdAt: setUp });
+    story.contacts.push({
+      id: demoId(`supervision-contact:${officeId}:${unit.unitId}`),
+      officeId,
+      unitId: unit.unitId,
+      unitJurisdictionCode: unit.jurisdictionCode,
+      addedOn: tianjinDay(setUpOn),
+      addedBy: actor,
+      createdAt: setUpOn,
+    });
   }
-  let drawn: string[] = [];
+  const last = quarterOfDate(daysFromToday(0, today));
+  const drawnByYear = new Map<number, string[]>();
   let plan: DemoSupervision['plans'][number] | undefined;
-  for (let q = 1; q <= quarter; q += 1) {
-    // Drawn as the platform draws: the seed derived from the recorded inputs, the day before the quarter began.
-    const draw = recomputePlan({ officeId, year, quarter: q, contactUnitIds: contactUnits.map((unit) => unit.unitId), drawnEarlierUnitIds: drawn });
-    drawn = [...drawn, ...draw.unitIds];
-    const drawnAt = new Date(`${quarterSpan(year, q).first}T00:00:00+08:00`);
+  for (let at: DrawQuarter = { year, quarter: 1 }; at.year < last.year || (at.year === last.year && at.quarter <= last.quarter); at = shiftQuarter(at, 1)) {
+    const drawn = drawnByYear.get(at.year) ?? [];
+    // Drawn as the platform draws, the day before the quarter began (within its window): the list
+    // as it stood at the cutoff, the seed derived from the recorded inputs.
+    const draw = recomputePlan({
+      officeId,
+      year: at.year,
+      quarter: at.quarter,
+      contactsAsOf: contactCutoff(at.year, at.quarter),
+      contactUnitIds: contactUnits.map((unit) => unit.unitId),
+      drawnEarlierUnitIds: drawn,
+    });
+    drawnByYear.set(at.year, [...drawn, ...draw.unitIds]);
+    const drawnAt = new Date(`${quarterSpan(at.year, at.quarter).first}T00:00:00+08:00`);
     drawnAt.setUTCDate(drawnAt.getUTCDate() - 1);
-    plan = { id: demoId(`supervision-plan:${officeId}:${year}:${q}`), officeId, jurisdictionCode: supervisorCode, year, quarter: q, ...draw, drawnBy: actor, drawnAt };
-    story.plans.push(plan);
+    const recorded = { id: demoId(`supervision-plan:${officeId}:${at.year}:${at.quarter}`), officeId, jurisdictionCode: supervisorCode, ...at, ...draw, drawnBy: actor, drawnAt };
+    story.plans.push(recorded);
+    if (at.year === year && at.quarter === quarter) plan = recorded;
   }
   const quarterEnd = quarterSpan(year, quarter).last;
   const byId = new Map(contactUnits.map((unit) => [unit.unitId, unit]));

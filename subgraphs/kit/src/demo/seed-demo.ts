@@ -56,9 +56,9 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   const jurisdictions = divisions.filter((division) => division.level === level);
   const today = demoToday();
   const records = demoRecords(jurisdictions, unitTemplatesFor, today);
-  // Units and their teams exist before anything is planned, drawn or checked for them (the year's first draw may be fourteen months back);
+  // Units and their teams exist before anything is planned, drawn or checked for them (the contact list behind the year's first draw may be eighteen months back);
   // the year's lists before the tasks that carry them out (60 days ago).
-  const established = timestampDaysAgo(500, today);
+  const established = timestampDaysAgo(600, today);
   const listed = timestampDaysAgo(90, today);
   await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: established, updatedAt: established })));
   await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: established, updatedAt: established })));

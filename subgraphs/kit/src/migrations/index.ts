@@ -27,6 +27,7 @@ import { Migration20261202050000_retention } from './Migration20261202050000_ret
 import { Migration20261202060000_attachment_owner_code } from './Migration20261202060000_attachment_owner_code';
 import { Migration20261202060100_row_level_security } from './Migration20261202060100_row_level_security';
 import { Migration20261202060200_evidence_content } from './Migration20261202060200_evidence_content';
+import { Migration20261202072000_supervision_contact_intervals } from './Migration20261202072000_supervision_contact_intervals';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -170,4 +171,9 @@ export const linkedLevelsMigration: MigrationObject = {
 export const basisAsCitedMigration: MigrationObject = {
   name: 'Migration20261202071500_basis_as_cited',
   class: Migration20261202071500_basis_as_cited,
+};
+/** Contacts of a supervision office as intervals of days; plans record their contact cutoff (supervising levels). */
+export const supervisionContactIntervalsMigration: MigrationObject = {
+  name: 'Migration20261202072000_supervision_contact_intervals',
+  class: Migration20261202072000_supervision_contact_intervals,
 };

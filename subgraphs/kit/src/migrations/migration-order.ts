@@ -28,6 +28,7 @@ import {
   tokenRevocationsMigration,
   dutyRecordFiguresMigration,
   retentionMigration,
+  supervisionContactIntervalsMigration,
 } from './index';
 
 /**
@@ -70,6 +71,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   cadreVersionsMigration,
   linkedLevelsMigration,
   basisAsCitedMigration,
+  supervisionContactIntervalsMigration,
 ];
 
 /**

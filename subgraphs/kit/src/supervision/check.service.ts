@@ -63,8 +63,9 @@ export async function createCheck(context: Context, levels: SupervisingLevel, pr
     officeId = plan.officeId;
     owner = plan.jurisdictionCode;
     assertCanWrite(principal, owner, ['commission']);
-    const contacts = await context.loaders.supervisionContactsByOffice.load(plan.officeId);
-    if (!contacts.some((contact) => contact.unitId === input.unitId)) {
+    // The plan's own list (as frozen at its cutoff): a unit taken off the list since is still checked as drawn.
+    const listed = plan.contactUnitIds ?? (await context.loaders.supervisionContactsByOffice.load(plan.officeId)).map((contact) => contact.unitId);
+    if (!listed.includes(input.unitId)) {
       throw badUserInput('input.unitId', `单位 ${input.unitId} 不是该计划所属检查室的联系单位 / unit ${input.unitId} is not a contact unit of the plan's office`);
     }
     if (!plan.unitIds.includes(input.unitId)) {

@@ -27,11 +27,16 @@ export class SupervisionOfficeEntity {
   createdAt: Date = new Date();
 }
 
-/** 联系单位 A unit an office keeps in contact with and checks. */
+/**
+ * 联系单位 A unit an office keeps in contact with and checks, for an interval of days: on the list
+ * from `addedOn`, off it from `removedOn`. A contact is never deleted or backdated (both days are
+ * the day of the change, Tianjin), so the list as it stood on any day — the one a draw uses
+ * (`draw-cutoff.ts`) — can be recomputed by anyone. One current row per office and unit (a
+ * partial unique index); a unit removed and added again has two rows.
+ */
 @Entity({ tableName: 'supervision_contact' })
-@Unique({ properties: ['officeId', 'unitId'] })
 export class SupervisionContactEntity {
-  [OptionalProps]?: 'id' | 'createdAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'addedBy' | 'removedOn' | 'removedBy';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -46,6 +51,21 @@ export class SupervisionContactEntity {
   @Property({ type: 'string', length: 9 })
   unitJurisdictionCode!: string;
 
+  /** The day it was put on the list (Tianjin). */
+  @Property({ type: 'date' })
+  addedOn!: string;
+
+  /** Who put it there (token subject); null for contacts recorded before this was kept. */
+  @Property({ type: 'string', nullable: true })
+  addedBy: string | null = null;
+
+  /** The day it was taken off the list (Tianjin); null while it is on it. */
+  @Property({ type: 'date', nullable: true })
+  removedOn: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  removedBy: string | null = null;
+
   @Property({ type: 'Date' })
   createdAt: Date = new Date();
 }
@@ -54,7 +74,7 @@ export class SupervisionContactEntity {
 @Entity({ tableName: 'supervision_plan' })
 @Unique({ properties: ['officeId', 'year', 'quarter'] })
 export class SupervisionPlanEntity {
-  [OptionalProps]?: 'id' | 'drawnAt' | 'seedSource' | 'contactUnitIds' | 'drawnEarlierUnitIds';
+  [OptionalProps]?: 'id' | 'drawnAt' | 'seedSource' | 'contactUnitIds' | 'drawnEarlierUnitIds' | 'contactsAsOf';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -82,9 +102,13 @@ export class SupervisionPlanEntity {
   @Property({ type: 'text', nullable: true })
   seedSource: string | null = null;
 
-  /** The office's contact units when drawn (sorted). */
+  /** The office's contact units at the cutoff (sorted). */
   @Property({ type: 'json', nullable: true })
   contactUnitIds: string[] | null = null;
+
+  /** The day at whose end the contact list was taken (`draw-cutoff.ts`); null for plans drawn before the list was frozen. */
+  @Property({ type: 'date', nullable: true })
+  contactsAsOf: string | null = null;
 
   /** Units drawn in the year's earlier quarters (sorted), left out of this draw. */
   @Property({ type: 'json', nullable: true })

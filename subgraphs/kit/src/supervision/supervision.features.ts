@@ -1,5 +1,5 @@
 import { CrossLevelStepEntity } from '../cross-level/cross-level-step.entity';
-import { crossLevelStepsMigration, findingWithdrawnMigration, rectificationReportsMigration, supervisionChecksMigration, supervisionDrawRecordMigration } from '../migrations';
+import { crossLevelStepsMigration, findingWithdrawnMigration, rectificationReportsMigration, supervisionChecksMigration, supervisionContactIntervalsMigration, supervisionDrawRecordMigration } from '../migrations';
 import { defineFeature } from '../module/level-feature';
 import type { ClassType } from '../pagination/connection';
 import { createRectificationModule } from './rectification.module';
@@ -14,7 +14,7 @@ import { createSupervisionModule } from './supervision.module';
 export function supervisionFeature(lowerJurisdictionType: ClassType) {
   return defineFeature({
     name: 'supervision',
-    migrations: [supervisionChecksMigration, findingWithdrawnMigration, supervisionDrawRecordMigration],
+    migrations: [supervisionChecksMigration, findingWithdrawnMigration, supervisionDrawRecordMigration, supervisionContactIntervalsMigration],
     entities: SUPERVISION_CHECK_ENTITIES,
     build(build) {
       const module = createSupervisionModule(build.level, build.need('UnitType', 'supervision'), lowerJurisdictionType);

@@ -44,6 +44,17 @@ export class AddSupervisionContactInput {
   unitJurisdictionCode!: string;
 }
 
+@InputType('RemoveSupervisionContactInput', { description: '移出联系单位 Taking a unit off an office\'s contact list, from today; the record stays.' })
+export class RemoveSupervisionContactInput {
+  @Field(() => ID, { description: '监督检查室 The office.' })
+  @IsUUID()
+  officeId!: string;
+
+  @Field(() => ID, { description: '单位 The contact unit to take off the list.' })
+  @IsUUID()
+  unitId!: string;
+}
+
 @InputType('DrawSupervisionPlanInput', { description: '季度抽查 The quarter to draw; the seed is derived from the recorded inputs, never passed.' })
 export class DrawSupervisionPlanInput {
   @Field(() => ID)

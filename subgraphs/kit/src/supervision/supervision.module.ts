@@ -49,13 +49,19 @@ export function createSupervisionModule(
 
   const LowerUnitRef = entityStub(levelTypeName(below, 'Unit'));
 
-  @ObjectType(name('SupervisionContact'), { description: '联系单位 A contact unit of a supervision office.' })
+  @ObjectType(name('SupervisionContact'), { description: '联系单位 A contact unit of a supervision office, for an interval of days (never deleted).' })
   class ContactType {
     @Field(() => ID)
     unitId!: string;
 
     @Field(() => ID)
     unitJurisdictionCode!: string;
+
+    @Field(() => String, { description: '列入日 The day (Tianjin) it was put on the list.' })
+    addedOn!: string;
+
+    @Field(() => String, { nullable: true, description: '移出日 The day (Tianjin) it was taken off the list; null while it is on it.' })
+    removedOn!: string | null;
   }
 
   @Directive('@key(fields: "id")')

@@ -67,8 +67,14 @@ export abstract class SupervisionPlanInterface {
   })
   seedSource!: string | null;
 
-  @Field(() => [ID], { nullable: true, description: '抽取范围 The office\'s contact units when drawn (sorted).' })
+  @Field(() => [ID], { nullable: true, description: '抽取范围 The office\'s contact units as they stood at the cutoff `contactsAsOf` (sorted).' })
   contactUnitIds!: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '名单冻结日 The day (Tianjin) at whose end the contact list was taken: the first day of the quarter before; null for plans drawn before the list was frozen.',
+  })
+  contactsAsOf!: string | null;
 
   @Field(() => [ID], { nullable: true, description: '此前已抽 Units drawn in the year\'s earlier quarters, left out of this draw (sorted).' })
   drawnEarlierUnitIds!: string[] | null;
@@ -80,7 +86,7 @@ export abstract class SupervisionPlanInterface {
   drawnAt!: Date;
 }
 
-@ObjectType('SupervisionDrawPreview', { description: '抽查预演 What the draw of a quarter will pick: the same seed and picks the draw records.' })
+@ObjectType('SupervisionDrawPreview', { description: '抽查预演 What the draw of a quarter will pick: the same inputs, seed and picks the draw records.' })
 @Directive('@shareable')
 export class SupervisionDrawPreviewType {
   @Field(() => Int, { description: '随机种子 The seed the draw will use (SHA-256 of `seedSource`).' })
@@ -89,8 +95,27 @@ export class SupervisionDrawPreviewType {
   @Field(() => String, { description: '种子来源 The recorded inputs the seed is derived from.' })
   seedSource!: string;
 
+  @Field(() => String, { description: '名单冻结日 The day (Tianjin) at whose end the contact list is taken: the first day of the quarter before.' })
+  contactsAsOf!: string;
+
+  @Field(() => [ID], { description: '抽取范围 The contact units at the cutoff, which the draw picks from (sorted).' })
+  contactUnitIds!: string[];
+
+  @Field(() => [ID], { description: '此前已抽 Units drawn in the year\'s earlier quarters, left out of this draw (sorted).' })
+  drawnEarlierUnitIds!: string[];
+
   @Field(() => [ID], { description: '抽中单位 The units the draw will pick, in draw order.' })
   unitIds!: string[];
+}
+
+@ObjectType('SupervisionDrawQuarter', { description: '抽查季度 A quarter of a year, as the draws count them.' })
+@Directive('@shareable')
+export class SupervisionDrawQuarterType {
+  @Field(() => Int, { description: '年度 Year.' })
+  year!: number;
+
+  @Field(() => Int, { description: '季度 Quarter, 1–4.' })
+  quarter!: number;
 }
 
 @ObjectType('SpotCheck', { description: '抽查事项 A spot-checked item: free text or a responsibility item.' })
