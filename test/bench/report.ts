@@ -1,4 +1,5 @@
-import type { Metric, Plan, Ratio, SideResult } from './rounds';
+import type { MeasuredScenario } from './measure-scenarios';
+import type { Metric, Ratio, SideResult } from './rounds';
 import type { StatementCounts } from './scenarios';
 
 export interface SideReport extends SideResult {
@@ -7,14 +8,7 @@ export interface SideReport extends SideResult {
   statements: StatementCounts;
 }
 
-export interface ScenarioReport {
-  name: string;
-  title: string;
-  measures: string;
-  plan: Plan;
-  sides: SideReport[];
-  ratios: { label: string; numerator: string; denominator: string; byMetric: Partial<Record<Metric, Ratio>> }[];
-}
+export type ScenarioReport = MeasuredScenario<SideReport>;
 
 const METRIC_LABELS: Record<Metric, string> = {
   requestsPerSecond: 'req/s',

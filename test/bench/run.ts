@@ -4,46 +4,20 @@ import { join } from 'node:path';
 import { startEmbeddedCluster } from '@supervision/infra';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { formatScenario, type ScenarioReport } from './report';
-import { interleave, pairedRatio } from './rounds';
+import { measureScenarios } from './measure-scenarios';
+import { interleave } from './rounds';
 import { readTraceScenario, scenarios, statementsPerRequest, type BenchOptions, type Scenario } from './scenarios';
 
 const RESULTS = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
 
 async function measure(platform: TestPlatform, untraced: TestPlatform | undefined, options: BenchOptions): Promise<ScenarioReport[]> {
-  const reports: ScenarioReport[] = [];
   const all: Scenario[] = [...(await scenarios(platform, options)), ...(untraced ? [await readTraceScenario(platform, untraced, options)] : [])];
-  for (const scenario of all.filter((candidate) => !options.only || options.only.includes(candidate.name))) {
-    // Checked and counted before the load, so a broken query fails fast instead of timing errors.
-    const alone: Awaited<ReturnType<typeof statementsPerRequest>>[] = [];
-    for (const side of scenario.sides) alone.push(await statementsPerRequest(platform, side));
-    process.stderr.write(`${scenario.title}: `);
-    const results = await interleave(scenario.sides, scenario.plan, () => process.stderr.write('.'));
-    process.stderr.write('\n');
-    const byName = new Map(results.map((result) => [result.name, result]));
-    const report: ScenarioReport = {
-      name: scenario.name,
-      title: scenario.title,
-      measures: scenario.measures,
-      plan: scenario.plan,
-      sides: scenario.sides.map((side, index) => ({
-        ...results[index],
-        query: side.query,
-        answer: alone[index].answer,
-        statements: alone[index].statements,
-      })),
-      ratios: scenario.ratios.map((ratio) => ({
-        label: ratio.label,
-        numerator: ratio.numerator,
-        denominator: ratio.denominator,
-        byMetric: Object.fromEntries(
-          ratio.metrics.map((metric) => [metric, pairedRatio(byName.get(ratio.numerator)!, byName.get(ratio.denominator)!, metric)]),
-        ),
-      })),
-    };
-    console.log(`\n${formatScenario(report)}`);
-    reports.push(report);
-  }
-  return reports;
+  return measureScenarios(all.filter((candidate) => !options.only || options.only.includes(candidate.name)), {
+    alone: (side) => statementsPerRequest(platform, side),
+    load: (scenario, _alone, onSample) => interleave(scenario.sides, scenario.plan, onSample),
+    sideReport: (side, result, alone) => ({ ...result, query: side.query, answer: alone.answer, statements: alone.statements }),
+    format: formatScenario,
+  });
 }
 
 /**

@@ -1,12 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureLocalSecrets, signToken, today } from '@supervision/kit';
 import { Client } from 'pg';
+import { serviceHealth, startLauncher } from '../support/launcher';
 
 /**
  * 负载与故障 The load-and-fault run: the real launcher (`infra/dist/start.js`) with its child
@@ -43,16 +39,6 @@ export interface ChaosReport {
   violations: string[];
 }
 
-const LAUNCHER = join(__dirname, '..', '..', 'infra', 'dist', 'start.js');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 interface Answer {
   data?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -62,41 +48,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
   const deadlineMs = options.deadlineMs ?? 1_500;
   const marginMs = options.marginMs ?? 2_000;
-  const ports = { gateway: await freePort(), city: await freePort(), district: await freePort(), street: await freePort() };
   const id = randomUUID().replace(/-/g, '').slice(0, 10);
   const databases = { city: `${options.serverUrl}/c_${id}_city`, district: `${options.serverUrl}/c_${id}_district`, street: `${options.serverUrl}/c_${id}_street` };
-  const secretsDir = mkdtempSync(join(tmpdir(), 'chaos-secrets-'));
-  let output = '';
-  const launcher: ChildProcess = spawn(process.execPath, [LAUNCHER], {
+  const launched = await startLauncher({
+    databases,
+    deadlineMs,
+    restartBackoffMs: 200,
+    secretsPrefix: 'chaos-secrets-',
     env: {
-      ...process.env,
-      GATEWAY_PORT: String(ports.gateway),
-      CITY_PORT: String(ports.city),
-      DISTRICT_PORT: String(ports.district),
-      STREET_PORT: String(ports.street),
-      CITY_DATABASE_URL: databases.city,
-      DISTRICT_DATABASE_URL: databases.district,
-      STREET_DATABASE_URL: databases.street,
-      SECRETS_DIR: secretsDir,
-      SEED_DEMO_DATA: 'false',
-      RESTART_BACKOFF_MS: '200',
-      SUBGRAPH_DEADLINE_MS: String(deadlineMs),
       PEER_DEADLINE_MS: String(Math.floor(deadlineMs * 0.6)),
       CROSS_LEVEL_RELAY_MS: '300',
       CROSS_LEVEL_GRACE_MS: '4000',
       RATE_LIMIT_PER_ADDRESS: '0',
       RATE_LIMIT_PER_PRINCIPAL: '0',
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise((resolve) => launcher.once('exit', resolve));
+  const { ports, gatewayUrl } = launched;
   const report: ChaosReport = {
     requests: 0, acknowledgedWrites: 0, unacknowledgedWrites: 0, errorsByCode: {}, restarts: 0, stalls: 0, droppedConnections: 0, slowestMs: 0, violations: [],
   };
-  const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
 
   async function send(token: string, query: string, variables: Record<string, unknown>, key?: string): Promise<Answer> {
     const started = Date.now();
@@ -120,14 +90,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
   }
   const count = (code: string) => (report.errorsByCode[code] = (report.errorsByCode[code] ?? 0) + 1);
-  const pidOf = async (port: number) => ((await (await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) })).json()) as { pid: number }).pid;
+  const pidOf = async (port: number) => (await serviceHealth(port))!.pid;
 
   try {
-    for (let waited = 0; !output.includes('is running'); waited += 200) {
-      if (waited > 120_000) throw new Error(`the platform did not start\n${output}`);
-      await sleep(200);
-    }
-    const secrets = await ensureLocalSecrets(secretsDir);
+    await launched.running();
+    const secrets = await ensureLocalSecrets(launched.secretsDir);
     const token = (level: 'city' | 'district', code: string, roles: ('admin' | 'commission')[]) =>
       signToken({ subject: `chaos-${level}-${code}-${roles.join('+')}`, level, code, roles }, secrets.privateJwk);
     const admin = await token('district', '120101', ['admin']);
@@ -254,16 +221,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const chain = answer.data?.[`verify${level}AuditChain`] as { valid: boolean; reason: string | null } | undefined;
       if (!chain?.valid) report.violations.push(`the ${level} audit chain does not verify: ${JSON.stringify(answer.errors ?? chain)}`);
     }
-    const restartsLogged = (output.match(/subgraph is back \(restart/g) ?? []).length;
+    const restartsLogged = (launched.output().match(/subgraph is back \(restart/g) ?? []).length;
     if (restartsLogged < report.restarts) report.violations.push(`the launcher logged ${restartsLogged} restarts, expected ${report.restarts}`);
     return report;
   } finally {
-    if (launcher.exitCode === null) {
-      launcher.kill('SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-      if (launcher.exitCode === null) launcher.kill('SIGKILL');
-    }
-    rmSync(secretsDir, { recursive: true, force: true });
+    await launched.stop();
   }
 }
 

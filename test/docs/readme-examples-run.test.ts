@@ -127,6 +127,17 @@ const PLACEHOLDERS: Record<string, () => Promise<{ token: string; values?: strin
   },
   archiveDistrictDutyRecords: async () => ({ token: await platform.token({ level: 'district', code: '120101', roles: ['commission'] }) }),
   cityDirective: async () => ({ token: commission, variables: { id: await firstId('city', `select id::text from directive where issuer_code = '120000' order by id limit 1`) } }),
+  // A city item the demo breaks down: 滨海新区's leading item names it, and that item's task answers a directive.
+  cityResponsibilityItem: async () => ({
+    token: commission,
+    variables: {
+      id: await firstId(
+        'district',
+        `select r.parent_item_id::text as id from responsibility_item r join task t on t.responsibility_item_id = r.id
+         where r.jurisdiction_code = '120116' and r.parent_item_id is not null and t.directive_id is not null limit 1`,
+      ),
+    },
+  }),
   cityAccountabilityCase: async () => ({
     token: commission,
     variables: { id: await firstId('city', `select id::text from accountability_case order by id limit 1`) },

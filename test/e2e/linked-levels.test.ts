@@ -1,6 +1,6 @@
 import { startGateway, type RunningGateway } from '@supervision/gateway';
-import { AuditEntryEntity, databaseScopeOf, ResponsibilityItemEntity, withDatabaseScope } from '@supervision/kit';
-import { expectError, gatewayCaller, type AnyData } from '../support/gateway-client';
+import { AuditEntryEntity, databaseScopeOf, ResponsibilityItemEntity, TaskEntity, withDatabaseScope } from '@supervision/kit';
+import { expectError, gatewayCaller, ok, type AnyData } from '../support/gateway-client';
 import { graphql, startTestPlatform, type TestPlatform } from '../support/platform';
 import { deadAddress } from '../reliability/fault-servers';
 import { createResponsibilityItem, createUnitWithCadres, daysFromToday, type OrgFixture } from '../support/task-fixtures';
@@ -163,6 +163,20 @@ describe('responsibility items broken down level by level (分解)', () => {
     expect(entries[2].after).toMatchObject({ parentItemId: null });
   });
 
+  it('lets a street walk up its own chain: its item → its district\'s item → the city\'s item', async () => {
+    const data = await callOk(tokens.tanggu, `query($id: ID!) {
+      streetTask(id: $id) { responsibilityItem { ... on StreetResponsibilityItem { parentItem { content parentItem { content } } } } }
+    }`, { id: tangguTask });
+    expect(data.streetTask.responsibilityItem.parentItem).toEqual({ content: '滨海新区分解落实', parentItem: { content: '全市落实全面从严治党主体责任' } });
+  });
+
+  it('weighs the breakdown lists by their first argument in the operation limits', async () => {
+    const nested = (outer: number, inner: number) =>
+      `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems(first: ${outer}) { id breakdownItems(first: ${inner}) { id tasks { id title } dutyRecords { id summary } } } } }`;
+    expectError(await call(tokens.cityCommission, nested(200, 200), { id: cityItem }), 'QUERY_TOO_COMPLEX');
+    expect((await call(tokens.cityCommission, nested(16, 5), { id: cityItem })).errors).toBeUndefined();
+  });
+
   it('refuses anonymous callers and a breakdown list larger than allowed', async () => {
     const anonymous = await call(undefined, `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems { id } } }`, { id: cityItem });
     expectError(anonymous, 'UNAUTHENTICATED');
@@ -196,4 +210,137 @@ describe('a level down is a field down', () => {
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(expect.arrayContaining(['SUBGRAPH_UNAVAILABLE']));
     for (const error of answer.errors!) expect(error.extensions).toMatchObject({ serviceName: 'street' });
   });
+});
+
+describe('a level down is a field down, for answering tasks too', () => {
+  let gateway: RunningGateway | undefined;
+  afterAll(() => gateway?.stop());
+
+  it('answers a city directive when the district subgraph is gone, with answeringTasks null and SUBGRAPH_UNAVAILABLE', async () => {
+    const directive = (
+      await callOk(tokens.city, `mutation($input: IssueDirectiveInput!) { d: issueCityDirective(input: $input) { id } }`, {
+        input: { title: '关于报送清单分解情况的通知', requirements: '报送分解情况', deadline: daysFromToday(20), targetCodes: ['120116'] },
+      })
+    ).d.id;
+    gateway = await startGateway({
+      port: 0,
+      gatewaySecret: platform.secrets.gatewaySecret,
+      jwtPublicJwk: platform.secrets.publicJwk,
+      subgraphDeadlineMs: 800,
+      subgraphUrls: { city: platform.subgraphs.city.url, district: await deadAddress(), street: platform.subgraphs.street.url },
+      log: () => {},
+    });
+    const answer = await graphql<AnyData>(gateway.url, `query($id: ID!) { cityDirective(id: $id) { title answeringTasks { id } } }`, {
+      token: tokens.cityCommission,
+      variables: { id: directive },
+    });
+    expect(answer.data?.cityDirective).toEqual({ title: '关于报送清单分解情况的通知', answeringTasks: null });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'district' });
+  });
+});
+
+describe('tasks answering directives (任务落实指令)', () => {
+  let cityDirective: string;
+  let binhaiOnlyDirective: string;
+  let binhaiDirective: string;
+  let binhaiTask: string;
+  let binhaiOwnTask: string;
+  let ningheTask: string;
+  let tangguAnswer: string;
+
+  const issue = async (token: string, level: 'City' | 'District', targetCodes: string[], title: string) =>
+    (
+      await callOk(token, `mutation($input: IssueDirectiveInput!) { d: issue${level}Directive(input: $input) { id } }`, {
+        input: { title, requirements: '逐项落实并报送', deadline: daysFromToday(20), targetCodes },
+      })
+    ).d.id as string;
+  const createTask = (token: string, level: 'District' | 'Street', itemId: string, cadreId: string, directiveId: string, title = '落实指令') =>
+    call(token, `mutation($input: CreateTaskInput!) { t: create${level}Task(input: $input) { id } }`, {
+      input: { responsibilityItemId: itemId, cadreId, title, dueDate: daysFromToday(15), directiveId },
+    });
+
+  beforeAll(async () => {
+    cityDirective = await issue(tokens.city, 'City', ['120116', '120117'], '关于落实主体责任清单的通知');
+    binhaiOnlyDirective = await issue(tokens.city, 'City', ['120116'], '关于滨海新区专项整治的通知');
+    binhaiDirective = await issue(tokens.binhai, 'District', ['120116001'], '滨海新区关于街道落实主体责任清单的通知');
+    binhaiTask = ok(await createTask(tokens.binhai, 'District', binhaiItem, binhaiUnit.cadreIds[0], cityDirective, '滨海新区落实市级通知')).t.id;
+    binhaiOwnTask = ok(await createTask(tokens.binhai, 'District', binhaiItem, binhaiUnit.cadreIds[0], binhaiDirective, '滨海新区督导街道落实')).t.id;
+    ningheTask = ok(await createTask(tokens.ninghe, 'District', ningheItem, ningheUnit.cadreIds[0], cityDirective, '宁河区落实市级通知')).t.id;
+    tangguAnswer = ok(await createTask(tokens.tanggu, 'Street', tangguItem, tangguUnit.cadreIds[0], binhaiDirective, '塘沽街道落实区级通知')).t.id;
+  });
+
+  it('lists, on a city directive, the tasks of its addressees that answer it — all for the city, its own for a district', async () => {
+    const QUERY = `query($id: ID!) { cityDirective(id: $id) { title answeringTasks { id title district { code } directive { ... on CityDirective { id } } } issuerTasks { id } } }`;
+    const city = await callOk(tokens.cityCommission, QUERY, { id: cityDirective });
+    expect(city.cityDirective.answeringTasks).toEqual([
+      { id: binhaiTask, title: '滨海新区落实市级通知', district: { code: '120116' }, directive: { id: cityDirective } },
+      { id: ningheTask, title: '宁河区落实市级通知', district: { code: '120117' }, directive: { id: cityDirective } },
+    ]);
+    expect(city.cityDirective.issuerTasks).toEqual([]);
+    const binhai = await callOk(tokens.binhai, QUERY, { id: cityDirective });
+    expect(binhai.cityDirective.answeringTasks.map((task: AnyData) => task.id)).toEqual([binhaiTask]);
+  });
+
+  it('walks down from a district directive to its own tasks and its streets\' answering tasks', async () => {
+    const data = await callOk(tokens.cityCommission, `query($id: ID!) {
+      districtDirective(id: $id) { issuerTasks { id title } answeringTasks { id street { code } responsibilityItem { ... on StreetResponsibilityItem { id } } } }
+    }`, { id: binhaiDirective });
+    expect(data.districtDirective).toEqual({
+      issuerTasks: [{ id: binhaiOwnTask, title: '滨海新区督导街道落实' }],
+      answeringTasks: [{ id: tangguAnswer, street: { code: '120116001' }, responsibilityItem: { id: tangguItem } }],
+    });
+  });
+
+  it('walks up in one query: street task → the directive it answers, and → street item → district item → city item', async () => {
+    const data = await callOk(tokens.cityCommission, `query($id: ID!) {
+      streetTask(id: $id) {
+        directive { ... on DistrictDirective { id title issuerCode } }
+        responsibilityItem { ... on StreetResponsibilityItem { parentItem { id parentItem { id content } } } }
+      }
+    }`, { id: tangguAnswer });
+    expect(data.streetTask).toEqual({
+      directive: { id: binhaiDirective, title: '滨海新区关于街道落实主体责任清单的通知', issuerCode: '120116' },
+      responsibilityItem: { parentItem: { id: binhaiItem, parentItem: { id: cityItem, content: '全市落实全面从严治党主体责任' } } },
+    });
+    // A district task names a city directive or one of its own; the union says which.
+    const district = await callOk(tokens.binhai, `query($a: ID!, $b: ID!) {
+      a: districtTask(id: $a) { directive { __typename ... on CityDirective { id title } } }
+      b: districtTask(id: $b) { directive { __typename ... on DistrictDirective { id targetCodes } } }
+    }`, { a: binhaiTask, b: binhaiOwnTask });
+    expect(district).toEqual({
+      a: { directive: { __typename: 'CityDirective', id: cityDirective, title: '关于落实主体责任清单的通知' } },
+      b: { directive: { __typename: 'DistrictDirective', id: binhaiDirective, targetCodes: ['120116001'] } },
+    });
+  });
+
+  it('refuses a directive not addressed to the task\'s jurisdiction (nor its own), naming the field, and writes nothing', async () => {
+    const count = async () => ({
+      district: await platform.subgraphs.district.orm.em.fork().count(TaskEntity),
+      street: await platform.subgraphs.street.orm.em.fork().count(TaskEntity),
+    });
+    const before = await count();
+    // 宁河区 names a city directive addressed only to 滨海新区, and 滨海新区's own directive.
+    const notAddressed = await createTask(tokens.ninghe, 'District', ningheItem, ningheUnit.cadreIds[0], binhaiOnlyDirective);
+    expectError(notAddressed, 'BAD_USER_INPUT', 'input.directiveId');
+    expect(notAddressed.errors![0].message).toContain('宁河区');
+    expectError(await createTask(tokens.ninghe, 'District', ningheItem, ningheUnit.cadreIds[0], binhaiDirective), 'BAD_USER_INPUT', 'input.directiveId');
+    // 芦台街道 names 滨海新区's directive to 塘沽街道; 塘沽街道 names the city's directive (not from the level directly above).
+    expectError(await createTask(tokens.lutai, 'Street', (await lutaiItem()), lutaiUnit.cadreIds[0], binhaiDirective), 'BAD_USER_INPUT', 'input.directiveId');
+    expectError(await createTask(tokens.tanggu, 'Street', tangguItem, tangguUnit.cadreIds[0], cityDirective), 'BAD_USER_INPUT', 'input.directiveId');
+    expectError(await createTask(tokens.binhai, 'District', binhaiItem, binhaiUnit.cadreIds[0], '01900000-0000-7000-8000-000000000000'), 'BAD_USER_INPUT', 'input.directiveId');
+    expectError(await createTask(tokens.binhai, 'District', binhaiItem, binhaiUnit.cadreIds[0], 'nope'), 'BAD_USER_INPUT', 'input.directiveId');
+    expect(await count()).toEqual(before);
+  });
+
+  it('audits the directive a task answers with the task\'s creation', async () => {
+    const [entry] = await platform.subgraphs.street.orm.em.fork().find(AuditEntryEntity, { entityType: 'Task', entityId: tangguAnswer });
+    expect(entry.action).toBe('create');
+    expect(entry.after).toMatchObject({ directiveId: binhaiDirective });
+  });
+
+  let lutaiItemId: string | undefined;
+  async function lutaiItem(): Promise<string> {
+    lutaiItemId ??= await createResponsibilityItem(platform, tokens.lutai, 'street', { unitId: lutaiUnit.unitId, ...ITEM, content: '芦台街道清单' });
+    return lutaiItemId;
+  }
 });

@@ -120,6 +120,51 @@ describe('read trace (访问留痕)', () => {
     expect(page2.data!.districtReadsBy[0].seq).toBe(by.data!.districtReadsBy[1].seq);
   });
 
+  it('a list of duty records leaves one entry naming every record it returned, on every list that reads them', async () => {
+    const rows = async () =>
+      Number((await platform.subgraphs.district.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*)::text as n from "read_trace"'))[0].n);
+    const newest = async (subject: string) => {
+      const by = await graphql<{ districtReadsBy: Entry[] }>(platform.gateway.url, `{ districtReadsBy(subject: "${subject}", first: 1) { ${ENTRY} } }`, { token: tokens.commission });
+      expect(by.errors).toBeUndefined();
+      return by.data!.districtReadsBy[0];
+    };
+    const asRecords = (recordIds: string[]) => recordIds.map((id) => ({ type: 'DutyRecord', id, ownerCode: BINHAI }));
+
+    // The jurisdiction's list, each record's versions and the cadre's list in one request: one row, each record once.
+    const before = await rows();
+    const list = await graphql<{ district: { dutyRecords: { edges: { node: { id: string; versions: { id: string }[]; cadre: { dutyRecords: { id: string }[] } } }[] } } }>(
+      platform.gateway.url,
+      `{ district(code: "${BINHAI}") { dutyRecords(first: 10) { edges { node { id versions { id } cadre { dutyRecords { id } } } } } } }`,
+      { token: tokens.reader, headers: { 'x-request-id': 'req-list-duty' } },
+    );
+    expect(list.errors).toBeUndefined();
+    const listed = list.data!.district.dutyRecords.edges.map((edge) => edge.node.id);
+    expect([...listed].sort()).toEqual([...ids.records].sort());
+    expect((await rows()) - before).toBe(1);
+    const entry = await newest('reader-a');
+    expect(entry.requestId).toBe('req-list-duty');
+    expect(entry.records).toHaveLength(2);
+    expect(entry.records).toEqual(expect.arrayContaining(asRecords(ids.records)));
+
+    // A page with no record read leaves no row: the trace names what was returned, not what was asked.
+    const countOnly = await graphql(platform.gateway.url, `{ district(code: "${BINHAI}") { dutyRecords(first: 0) { totalCount } } }`, { token: tokens.reader });
+    expect(countOnly.errors).toBeUndefined();
+    expect((await rows()) - before).toBe(1);
+
+    // The city-wide list: the district resolves its records for the gateway and traces them in its own database.
+    const citywide = await graphql<{ citywideDutyRecords: { edges: { node: { id: string } }[] } }>(
+      platform.gateway.url,
+      `{ citywideDutyRecords(scope: ["${BINHAI}"]) { edges { node { ... on DutyRecord { id summary } } } } }`,
+      { token: tokens.cityCommission, headers: { 'x-request-id': 'req-citywide-duty' } },
+    );
+    expect(citywide.errors).toBeUndefined();
+    expect(citywide.data!.citywideDutyRecords.edges.map((edge) => edge.node.id).sort()).toEqual([...ids.records].sort());
+    const cityRead = await newest('city-commission');
+    expect(cityRead.requestId).toBe('req-citywide-duty');
+    expect(cityRead.records).toHaveLength(2);
+    expect(cityRead.records).toEqual(expect.arrayContaining(asRecords(ids.records)));
+  });
+
   it('a finding and a case are traced whichever path reads them, in the owning level', async () => {
     const hepingAdmin = await platform.token({ subject: 'heping-admin', level: 'district', code: '120101', roles: ['admin'] });
     const { unitId, findingIds } = await cityFindingsOnDistrictUnit(platform.gateway.url, { cityCommission: tokens.cityCommission, districtAdmin: hepingAdmin }, 1, 2026);
@@ -185,10 +230,12 @@ describe('read trace (访问留痕)', () => {
 
   it('no one can change or delete the trail', async () => {
     const connection = platform.subgraphs.district.orm.em.fork().getConnection();
+    const before = (await whoRead(tokens.commission, ids.records[0])).data!.districtReadTrace;
+    expect(before.map((entry) => entry.actorSubject)).toContain('reader-a');
     await expect(connection.execute(`update "read_trace" set "actor_subject" = 'someone-else'`)).rejects.toThrow(/append-only/);
     await expect(connection.execute('delete from "read_trace"')).rejects.toThrow(/append-only/);
     await expect(connection.execute('truncate "read_trace"')).rejects.toThrow(/append-only/);
     const trace = await whoRead(tokens.commission, ids.records[0]);
-    expect(trace.data!.districtReadTrace[0].actorSubject).toBe('reader-a');
+    expect(trace.data!.districtReadTrace).toEqual(before);
   });
 });

@@ -332,8 +332,9 @@ describe('a district administrator writes only its own district', () => {
         variables: { input: { responsibilityItemId: cityItemId, cadreId: city.cadreIds[0], title: '越级下达', dueDate: daysFromToday(5) } },
       },
     );
-    // Outside the caller's read rule the database shows no such row (row-level security): not found, never 'exists but forbidden'.
-    expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // The city's list is open to the districts below it (they break it down), so the item is found;
+    // writing stays the city's own: refused, never written.
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect({ city: await footprint('city'), district: await footprint('district') }).toEqual(before);
 
     // the city's own administrator may

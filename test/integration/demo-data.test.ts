@@ -203,6 +203,38 @@ describe('demo data', () => {
   });
 });
 
+describe('demo levels linked by their records', () => {
+  it('breaks the city\'s leading list down through 滨海新区 to 塘沽街道, whose task answers the district\'s cascade of the city\'s notice', async () => {
+    const answering = await em('street').find(TaskEntity, { jurisdictionCode: '120116001', directiveId: { $ne: null } });
+    expect(answering).toHaveLength(1);
+    const streetItem = await em('street').findOneOrFail(ResponsibilityItemEntity, { id: answering[0].responsibilityItemId });
+    expect(streetItem.parentItemId).not.toBeNull();
+    const commission = await platform.token({ level: 'city', code: '120000', roles: ['commission'] });
+    const up = await graphql<{ streetResponsibilityItem: { parentItem: { id: string; district: { name: string }; parentItem: { id: string; unit: { name: string } } } } }>(
+      platform.gateway.url,
+      `query($id: ID!) { streetResponsibilityItem(id: $id) { parentItem { id district { name } parentItem { id unit { name } } } } }`,
+      { token: commission, variables: { id: streetItem.id } },
+    );
+    expect(up.errors).toBeUndefined();
+    const { parentItem } = up.data!.streetResponsibilityItem;
+    expect(parentItem.district.name).toBe('滨海新区');
+    expect(parentItem.parentItem.unit.name).toBe('中共天津市委办公厅');
+    const down = await graphql<{ cityResponsibilityItem: { breakdownItems: { id: string; district: { code: string }; breakdownItems: { id: string; tasks: { id: string; directive: { title: string } | null }[]; dutyRecords: { id: string }[] }[] }[] } }>(
+      platform.gateway.url,
+      `query($id: ID!) { cityResponsibilityItem(id: $id) { breakdownItems(first: 16) { id district { code } breakdownItems(first: 40) { id tasks { id directive { ... on DistrictDirective { title } } } dutyRecords { id } } } } }`,
+      { token: commission, variables: { id: parentItem.parentItem.id } },
+    );
+    expect(down.errors).toBeUndefined();
+    const districts = down.data!.cityResponsibilityItem.breakdownItems;
+    expect(districts).toHaveLength(16);
+    const binhai = districts.find((district) => district.district.code === '120116')!;
+    expect(binhai.id).toBe(parentItem.id);
+    const tanggu = binhai.breakdownItems.find((item) => item.id === streetItem.id)!;
+    expect(tanggu.tasks).toEqual([{ id: answering[0].id, directive: { title: '关于落实全面从严治党主体责任清单的通知' } }]);
+    expect(tanggu.dutyRecords.length).toBeGreaterThan(0);
+  });
+});
+
 describe('demo accountability case', () => {
   it('is decided by the city and its basis, traced through the gateway, crosses two levels', async () => {
     const commission = await platform.token({ level: 'city', code: '120000', roles: ['commission'] });
@@ -363,6 +395,21 @@ describe('demo story dates agree', () => {
     for (const [index, record] of records.entries()) {
       if (record.version > 1) expect(record.createdAt.getTime()).toBeGreaterThan(records[index - 1].createdAt.getTime());
     }
+  });
+
+  it('directives are passed on after they were issued above, and the tasks answering them set after that', async () => {
+    const directives = new Map([...(await em('city').find(DirectiveEntity, {})), ...(await em('district').find(DirectiveEntity, {}))].map((directive) => [directive.id, directive]));
+    for (const directive of directives.values()) {
+      if (directive.parentDirectiveId) expect(directive.issuedAt.getTime()).toBeGreaterThan(directives.get(directive.parentDirectiveId)!.issuedAt.getTime());
+    }
+    let answering = 0;
+    for (const level of ['district', 'street'] as const) {
+      for (const task of await em(level).find(TaskEntity, { directiveId: { $ne: null } })) {
+        answering += 1;
+        expect(task.createdAt.getTime()).toBeGreaterThan(directives.get(task.directiveId!)!.issuedAt.getTime());
+      }
+    }
+    expect(answering).toBeGreaterThan(0);
   });
 
   it('directives are acknowledged after they were issued and completed after that', async () => {

@@ -4,6 +4,7 @@ import {
   citywideFeature,
   defineLevelFeatures,
   directiveIssuerFeature,
+  directiveTasksFeature,
   dutyReportFeature,
   jurisdictionFeature,
   levelRecordsFeature,
@@ -49,6 +50,8 @@ const features = defineLevelFeatures(level, [
   retentionFeature,
   statisticsFeature(),
   directiveIssuerFeature(DistrictRef),
+  // Tasks naming the directive they answer; the directive's answering tasks.
+  directiveTasksFeature,
   supervisionFeature(DistrictRef),
   rectificationFeature,
   dutyReportFeature,

@@ -5,6 +5,7 @@ import {
   defineLevelFeatures,
   directiveCascadeFeature,
   directiveIssuerFeature,
+  directiveTasksFeature,
   directiveResponderFeature,
   dutyReportFeature,
   jurisdictionFeature,
@@ -60,6 +61,8 @@ export const districtFeatures = [
   directiveResponderFeature,
   statisticsFeature({ cityType: CityRef }),
   directiveCascadeFeature,
+  // Tasks naming the directive they answer; the directive's answering tasks.
+  directiveTasksFeature,
   supervisionFeature(StreetRef),
   rectificationFeature,
   dutyReportFeature,

@@ -2,6 +2,7 @@ import {
   citywideKeysFeature,
   defineLevelFeatures,
   directiveResponderFeature,
+  directiveTasksFeature,
   jurisdictionFeature,
   levelRecordsFeature,
   retentionFeature,
@@ -51,6 +52,8 @@ const features = defineLevelFeatures(level, [
   rectificationFeature,
   statisticsFeature({ cityType: CityRef, districtType: DistrictRef }),
   directiveResponderFeature,
+  // Tasks naming the directive they answer; the directive's answering tasks.
+  directiveTasksFeature,
   recordAuditTrailFeature,
   readTraceFeature,
   // Its best keys for the city-wide lists, asked by the city.

@@ -13,7 +13,8 @@ import {
 } from '@supervision/infra';
 import { ephemeralSecrets, readDivisions, signToken } from '@supervision/kit';
 import { runLoad, type Sample } from '../load';
-import { median, METRICS, pairedRatio, type Metric, type SideResult } from '../rounds';
+import { measureScenarios, type MeasuredScenario } from '../measure-scenarios';
+import { median, METRICS, type Metric, type SideResult } from '../rounds';
 import { peakRssMb, sqlStatements, startScaleServices, type ScaleServices } from './scale-services';
 import { scaleScenarios, type ScaleScenario, type ScaleSide, type StatementCounts, type WriterFixture } from './scale-scenarios';
 
@@ -39,14 +40,7 @@ interface SideReport extends SideResult {
   writers: number;
 }
 
-interface ScenarioReport {
-  name: string;
-  title: string;
-  measures: string;
-  plan: ScaleScenario['plan'];
-  sides: SideReport[];
-  ratios: { label: string; byMetric: Partial<Record<Metric, { median: number; min: number; max: number }>> }[];
-}
+type ScenarioReport = MeasuredScenario<SideReport>;
 
 async function graphqlOnce(side: ScaleSide): Promise<Record<string, unknown>> {
   const request = side.requests[0];
@@ -290,30 +284,12 @@ export async function runScaleBench(options: { tasks: string; quick: boolean; on
           return { ...scenario, sides, ratios: scenario.ratios.filter((r) => names.has(r.numerator) && names.has(r.denominator)) };
         })
       : chosen;
-    const reports: ScenarioReport[] = [];
-    for (const scenario of scenarios) {
-      const alone: Awaited<ReturnType<typeof checkAndCount>>[] = [];
-      for (const side of scenario.sides) alone.push(await checkAndCount(services, side, secrets.gatewaySecret));
-      process.stderr.write(`${scenario.title}: `);
-      const results = await interleave(scenario, alone.map((a) => a.aloneMs), () => process.stderr.write('.'));
-      process.stderr.write('\n');
-      const byName = new Map(results.map((result) => [result.name, result]));
-      const report: ScenarioReport = {
-        name: scenario.name,
-        title: scenario.title,
-        measures: scenario.measures,
-        plan: scenario.plan,
-        sides: scenario.sides.map((side, i) => ({
-          ...results[i], query: side.query, target: side.target, writers: side.requests.length, ...alone[i],
-        })),
-        ratios: scenario.ratios.map((ratio) => ({
-          label: ratio.label,
-          byMetric: Object.fromEntries(ratio.metrics.map((metric) => [metric, pairedRatio(byName.get(ratio.numerator)!, byName.get(ratio.denominator)!, metric)])),
-        })),
-      };
-      console.log(`\n${formatScenario(report)}`);
-      reports.push(report);
-    }
+    const reports = await measureScenarios(scenarios, {
+      alone: (side) => checkAndCount(services!, side, secrets.gatewaySecret),
+      load: (scenario, alone, onSample) => interleave(scenario, alone.map((a) => a.aloneMs), onSample),
+      sideReport: (side, result, alone): SideReport => ({ ...result, query: side.query, target: side.target, writers: side.requests.length, ...alone }),
+      format: formatScenario,
+    });
     const memory = Object.fromEntries(services.all().map((service) => [service.name, peakRssMb(service)]));
     console.log(`\npeak RSS (MB): ${Object.entries(memory).map(([name, mb]) => `${name} ${mb ?? '?'}`).join(', ')}`);
     const failed = reports.flatMap((report) => report.sides).reduce((sum, side) => sum + side.failed, 0);

@@ -1,5 +1,6 @@
 import { fakerZH_CN as faker } from '@faker-js/faker';
 import { DUTY_RECORD_KINDS, type DutyRecordKindCode } from '../duty-record/duty-record.entity';
+import { parentCode } from '../jurisdiction/admin-code';
 import type { Division } from '../jurisdiction/divisions';
 import type { TaskStatusCode } from '../task/task.entity';
 import type { UnitKindCode } from '../org/unit.entity';
@@ -10,7 +11,7 @@ import { demoId } from './demo-ids';
 export interface DemoRecords {
   units: { id: string; jurisdictionCode: string; name: string; kind: UnitKindCode }[];
   cadres: { id: string; unitId: string; jurisdictionCode: string; name: string; position: string; teamMember: boolean; principal: boolean }[];
-  items: { id: string; jurisdictionCode: string; unitId: string; cadreId: string | null; categoryCode: string; content: string; basis: string; year: number }[];
+  items: { id: string; jurisdictionCode: string; unitId: string; cadreId: string | null; parentItemId: string | null; categoryCode: string; content: string; basis: string; year: number }[];
   tasks: {
     id: string;
     jurisdictionCode: string;
@@ -44,6 +45,26 @@ export interface DemoRecords {
 }
 
 const CATEGORIES = Object.keys(CATEGORY_WORK);
+
+/** The demo id of one item of a jurisdiction's list: the `itemIndex`-th item of its `unitIndex`-th unit. */
+export function demoItemId(jurisdictionCode: string, unitIndex: number, itemIndex: number): string {
+  return demoId(`item:${demoId(`unit:${jurisdictionCode}:${unitIndex}`)}:${itemIndex}`);
+}
+
+/** The demo id of the task that carries an item out (one task per demo item). */
+export function demoTaskIdOf(itemId: string): string {
+  return demoId(`task:${itemId}`);
+}
+
+/**
+ * 分解 The leading unit's list (the party committee's, unit 0 at every level) breaks the leading
+ * unit's list of the level above down, item by item: the same categories in the same order, so
+ * the city's items reach every district's and, through them, every street's.
+ */
+function demoParentItemId(jurisdictionCode: string, unitIndex: number, itemIndex: number): string | null {
+  const above = parentCode(jurisdictionCode);
+  return above && unitIndex === 0 ? demoItemId(above, 0, itemIndex) : null;
+}
 
 /**
  * Statuses in the order tasks of one jurisdiction take them, so every status — and overdue
@@ -93,19 +114,20 @@ export function demoRecords(
       ];
       itemOwners.forEach(([categoryCode, cadreId], itemIndex) => {
         const work = CATEGORY_WORK[categoryCode];
-        const itemId = demoId(`item:${unitId}:${itemIndex}`);
+        const itemId = demoItemId(code, unitIndex, itemIndex);
         records.items.push({
           id: itemId,
           jurisdictionCode: code,
           unitId,
           cadreId,
+          parentItemId: demoParentItemId(code, unitIndex, itemIndex),
           categoryCode,
           content: cadreId ? `履行全面从严治党第一责任人职责：${work.item}` : work.item,
           basis: work.basis,
           year,
         });
         const [status, dueIn, progress] = TASK_STATES[taskIndex++ % TASK_STATES.length];
-        const taskId = demoId(`task:${itemId}`);
+        const taskId = demoTaskIdOf(itemId);
         const responsible = cadreId ?? faker.helpers.arrayElement(cadreIds);
         const dueDate = daysFromToday(dueIn, today);
         // A completed task was completed the day before it fell due (or yesterday), with its last milestone.

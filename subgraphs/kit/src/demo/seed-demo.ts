@@ -12,9 +12,9 @@ import { ResponsibilityItemEntity } from '../responsibility/responsibility-item.
 import { MilestoneEntity } from '../task/milestone.entity';
 import { TaskEntity } from '../task/task.entity';
 import { createHash } from 'node:crypto';
-import { demoDirectivePlan } from './demo-directives';
+import { answeredDirectiveByJurisdiction, demoDirectivePlan } from './demo-directives';
 import { demoId } from './demo-ids';
-import { demoRecords } from './demo-records';
+import { demoItemId, demoRecords } from './demo-records';
 import { unitTemplatesFor } from './demo-org';
 import { seedDemoStories } from './seed-demo-stories';
 import { demoToday, timestampDaysAgo } from './demo-dates';
@@ -56,6 +56,11 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   const jurisdictions = divisions.filter((division) => division.level === level);
   const today = demoToday();
   const records = demoRecords(jurisdictions, unitTemplatesFor, today);
+  const plan = demoDirectivePlan(divisions, today);
+  // The leading unit's first task answers the directive addressed to its jurisdiction (linked levels).
+  const answered = answeredDirectiveByJurisdiction(plan);
+  const directiveOf = (task: { jurisdictionCode: string; responsibilityItemId: string }) =>
+    task.responsibilityItemId === demoItemId(task.jurisdictionCode, 0, 0) ? (answered.get(task.jurisdictionCode) ?? null) : null;
   // Units and their teams exist before anything is planned, drawn or checked for them (the contact list behind the year's first draw may be eighteen months back);
   // the year's lists before the tasks that carry them out (60 days ago).
   const established = timestampDaysAgo(600, today);
@@ -63,7 +68,7 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
   await em.insertMany(UnitEntity, records.units.map((row) => ({ ...row, createdAt: established, updatedAt: established })));
   await em.insertMany(CadreEntity, records.cadres.map((row) => ({ ...row, createdAt: established, updatedAt: established })));
   await em.insertMany(ResponsibilityItemEntity, records.items.map((row) => ({ ...row, createdAt: listed, updatedAt: listed })));
-  await em.insertMany(TaskEntity, records.tasks.map((row) => ({ ...row, updatedAt: row.createdAt })));
+  await em.insertMany(TaskEntity, records.tasks.map((row) => ({ ...row, directiveId: directiveOf(row), updatedAt: row.createdAt })));
   await em.insertMany(MilestoneEntity, records.milestones);
   await em.insertMany(DutyRecordEntity, records.dutyRecords);
   const minutes = records.dutyRecords
@@ -71,28 +76,27 @@ export async function seedDemoData(em: EntityManager, level: Level): Promise<str
     .map((record) => evidence('DUTY_RECORD', record.id, record.jurisdictionCode, '会议纪要.txt', `${record.summary}\n记录人：${record.recordedBy}\n日期：${record.occurredOn}\n`, record.createdAt));
   await insertEvidence(em, minutes);
 
-  const plan = demoDirectivePlan(divisions, today);
   const codes = new Set(jurisdictions.map((jurisdiction) => jurisdiction.code));
   const issued = plan.directives.filter((directive) => codes.has(directive.issuerCode));
-  const answered = plan.responses.filter((response) => codes.has(response.responderCode));
+  const responses = plan.responses.filter((response) => codes.has(response.responderCode));
   if (issued.length > 0) {
     await em.insertMany(DirectiveEntity, issued.map((directive) => ({ ...directive, issuedBy: `demo-${directive.issuerCode}` })));
   }
-  if (answered.length > 0) {
+  if (responses.length > 0) {
     // Acknowledged the day after the directive was issued; completed two days ago (every directive is older).
     const issuedAt = new Map(plan.directives.map((directive) => [directive.id, directive.issuedAt]));
     const completedAt = timestampDaysAgo(2, today);
-    const stamped = answered.map((response) => {
+    const stamped = responses.map((response) => {
       const acknowledgedAt = new Date(issuedAt.get(response.directiveId)!.getTime() + 24 * 60 * 60 * 1000);
       const done = response.status === 'COMPLETED' ? completedAt : null;
       return { ...response, acknowledgedAt, completedAt: done, updatedAt: done ?? acknowledgedAt };
     });
     await em.insertMany(DirectiveResponseEntity, stamped);
-    const reports = answered
+    const reports = responses
       .filter((response) => response.status === 'COMPLETED')
       .map((response) => evidence('DIRECTIVE_RESPONSE', response.id, response.responderCode, '落实情况报告.txt', `${response.report}\n报送单位：${response.responderCode}\n`, completedAt));
     await insertEvidence(em, reports);
   }
   const stories = await seedDemoStories(em, level, divisions, today);
-  return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${answered.length} directive responses`;
+  return `seeded demo data: ${stories ? `${stories}, ` : ''}${records.units.length} units, ${records.cadres.length} cadres, ${records.tasks.length} tasks, ${records.dutyRecords.length} duty records, ${issued.length} directives, ${responses.length} directive responses`;
 }

@@ -6,6 +6,7 @@ import { DirectiveEntity } from './directive.entity';
 import { createDirectiveCascadeModule } from './directive-cascade.module';
 import { createDirectiveIssuerModule } from './directive-issuer.module';
 import { createDirectiveResponderModule } from './directive-responder.module';
+import { createDirectiveTasksModule } from './directive-tasks.module';
 
 /**
  * 任务下达 Directives this level issues to the level below (city, district). `addresseeType` is
@@ -52,6 +53,27 @@ export const directiveCascadeFeature = defineFeature({
         directiveType: build.need('DirectiveType', 'directiveCascade'),
         issuedDirectiveType: build.need('IssuedDirectiveRef', 'directiveCascade'),
         responseType: build.need('DirectiveResponseType', 'directiveCascade'),
+      }),
+    ];
+  },
+});
+
+/**
+ * 任务落实指令 Tasks naming the directive they answer, and the directive's answering tasks: listed
+ * after the directive features of the level (it links the task type with the directive types).
+ */
+export const directiveTasksFeature = defineFeature({
+  name: 'directiveTasks',
+  migrations: [],
+  entities: [],
+  needsLoaders: ['tasksByDirective'],
+  build(build) {
+    return [
+      createDirectiveTasksModule({
+        level: build.level.level,
+        TaskType: build.need('TaskType', 'directiveTasks'),
+        DirectiveType: build.find('DirectiveType'),
+        IssuedDirectiveRef: build.find('IssuedDirectiveRef'),
       }),
     ];
   },

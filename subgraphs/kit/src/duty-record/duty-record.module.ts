@@ -58,6 +58,8 @@ export function createDutyRecordModule(options: LevelOptions, CadreType: ClassTy
       const record = await context.loaders.dutyRecordById.load(assertUuid(id, 'id'));
       if (record) {
         assertCanRead(principal, record.jurisdictionCode);
+        // Every field of a duty record notes its read (trace-record-fields.ts); this covers a
+        // selection of `__typename` alone, which no field resolver sees.
         traceRead(context, 'DutyRecord', record.id, record.jurisdictionCode);
       }
       return record;

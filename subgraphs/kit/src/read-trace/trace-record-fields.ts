@@ -6,11 +6,14 @@ import { traceRead } from './read-trace';
 type Resolver = GraphQLFieldResolver<unknown, SubgraphContext<unknown>>;
 
 /**
- * The protected records whose every read is traced (访问留痕), besides duty records and evidence
- * files, which their own resolvers trace: a finding, an interview (with its follow-ups) and an
- * accountability case (whose basis is a field of the case).
+ * The protected records whose every read is traced (访问留痕): a duty record (by id, in a
+ * jurisdiction's or cadre's list, as a task's or item's records, among another version's
+ * `versions`, in the city-wide list), a finding, an interview (with its follow-ups) and an
+ * accountability case (whose basis is a field of the case). A list is one entry per record in
+ * the request's one row, so a page of duty records costs the same trace write as one record.
+ * Evidence files are traced by the resolver that returns their content.
  */
-export const TRACED_RECORD_CONCEPTS = ['SupervisionFinding', 'AssessmentInterview', 'AccountabilityCase'] as const;
+export const TRACED_RECORD_CONCEPTS = ['DutyRecord', 'SupervisionFinding', 'AssessmentInterview', 'AccountabilityCase'] as const;
 
 /**
  * 读取留痕 Wraps every field of the traced record types, once at schema build, so whatever path

@@ -25,6 +25,11 @@ export class CreateTaskInput {
   @IsUUID()
   responsibilityItemId!: string;
 
+  @OptionalId({
+    description: '落实的指令 The directive the task answers: one the own jurisdiction issued, or one the jurisdiction directly above addressed to it. Omit when it answers none.',
+  })
+  directiveId?: string | null;
+
   @Field(() => ID, { description: 'The responsible cadre, of the same jurisdiction.' })
   @IsUUID()
   cadreId!: string;

@@ -17,6 +17,12 @@ export function createTaskLoaders(em: EntityManager) {
       (itemIds: readonly string[]) => em.find(TaskEntity, { responsibilityItemId: { $in: [...itemIds] } }, byDueDate),
       (task) => task.responsibilityItemId,
     ),
+    /** Tasks of this level that answer a directive (`CityDirective.answeringTasks`, `.issuerTasks`). */
+    tasksByDirective: loaderOfMany(
+      (directiveIds: readonly string[]) =>
+        em.find(TaskEntity, { directiveId: { $in: [...directiveIds] } }, { orderBy: { jurisdictionCode: 'asc', dueDate: 'asc', id: 'asc' } }),
+      (task) => task.directiveId!,
+    ),
     milestonesByTask: loaderOfMany(
       (taskIds: readonly string[]) =>
         em.find(MilestoneEntity, { taskId: { $in: [...taskIds] } }, { orderBy: { position: 'asc', id: 'asc' } }),

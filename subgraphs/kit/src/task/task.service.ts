@@ -1,3 +1,4 @@
+import { assertAnsweredDirective } from '../directive/answered-directive';
 import { assertExpectedVersion } from '../mutation/record-version';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -107,11 +108,13 @@ export async function createTask(context: Context, input: CreateTaskInput): Prom
     throw badUserInput('input.cadreId', `干部 ${cadre.id} 属于 ${namedJurisdiction(cadre.jurisdictionCode)}，责任事项属于 ${namedJurisdiction(item.jurisdictionCode)} / cadre ${cadre.id} belongs to ${namedJurisdiction(cadre.jurisdictionCode)}, the item to ${namedJurisdiction(item.jurisdictionCode)}`);
   }
   assertTaskDates(input, today());
+  if (input.directiveId) await assertAnsweredDirective(context, item.jurisdictionCode, input.directiveId);
 
   return runInTransaction(context, principal, async ({ em, audit }) => {
     const task = em.create(TaskEntity, {
       jurisdictionCode: item.jurisdictionCode,
       responsibilityItemId: item.id,
+      directiveId: input.directiveId ?? null,
       cadreId: cadre.id,
       title: input.title.trim(),
       description: input.description.trim(),
