@@ -10,7 +10,6 @@ import {
   AuditEntryEntity,
   CadreEntity,
   MilestoneEntity,
-  quarterSpan,
   SupervisionOfficeEntity,
   competitionRanks,
   DutyReportQuestionEntity,
@@ -23,6 +22,8 @@ import {
   SupervisionFindingEntity,
   SupervisionFindingEventEntity,
   SupervisionPlanEntity,
+  StationedEngagementEntity,
+  StationedGroupEntity,
   today,
   DirectiveEntity,
   DirectiveResponseEntity,
@@ -30,7 +31,7 @@ import {
   TaskEntity,
   UnitEntity,
 } from '@supervision/kit';
-import { ephemeralSecrets } from '@supervision/kit';
+import { contactCutoff, drawWindow, ephemeralSecrets, onListAtEndOf, quarterOfDate, quarterOpenForDraw, quarterSpan, recomputePlan } from '@supervision/kit';
 import { graphql, startTestPlatform, uniqueDatabaseUrls, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
@@ -117,6 +118,24 @@ describe('demo data', () => {
         const spotItem = check.spotChecks.find((spot) => spot.responsibilityItemId)!.responsibilityItemId!;
         expect(await em(below).findOne(ResponsibilityItemEntity, { id: spotItem })).toMatchObject({ unitId: check.unitId });
       }
+      // Every plan was drawn in its window from the contact list as it stood at its cutoff, and its record alone reproduces it.
+      const plans = await em(level).find(SupervisionPlanEntity, {}, { orderBy: { year: 'asc', quarter: 'asc' } });
+      // Today's quarter has its plan, except on its first day, when it is the quarter open for drawing.
+      const open = quarterOpenForDraw(today());
+      expect(plans.some((plan) => plan.year === open.year && plan.quarter === open.quarter)).toBe(false);
+      const current = quarterOfDate(today());
+      expect(plans.some((plan) => plan.year === current.year && plan.quarter === current.quarter)).toBe(quarterSpan(current.year, current.quarter).first !== today());
+      for (const plan of plans) {
+        const window = drawWindow(plan.year, plan.quarter);
+        const drawnOn = today(plan.drawnAt);
+        expect(drawnOn >= window.opens && drawnOn <= window.closes).toBe(true);
+        expect(plan.contactsAsOf).toBe(contactCutoff(plan.year, plan.quarter));
+        const contacts = await em(level).find(SupervisionContactEntity, { officeId: plan.officeId });
+        expect(contacts.filter((contact) => onListAtEndOf(contact, plan.contactsAsOf!)).map((contact) => contact.unitId).sort()).toEqual(plan.contactUnitIds);
+        const recomputed = recomputePlan({ ...plan, contactsAsOf: plan.contactsAsOf!, contactUnitIds: plan.contactUnitIds!, drawnEarlierUnitIds: plan.drawnEarlierUnitIds! });
+        expect({ seed: recomputed.seed, seedSource: recomputed.seedSource, unitIds: recomputed.unitIds }).toEqual({ seed: plan.seed, seedSource: plan.seedSource, unitIds: plan.unitIds });
+      }
+
       // 回头看: a follow-up check stands behind every confirmed or re-opened finding.
       const events = await em(level).find(SupervisionFindingEventEntity, { event: { $in: ['CONFIRMED', 'REOPENED'] } });
       expect(events.length).toBeGreaterThan(0);
@@ -125,15 +144,25 @@ describe('demo data', () => {
       // Each rectification report lies with the reporting unit's level and answers a finding of the
       // supervising level against that very unit; every reported finding has its report there.
       const reports = await em(below).find(RectificationReportEntity, { supervisingCode: { $in: findings.map((finding) => finding.jurisdictionCode) } });
-      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId).length);
+      // (A report on a finding against the supervising level's own unit, like 市公安局's, lies with that level.)
+      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId && finding.unitJurisdictionCode !== finding.jurisdictionCode).length);
       for (const report of reports) {
         const finding = findings.find((candidate) => candidate.id === report.findingId);
         expect(finding).toMatchObject({ unitId: report.unitId, unitJurisdictionCode: report.jurisdictionCode, jurisdictionCode: report.supervisingCode, lastReportId: report.id });
       }
     }
-    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true });
-    expect(stationed).toHaveLength(1);
-    expect(stationed[0].methods).toHaveLength(5);
+    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true }, { orderBy: { checkedOn: 'asc' } });
+    expect(stationed).toHaveLength(2);
+    expect(stationed.every((check) => check.methods.length === 5)).toBe(true);
+    // 市纪委监委驻市公安局纪检监察组's embedded engagement closed into one of them; its finding awaits review of the bureau's report.
+    const engagements = await em('city').find(StationedEngagementEntity, {});
+    expect(engagements.map((engagement) => [engagement.mode, engagement.methods.length, engagement.checkId])).toEqual([
+      ['EMBEDDED', 5, stationed.find((check) => check.engagementId === engagements[0].id)!.id],
+    ]);
+    const [finding] = await em('city').find(SupervisionFindingEntity, { checkId: engagements[0].checkId! });
+    expect(finding.status).toBe('REPORTED');
+    expect(await em('city').count(RectificationReportEntity, { id: finding.lastReportId! })).toBe(1);
+    expect(await em('district').count(StationedGroupEntity, { jurisdictionCode: '120117' })).toBe(1);
   });
 
   it('holds the city\'s finished assessment: ranking, grades, commendation, interviews with commitments and follow-ups', async () => {

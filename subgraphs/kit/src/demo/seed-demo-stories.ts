@@ -24,6 +24,10 @@ import { demoAccountability } from './demo-accountability';
 import { demoAssessment } from './demo-assessment';
 import { demoDutyReportSession } from './demo-duty-reports';
 import { demoSupervision } from './demo-supervision';
+import { demoStationed } from './demo-stationed';
+import { StationedEngagementEntity, StationedGroupEntity } from '../supervision/stationed/stationed.entities';
+import { UnitEntity } from '../org/unit.entity';
+import { CadreEntity } from '../org/cadre.entity';
 
 /** Inserts the rows (parents before children) when there are any; insertMany refuses an empty list. */
 async function insert<T extends object>(em: EntityManager, entity: new (...args: never[]) => T, rows: object[]): Promise<void> {
@@ -74,6 +78,21 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
     await insert(em, AssessmentCommitmentEntity, assessment.commitments);
     parts.push(`a finalized ${assessment.plan.year} assessment (${assessment.sheets.length} sheets, ${assessment.interviews.length} interviews)`);
   }
+  // 派驻纪检监察组 at the supervising levels: the unit and the group before the engagement, the engagement before its check.
+  if (level !== 'street') {
+    const stationed = demoStationed(divisions, today);
+    await insert(em, UnitEntity, own(stationed.units));
+    await insert(em, CadreEntity, own(stationed.cadres));
+    await insert(em, StationedGroupEntity, own(stationed.groups));
+    await insert(em, StationedEngagementEntity, own(stationed.engagements));
+    await insert(em, SupervisionCheckEntity, own(stationed.checks));
+    await insert(em, SupervisionFindingEntity, own(stationed.findings));
+    const stationedFindings = new Set(own(stationed.findings).map((finding) => finding.id));
+    await insert(em, SupervisionFindingEventEntity, stationed.events.filter((event) => stationedFindings.has(event.findingId)));
+    await insert(em, RectificationReportEntity, own(stationed.reports));
+    parts.push(`${own(stationed.groups).length} stationed groups`);
+  }
+
   const accountability = demoAccountability(divisions, supervision, today);
   const cases = own(accountability.cases);
   await insert(em, AccountabilityCaseEntity, cases);
