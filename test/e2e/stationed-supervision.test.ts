@@ -320,6 +320,22 @@ describe('stationed discipline-inspection groups and their engagements', () => {
     expectError(await call(hexiCommission, `mutation($input: CreateStationedGroupInput!) { createDistrictStationedGroup(input: $input) { id } }`, {
       input: { jurisdictionCode: '120101', name: '越权', hostUnitIds: [bureau], members: [] },
     }), 'FORBIDDEN');
+    // The district's engagement closes into the district's own stationed check, like the city's.
+    const engagement = await callOk<AnyData>(hepingCommission, `mutation($input: StartStationedEngagementInput!) { startDistrictStationedEngagement(input: $input) { id } }`, {
+      input: { groupId: id, unitId: bureau, mode: 'STATIONED_POINT', reasonSource: 'SUPERVISION_FINDING', reason: '校外培训治理责任落实不到位', startedOn: daysFromToday(-3), methods: ['REPORT_HEARING'] },
+    });
+    const engagementId = engagement.startDistrictStationedEngagement.id;
+    await callOk(hepingCommission, `mutation($input: RecordStationedResultsInput!) { recordDistrictStationedResults(input: $input) { id } }`, {
+      input: { engagementId, reportsHeard: [{ heardOn: daysFromToday(-3), reporterPosition: '党组书记、局长', topic: '落实主体责任情况' }] },
+    });
+    const closed = await callOk<AnyData>(hepingCommission, `mutation($input: CloseStationedEngagementInput!) {
+      closeDistrictStationedEngagement(input: $input) { status check { stationed unitJurisdictionCode } findings { status } }
+    }`, { input: { engagementId, endedOn: daysFromToday(0), summary: '驻点监督情况', findings: [{ description: '专项治理台账不全', deadline: daysFromToday(20) }] } });
+    expect(closed.closeDistrictStationedEngagement).toEqual({ status: 'CLOSED', check: { stationed: true, unitJurisdictionCode: '120101' }, findings: [{ status: 'OPEN' }] });
+    const history = await callOk<AnyData>(hepingAdmin, `{ districtSupervisionChecks(supervisingCode: "120101", stationed: true, first: 5) { totalCount } }`);
+    expect(history.districtSupervisionChecks.totalCount).toBe(1);
+    expect((await call<AnyData>(hexiCommission, `query($id: ID!) { districtStationedEngagement(id: $id) { id } }`, { id: engagementId })).data).toEqual({ districtStationedEngagement: null });
+
     // Row-level security: as 河西区 the database itself shows no row of 和平区's group.
     const scope = (code: string) => databaseScopeOf({ subject: `rls-${code}`, level: 'district', code, roles: ['commission'] });
     const rows = (code: string) =>

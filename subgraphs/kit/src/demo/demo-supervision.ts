@@ -187,6 +187,8 @@ function superviseThrough(
       });
     }
     const reopened = spec.status === 'REOPENED';
+    const stepAt = (event: FindingEventCode, step: number) => timestampDaysAgo(event === 'CONFIRMED' || event === 'REOPENED' ? 5 : 30 - step * 5, today);
+    const lastStep = spec.steps.length - 1;
     story.findings.push({
       id: findingId,
       jurisdictionCode: supervisorCode,
@@ -200,7 +202,8 @@ function superviseThrough(
       reopenCount: reopened ? 1 : 0,
       closedAt: spec.status === 'ACCEPTED' || spec.status === 'CONFIRMED' ? timestampDaysAgo(25, today) : null,
       createdAt: check.createdAt,
-      updatedAt: timestampDaysAgo(5, today),
+      // Last changed by its last step.
+      updatedAt: lastStep >= 0 ? stepAt(spec.steps[lastStep], lastStep) : check.createdAt,
     });
     spec.steps.forEach((event, step) => {
       const followUpStep = event === 'CONFIRMED' || event === 'REOPENED';
@@ -212,7 +215,7 @@ function superviseThrough(
         checkId: followUpStep ? followUpId : null,
         comment: STEP_COMMENTS[event] ?? null,
         actor: event === 'REPORTED' ? `demo-${check.unitJurisdictionCode}` : actor,
-        at: timestampDaysAgo(followUpStep ? 5 : 30 - step * 5, today),
+        at: stepAt(event, step),
       });
     });
     if (reportId) {
