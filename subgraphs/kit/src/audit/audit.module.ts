@@ -122,7 +122,7 @@ export function createAuditModule(level: Level) {
     })
     async verifyChain(@Ctx() context: SubgraphContext<unknown>): Promise<AuditChainReport> {
       const principal = requirePrincipal(context);
-      if (!principal.roles.includes('commission')) throw forbidden('verifying the audit chain needs the commission role');
+      if (!principal.roles.includes('commission')) throw forbidden('核验审计链须具备纪委监委角色 / verifying the audit chain needs the commission role');
       // A level's chain holds every jurisdiction of that level, so only a commission that
       // oversees all of them may check it: this level's own, or one above (the city's oversees all).
       if (LEVELS.indexOf(principal.level) > LEVELS.indexOf(level)) {
