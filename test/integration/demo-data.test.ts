@@ -5,8 +5,12 @@ import {
   AssessmentInterviewEntity,
   AssessmentPlanEntity,
   AssessmentSheetEntity,
+  AccountabilityBasisEntity,
+  AccountabilityCaseEntity,
   AuditEntryEntity,
   CadreEntity,
+  MilestoneEntity,
+  SupervisionOfficeEntity,
   competitionRanks,
   DutyReportQuestionEntity,
   DutyReportReporterEntity,
@@ -18,6 +22,8 @@ import {
   SupervisionFindingEntity,
   SupervisionFindingEventEntity,
   SupervisionPlanEntity,
+  StationedEngagementEntity,
+  StationedGroupEntity,
   today,
   DirectiveEntity,
   DirectiveResponseEntity,
@@ -25,7 +31,7 @@ import {
   TaskEntity,
   UnitEntity,
 } from '@supervision/kit';
-import { ephemeralSecrets } from '@supervision/kit';
+import { contactCutoff, drawWindow, ephemeralSecrets, onListAtEndOf, quarterOfDate, quarterOpenForDraw, quarterSpan, recomputePlan } from '@supervision/kit';
 import { graphql, startTestPlatform, uniqueDatabaseUrls, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
@@ -112,6 +118,24 @@ describe('demo data', () => {
         const spotItem = check.spotChecks.find((spot) => spot.responsibilityItemId)!.responsibilityItemId!;
         expect(await em(below).findOne(ResponsibilityItemEntity, { id: spotItem })).toMatchObject({ unitId: check.unitId });
       }
+      // Every plan was drawn in its window from the contact list as it stood at its cutoff, and its record alone reproduces it.
+      const plans = await em(level).find(SupervisionPlanEntity, {}, { orderBy: { year: 'asc', quarter: 'asc' } });
+      // Today's quarter has its plan, except on its first day, when it is the quarter open for drawing.
+      const open = quarterOpenForDraw(today());
+      expect(plans.some((plan) => plan.year === open.year && plan.quarter === open.quarter)).toBe(false);
+      const current = quarterOfDate(today());
+      expect(plans.some((plan) => plan.year === current.year && plan.quarter === current.quarter)).toBe(quarterSpan(current.year, current.quarter).first !== today());
+      for (const plan of plans) {
+        const window = drawWindow(plan.year, plan.quarter);
+        const drawnOn = today(plan.drawnAt);
+        expect(drawnOn >= window.opens && drawnOn <= window.closes).toBe(true);
+        expect(plan.contactsAsOf).toBe(contactCutoff(plan.year, plan.quarter));
+        const contacts = await em(level).find(SupervisionContactEntity, { officeId: plan.officeId });
+        expect(contacts.filter((contact) => onListAtEndOf(contact, plan.contactsAsOf!)).map((contact) => contact.unitId).sort()).toEqual(plan.contactUnitIds);
+        const recomputed = recomputePlan({ ...plan, contactsAsOf: plan.contactsAsOf!, contactUnitIds: plan.contactUnitIds!, drawnEarlierUnitIds: plan.drawnEarlierUnitIds! });
+        expect({ seed: recomputed.seed, seedSource: recomputed.seedSource, unitIds: recomputed.unitIds }).toEqual({ seed: plan.seed, seedSource: plan.seedSource, unitIds: plan.unitIds });
+      }
+
       // 回头看: a follow-up check stands behind every confirmed or re-opened finding.
       const events = await em(level).find(SupervisionFindingEventEntity, { event: { $in: ['CONFIRMED', 'REOPENED'] } });
       expect(events.length).toBeGreaterThan(0);
@@ -120,15 +144,25 @@ describe('demo data', () => {
       // Each rectification report lies with the reporting unit's level and answers a finding of the
       // supervising level against that very unit; every reported finding has its report there.
       const reports = await em(below).find(RectificationReportEntity, { supervisingCode: { $in: findings.map((finding) => finding.jurisdictionCode) } });
-      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId).length);
+      // (A report on a finding against the supervising level's own unit, like 市公安局's, lies with that level.)
+      expect(reports.length).toBe(findings.filter((finding) => finding.lastReportId && finding.unitJurisdictionCode !== finding.jurisdictionCode).length);
       for (const report of reports) {
         const finding = findings.find((candidate) => candidate.id === report.findingId);
         expect(finding).toMatchObject({ unitId: report.unitId, unitJurisdictionCode: report.jurisdictionCode, jurisdictionCode: report.supervisingCode, lastReportId: report.id });
       }
     }
-    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true });
-    expect(stationed).toHaveLength(1);
-    expect(stationed[0].methods).toHaveLength(5);
+    const stationed = await em('city').find(SupervisionCheckEntity, { stationed: true }, { orderBy: { checkedOn: 'asc' } });
+    expect(stationed).toHaveLength(2);
+    expect(stationed.every((check) => check.methods.length === 5)).toBe(true);
+    // 市纪委监委驻市公安局纪检监察组's embedded engagement closed into one of them; its finding awaits review of the bureau's report.
+    const engagements = await em('city').find(StationedEngagementEntity, {});
+    expect(engagements.map((engagement) => [engagement.mode, engagement.methods.length, engagement.checkId])).toEqual([
+      ['EMBEDDED', 5, stationed.find((check) => check.engagementId === engagements[0].id)!.id],
+    ]);
+    const [finding] = await em('city').find(SupervisionFindingEntity, { checkId: engagements[0].checkId! });
+    expect(finding.status).toBe('REPORTED');
+    expect(await em('city').count(RectificationReportEntity, { id: finding.lastReportId! })).toBe(1);
+    expect(await em('district').count(StationedGroupEntity, { jurisdictionCode: '120117' })).toBe(1);
   });
 
   it('holds the city\'s finished assessment: ranking, grades, commendation, interviews with commitments and follow-ups', async () => {
@@ -285,3 +319,177 @@ describe('demo accountability case', () => {
     expect(Date.parse(node.createdAt)).toBeGreaterThan(Date.parse(reopened.at));
   });
 });
+
+/** The Tianjin date of a timestamp, to set beside a calendar date. */
+const dateOf = (at: Date) => today(at);
+
+describe('demo story dates agree', () => {
+  const supervising = ['city', 'district'] as const;
+
+  it.each(supervising)('%s: offices are set up before their draws, plans drawn before their quarter, checks dated within it and not in the future', async (level) => {
+    const offices = await em(level).find(SupervisionOfficeEntity, {});
+    const contacts = await em(level).find(SupervisionContactEntity, {});
+    const plans = await em(level).find(SupervisionPlanEntity, {});
+    const checks = await em(level).find(SupervisionCheckEntity, {});
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      const office = offices.find((candidate) => candidate.id === plan.officeId)!;
+      expect(office.createdAt.getTime()).toBeLessThan(plan.drawnAt.getTime());
+      for (const contact of contacts.filter((candidate) => candidate.officeId === office.id)) expect(contact.createdAt.getTime()).toBeLessThan(plan.drawnAt.getTime());
+      expect(dateOf(plan.drawnAt) < quarterSpan(plan.year, plan.quarter).first).toBe(true);
+    }
+    const planned = checks.filter((check) => check.planId);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const check of planned) {
+      const plan = plans.find((candidate) => candidate.id === check.planId)!;
+      const { first, last } = quarterSpan(plan.year, plan.quarter);
+      expect([check.checkedOn >= first, check.checkedOn <= last, plan.unitIds.includes(check.unitId)]).toEqual([true, true, true]);
+    }
+    for (const check of checks) {
+      expect(check.checkedOn <= today()).toBe(true);
+      // Recorded on the day checked or later.
+      expect(dateOf(check.createdAt) >= check.checkedOn).toBe(true);
+    }
+  });
+
+  it.each(supervising)('%s: each finding is raised by its check, reported before it is accepted, closed when accepted, followed up after', async (level) => {
+    const checks = await em(level).find(SupervisionCheckEntity, {});
+    const findings = await em(level).find(SupervisionFindingEntity, {});
+    const events = await em(level).find(SupervisionFindingEventEntity, {}, { orderBy: { at: 'asc' } });
+    // A report is kept by the reporting unit's level: the level below the supervising one, or the same (city departments).
+    const reports = [
+      ...(await em(level).find(RectificationReportEntity, {})),
+      ...(await em(level === 'city' ? 'district' : 'street').find(RectificationReportEntity, {})),
+    ];
+    expect(findings.some((finding) => finding.status === 'REOPENED')).toBe(true);
+    for (const finding of findings) {
+      const check = checks.find((candidate) => candidate.id === finding.checkId)!;
+      expect(finding.createdAt.getTime()).toBeGreaterThanOrEqual(check.createdAt.getTime());
+      const steps = events.filter((event) => event.findingId === finding.id);
+      const submitted = reports.filter((report) => report.findingId === finding.id).map((report) => report.submittedAt.getTime());
+      for (const step of steps) expect(step.at.getTime()).toBeGreaterThan(finding.createdAt.getTime());
+      // 整改在前，验收在后: every decision on a report follows a report submitted no later than it.
+      for (const step of steps.filter((event) => ['ACCEPTED', 'SENT_BACK'].includes(event.event))) {
+        expect(submitted.some((at) => at <= step.at.getTime())).toBe(true);
+      }
+      const accepted = steps.filter((event) => event.event === 'ACCEPTED').at(-1);
+      if (finding.status === 'ACCEPTED' || finding.status === 'CONFIRMED') expect(finding.closedAt?.getTime()).toBe(accepted!.at.getTime());
+      // 回头看 after the acceptance it looks back on, by a follow-up check dated after the original one.
+      for (const step of steps.filter((event) => ['CONFIRMED', 'REOPENED'].includes(event.event))) {
+        expect(step.at.getTime()).toBeGreaterThan(accepted!.at.getTime());
+        const followUp = checks.find((candidate) => candidate.id === step.checkId)!;
+        expect([followUp.kind, followUp.checkedOn > check.checkedOn, followUp.checkedOn >= dateOf(accepted!.at)]).toEqual(['FOLLOW_UP', true, true]);
+      }
+      // Last changed by its last step (or when raised).
+      expect(finding.updatedAt.getTime()).toBe((steps.at(-1)?.at ?? finding.createdAt).getTime());
+    }
+  });
+
+  it('assessment: finalized after the year it assesses, commended and interviewed after that, followed up after the interview', async () => {
+    const [plan] = await em('city').find(AssessmentPlanEntity, {});
+    expect(dateOf(plan.finalizedAt!) > `${plan.year}-12-31`).toBe(true);
+    const [commendation] = await em('city').find(AssessmentCommendationEntity, {});
+    expect(commendation.publishedAt.getTime()).toBeGreaterThan(plan.finalizedAt!.getTime());
+    const interviews = await em('city').find(AssessmentInterviewEntity, {});
+    const followUps = await em('city').find(AssessmentFollowUpEntity, {});
+    const commitments = await em('city').find(AssessmentCommitmentEntity, {});
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const interview of interviews) {
+      expect(interview.heldOn > dateOf(plan.finalizedAt!) && interview.heldOn <= today()).toBe(true);
+      for (const followUp of followUps.filter((candidate) => candidate.interviewId === interview.id)) {
+        expect(followUp.visitedOn > interview.heldOn && followUp.visitedOn <= today()).toBe(true);
+      }
+      for (const commitment of commitments.filter((candidate) => candidate.interviewId === interview.id && candidate.confirmedOn)) {
+        expect(commitment.confirmedOn! >= interview.heldOn).toBe(true);
+      }
+    }
+  });
+
+  it.each(levels)('%s: records come after what they rest on: items before tasks, duty records on or after the day, corrections after the first version', async (level) => {
+    const units = await em(level).find(UnitEntity, {}, { limit: 1 });
+    const items = new Map((await em(level).find(ResponsibilityItemEntity, {})).map((item) => [item.id, item]));
+    const tasks = await em(level).find(TaskEntity, {});
+    for (const task of tasks) {
+      expect(items.get(task.responsibilityItemId)!.createdAt.getTime()).toBeLessThan(task.createdAt.getTime());
+      if (task.completedAt) expect(task.completedAt.getTime()).toBeGreaterThan(task.createdAt.getTime());
+    }
+    expect(units[0].createdAt.getTime()).toBeLessThan([...items.values()][0].createdAt.getTime());
+    const byTask = new Map(tasks.map((task) => [task.id, task]));
+    for (const milestone of await em(level).find(MilestoneEntity, {})) {
+      const task = byTask.get(milestone.taskId)!;
+      if (milestone.doneAt && task.completedAt) expect(milestone.doneAt.getTime()).toBeLessThanOrEqual(task.completedAt.getTime());
+    }
+    const records = await em(level).find(DutyRecordEntity, {}, { orderBy: { recordId: 'asc', version: 'asc' } });
+    for (const record of records) expect(dateOf(record.createdAt) >= record.occurredOn).toBe(true);
+    for (const [index, record] of records.entries()) {
+      if (record.version > 1) expect(record.createdAt.getTime()).toBeGreaterThan(records[index - 1].createdAt.getTime());
+    }
+  });
+
+  it('directives are passed on after they were issued above, and the tasks answering them set after that', async () => {
+    const directives = new Map([...(await em('city').find(DirectiveEntity, {})), ...(await em('district').find(DirectiveEntity, {}))].map((directive) => [directive.id, directive]));
+    for (const directive of directives.values()) {
+      if (directive.parentDirectiveId) expect(directive.issuedAt.getTime()).toBeGreaterThan(directives.get(directive.parentDirectiveId)!.issuedAt.getTime());
+    }
+    let answering = 0;
+    for (const level of ['district', 'street'] as const) {
+      for (const task of await em(level).find(TaskEntity, { directiveId: { $ne: null } })) {
+        answering += 1;
+        expect(task.createdAt.getTime()).toBeGreaterThan(directives.get(task.directiveId!)!.issuedAt.getTime());
+      }
+    }
+    expect(answering).toBeGreaterThan(0);
+  });
+
+  it('directives are acknowledged after they were issued and completed after that', async () => {
+    const directives = new Map([...(await em('city').find(DirectiveEntity, {})), ...(await em('district').find(DirectiveEntity, {}))].map((directive) => [directive.id, directive]));
+    const responses = [...(await em('district').find(DirectiveResponseEntity, {})), ...(await em('street').find(DirectiveResponseEntity, {}))];
+    expect(responses.length).toBeGreaterThan(0);
+    for (const response of responses) {
+      const directive = directives.get(response.directiveId)!;
+      expect(response.acknowledgedAt.getTime()).toBeGreaterThan(directive.issuedAt.getTime());
+      if (response.completedAt) expect(response.completedAt.getTime()).toBeGreaterThan(response.acknowledgedAt.getTime());
+    }
+  });
+
+  it('the accountability case rests on records older than it and is decided after it was opened', async () => {
+    const [record] = await em('city').find(AccountabilityCaseEntity, {});
+    const basis = await em('city').find(AccountabilityBasisEntity, { caseId: record.id });
+    expect(record.decidedAt!.getTime()).toBeGreaterThan(record.createdAt.getTime());
+    expect(record.decidedOn).toBe(daysFromTodayUtc(record.decidedAt!));
+    const reportId = basis.find((entry) => entry.kind === 'RECTIFICATION_REPORT')!.recordId;
+    const report = await em('district').findOneOrFail(RectificationReportEntity, { id: reportId });
+    const task = await em('district').findOneOrFail(TaskEntity, { id: basis.find((entry) => entry.kind === 'MISSING_DUTY_RECORD')!.recordId });
+    for (const entry of basis) expect(entry.citedAt.getTime()).toBe(record.createdAt.getTime());
+    expect(report.submittedAt.getTime()).toBeLessThan(record.createdAt.getTime());
+    expect(task.createdAt.getTime()).toBeLessThan(record.createdAt.getTime());
+  });
+
+  it('the accountability case kept what each cited record was, and the trace shows it unchanged since', async () => {
+    const commission = await platform.token({ level: 'city', code: '120000', roles: ['commission'] });
+    const [record] = await em('city').find(AccountabilityCaseEntity, {});
+    const traced = await graphql<{
+      cityAccountabilityCase: {
+        basisTrace: { kind: string; asCited: { snapshot: Record<string, unknown>; snapshotIntact: boolean } | null; currentSnapshot: Record<string, unknown>; changedSinceCited: boolean; changesSinceCited: unknown[] }[];
+      };
+    }>(
+      platform.gateway.url,
+      `query($id: ID!) { cityAccountabilityCase(id: $id) { basisTrace { kind asCited { snapshot snapshotIntact } currentSnapshot changedSinceCited changesSinceCited { seq } } } }`,
+      { token: commission, variables: { id: record.id } },
+    );
+    expect(traced.errors).toBeUndefined();
+    const basis = traced.data!.cityAccountabilityCase.basisTrace;
+    expect(basis).toHaveLength(3);
+    for (const entry of basis) {
+      expect(entry).toMatchObject({ asCited: { snapshotIntact: true }, changedSinceCited: false, changesSinceCited: [] });
+      expect(entry.currentSnapshot).toEqual(entry.asCited!.snapshot);
+    }
+    expect(basis[0].asCited!.snapshot).toMatchObject({ status: 'REOPENED', reopenCount: 1 });
+    expect(basis[2].asCited!.snapshot).toMatchObject({ dutyRecordCount: 0 });
+  });
+});
+
+/** The UTC date of a timestamp: the demo writes its calendar dates relative to the UTC day. */
+function daysFromTodayUtc(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

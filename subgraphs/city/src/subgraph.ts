@@ -13,6 +13,7 @@ import {
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
+  stationedSupervisionFeature,
   statisticsFeature,
   supervisionFeature,
   tokenRevocationFeature,
@@ -54,6 +55,8 @@ const features = defineLevelFeatures(level, [
   directiveTasksFeature,
   supervisionFeature(DistrictRef),
   rectificationFeature,
+  // 派驻纪检监察组: its engagements close into stationed checks of the supervision feature.
+  stationedSupervisionFeature,
   dutyReportFeature,
   assessmentFeature,
   accountabilityFeature,

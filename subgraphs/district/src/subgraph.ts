@@ -15,6 +15,7 @@ import {
   recordAuditTrailFeature,
   rectificationFeature,
   seedDemoData,
+  stationedSupervisionFeature,
   statisticsFeature,
   supervisionFeature,
   type LevelOptions,
@@ -65,6 +66,8 @@ export const districtFeatures = [
   directiveTasksFeature,
   supervisionFeature(StreetRef),
   rectificationFeature,
+  // 派驻纪检监察组: its engagements close into stationed checks of the supervision feature.
+  stationedSupervisionFeature,
   dutyReportFeature,
   assessmentFeature,
   accountabilityFeature,

@@ -92,6 +92,8 @@ export * from './migrations/migration-order';
 export * from './directive/directive.features';
 export * from './statistics/statistics.feature';
 export * from './supervision/supervision.features';
+export { stationedSupervisionFeature } from './supervision/stationed/stationed.feature';
+export { StationedEngagementEntity, StationedGroupEntity } from './supervision/stationed/stationed.entities';
 export * from './duty-report/duty-report.feature';
 export * from './assessment/assessment.feature';
 export * from './accountability/accountability.features';

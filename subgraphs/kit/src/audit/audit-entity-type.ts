@@ -24,6 +24,8 @@ export const AUDIT_ENTITY_TYPES = {
   RectificationReport: '整改报告 rectification report',
   ResponsibilityCategory: '责任类别 responsibility category',
   ResponsibilityItem: '责任事项 responsibility item',
+  StationedEngagement: '驻点/进驻式监督 stationed engagement',
+  StationedGroup: '派驻纪检监察组 stationed discipline-inspection group',
   SupervisionCheck: '监督检查 supervision check',
   SupervisionContact: '联系单位 supervision contact',
   SupervisionFinding: '检查发现问题 supervision finding',

@@ -70,6 +70,11 @@ export const RECORD_KINDS: readonly RecordKind[] = [
     concept: 'SupervisionFinding', zh: '监督问题', en: 'Supervision finding', levels: SUPERVISING,
     ownerCode: code('jurisdictionCode'), addressedCodes: codes('unitJurisdictionCode'), writeRoles: ['commission'], writtenBy: 'raised by a check; accept/sendBack<Level>SupervisionFinding',
   },
+  { concept: 'StationedGroup', zh: '派驻纪检监察组', en: 'Stationed discipline-inspection group', levels: SUPERVISING, ownerCode: code('jurisdictionCode'), writeRoles: ['commission'], writtenBy: 'create/update<Level>StationedGroup' },
+  {
+    concept: 'StationedEngagement', zh: '驻点/进驻式监督（谈话摘要机要）', en: 'Stationed engagement (talk summaries CONFIDENTIAL)', levels: SUPERVISING,
+    ownerCode: code('jurisdictionCode'), writeRoles: ['commission'], writtenBy: 'start<Level>StationedEngagement, record<Level>StationedResults, close<Level>StationedEngagement',
+  },
   {
     concept: 'RectificationReport', zh: '整改报告', en: 'Rectification report', levels: ALL,
     ownerCode: code('jurisdictionCode'), addressedCodes: codes('supervisingCode'), writeRoles: ['admin'], writtenBy: 'submit<Level>RectificationReport',

@@ -67,6 +67,14 @@ export const OPERATION_ACCESS: readonly OperationAccess[] = [
     kind: 'SupervisionFinding', zh: '监督方本级纪委：把停在"已报告"而报告并不存在的问题恢复原状', en: 'commission of the supervising side: returns a REPORTED finding whose report does not exist to its earlier state',
   },
   { pattern: 'record<L>SupervisionFindingReport', kind: 'SupervisionFinding', zh: '仅限整改单位所在层级子图的签名调用', en: 'peer only: a signed call of the rectifying level\'s subgraph, on behalf of the unit\'s admin' },
+  {
+    pattern: '<l>StationedGroup|<l>StationedGroups|<l>StationedEngagement',
+    kind: 'StationedGroup', zh: '读：派出机关本级及上级（谈话摘要仅纪委）；其他辖区不可见', en: 'read: the stationing commission\'s jurisdiction (and above); talk summaries the commission only; other jurisdictions see nothing',
+  },
+  {
+    pattern: 'create<L>StationedGroup|update<L>StationedGroup|start<L>StationedEngagement|record<L>StationedResults|close<L>StationedEngagement',
+    kind: 'StationedGroup', zh: '写：派出机关本级纪委；驻在单位须为本级单位；结束进驻即形成监督检查及问题', en: 'write: commission of the stationing jurisdiction; host units must be its own units; closing records a check and its findings',
+  },
   { pattern: '<l>RectificationReport', kind: 'RectificationReport', zh: '读：整改单位本级及上级，及监督方', en: 'read: the rectifying jurisdiction (and above), and the supervising side' },
   { pattern: 'submit<L>RectificationReport', kind: 'RectificationReport', zh: '写：被监督单位所在辖区 admin', en: 'write: admin of the supervised unit\'s jurisdiction' },
   { pattern: '<l>DutyReportSession', kind: 'DutyReportSession', zh: '读：本级及下级', en: 'read: own and below' },

@@ -1,4 +1,6 @@
 import type { AccountabilityBasisEntity, AccountabilityCaseEntity } from '../accountability/accountability.entity';
+import { asCitedColumns, snapshotOf } from '../accountability/basis-snapshot';
+import type { BasisRecordConcept } from '../accountability/accountability.enums';
 import type { Division } from '../jurisdiction/divisions';
 import { daysFromToday, timestampDaysAgo } from './demo-dates';
 import { demoId } from './demo-ids';
@@ -34,7 +36,16 @@ export function demoAccountability(divisions: Division[], supervision: DemoSuper
   const decidedAt = timestampDaysAgo(2, today);
   // The case opens, and cites the finding as 查而不改, after the follow-up re-opened it (five days ago), never before.
   const openedAt = timestampDaysAgo(4, today);
-  const cited = (position: number, fields: Pick<AccountabilityBasisEntity, 'kind' | 'recordLevel' | 'recordType' | 'recordId' | 'recordOwnerCode' | 'note'>) => ({
+  /*
+   * Each citation keeps what its record was when cited, as the platform keeps it (basis-snapshot.ts):
+   * the demo's records are its starting state, unchanged since, so the trace shows each as cited
+   * and as now alike. Demo rows leave no audit entries, so no entry is named.
+   */
+  const cited = (
+    position: number,
+    fields: Pick<AccountabilityBasisEntity, 'kind' | 'recordLevel' | 'recordType' | 'recordId' | 'recordOwnerCode' | 'note'>,
+    snapshot: Record<string, unknown>,
+  ) => ({
     id: demoId(`accountability-basis:${caseId}:${position}`),
     caseId,
     ownerCode: '120000',
@@ -42,14 +53,34 @@ export function demoAccountability(divisions: Division[], supervision: DemoSuper
     citedBy: 'demo-120000-commission',
     citedAt: openedAt,
     ...fields,
+    ...asCitedColumns('sha256', { recordLevel: fields.recordLevel, recordType: fields.recordType, recordId: fields.recordId, citedAt: openedAt }, { snapshot, trail: [] }),
   });
+  const snapshot = (concept: BasisRecordConcept, record: object, extra?: Record<string, unknown>) => snapshotOf(concept, record, extra);
+  const report = supervision.reports.find((candidate) => candidate.id === finding.lastReportId);
   const basis = [
-    cited(0, { kind: 'SUPERVISION_FINDING', recordLevel: 'city', recordType: 'SupervisionFinding', recordId: finding.id, recordOwnerCode: '120000', note: '回头看发现整改不彻底，查而不改' }),
-    ...(finding.lastReportId
-      ? [cited(1, { kind: 'RECTIFICATION_REPORT', recordLevel: 'district', recordType: 'RectificationReport', recordId: finding.lastReportId, recordOwnerCode: district.code, note: '整改报告所称措施未落实' })]
+    cited(
+      0,
+      { kind: 'SUPERVISION_FINDING', recordLevel: 'city', recordType: 'SupervisionFinding', recordId: finding.id, recordOwnerCode: '120000', note: '回头看发现整改不彻底，查而不改' },
+      snapshot('SupervisionFinding', finding),
+    ),
+    ...(report
+      ? [
+          cited(
+            1,
+            { kind: 'RECTIFICATION_REPORT', recordLevel: 'district', recordType: 'RectificationReport', recordId: report.id, recordOwnerCode: district.code, note: '整改报告所称措施未落实' },
+            snapshot('RectificationReport', report),
+          ),
+        ]
       : []),
     ...(idle
-      ? [cited(2, { kind: 'MISSING_DUTY_RECORD', recordLevel: 'district', recordType: 'Task', recordId: idle.id, recordOwnerCode: district.code, note: '任务清单事项无任何履职纪实' })]
+      ? [
+          cited(
+            2,
+            { kind: 'MISSING_DUTY_RECORD', recordLevel: 'district', recordType: 'Task', recordId: idle.id, recordOwnerCode: district.code, note: '任务清单事项无任何履职纪实' },
+            // A task's version starts at 1; the absence cited is its count of duty records.
+            snapshot('Task', { ...idle, version: 1 }, { dutyRecordCount: 0 }),
+          ),
+        ]
       : []),
   ];
   return {

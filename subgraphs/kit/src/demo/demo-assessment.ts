@@ -42,7 +42,8 @@ export interface DemoAssessment {
  */
 export function demoAssessment(divisions: Division[], today = new Date()): DemoAssessment {
   const city = divisions.find((division) => division.level === 'city')!;
-  const year = Number(daysFromToday(0, today).slice(0, 4)) - 1;
+  // The year before the one in which it was finalized (60 days ago), so it is finalized after its year ended.
+  const year = Number(daysFromToday(-60, today).slice(0, 4)) - 1;
   const planId = demoId(`assessment-plan:120000:${year}`);
   const actor = 'demo-120000-commission';
   const finalizedAt = timestampDaysAgo(60, today);

@@ -60,26 +60,27 @@ export function demoDirectivePlan(divisions: Division[], today = new Date()): Di
     parentDirectiveId: null,
     ...fields,
   });
+  // Issued before the tasks that answer them were set (60 days ago): a task names a directive that exists.
   const lists = cityDirective('lists', {
     title: '关于落实全面从严治党主体责任清单的通知',
     requirements: '各区对照主体责任清单和任务清单，逐项明确责任人和完成时限，年底前报送落实情况。',
     deadline: daysFromToday(30, today),
     targetCodes: districts,
-    issuedAt: timestampDaysAgo(20, today),
+    issuedAt: timestampDaysAgo(80, today),
   });
   const reports = cityDirective('reports', {
     title: '关于开展区委书记述责述廉工作的通知',
     requirements: '组织区委书记向市纪委全会述责述廉，接受询问质询，会后报送整改清单。',
     deadline: daysFromToday(10, today),
     targetCodes: districts.slice(0, 6),
-    issuedAt: timestampDaysAgo(12, today),
+    issuedAt: timestampDaysAgo(72, today),
   });
   const followUp = cityDirective('follow-up', {
     title: '关于开展监督检查发现问题整改"回头看"的通知',
     requirements: '对季度监督检查发现的问题逐项复查，防止查而不改、改而复发。',
     deadline: daysFromToday(-5, today),
     targetCodes: districts.slice(6, 9),
-    issuedAt: timestampDaysAgo(40, today),
+    issuedAt: timestampDaysAgo(100, today),
   });
 
   const cascade = (parent: DemoDirective, district: string, streets: string[]): DemoDirective => ({
@@ -90,7 +91,8 @@ export function demoDirectivePlan(divisions: Division[], today = new Date()): Di
     requirements: `${parent.requirements}各街道(乡镇)结合实际抓好落实。`,
     deadline: daysFromToday(20, today),
     targetCodes: streets,
-    issuedAt: timestampDaysAgo(15, today),
+    // Passed on five days after the level above issued it.
+    issuedAt: new Date(parent.issuedAt.getTime() + 5 * 24 * 60 * 60 * 1000),
   });
   const heping = cascade(lists, '120101', streetsOf('120101').slice(0, 4));
   const binhai = cascade(lists, '120116', streetsOf('120116').slice(0, 5));

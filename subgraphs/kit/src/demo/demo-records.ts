@@ -130,6 +130,8 @@ export function demoRecords(
         const taskId = demoTaskIdOf(itemId);
         const responsible = cadreId ?? faker.helpers.arrayElement(cadreIds);
         const dueDate = daysFromToday(dueIn, today);
+        // A completed task was completed the day before it fell due (or yesterday), with its last milestone.
+        const completedAt = status === 'COMPLETED' ? timestampDaysAgo(Math.max(1, -dueIn + 1), today) : null;
         records.tasks.push({
           id: taskId,
           jurisdictionCode: code,
@@ -141,30 +143,32 @@ export function demoRecords(
           progress,
           status,
           cancelReason: status === 'CANCELLED' ? faker.helpers.arrayElement(CANCEL_REASONS) : null,
-          completedAt: status === 'COMPLETED' ? timestampDaysAgo(Math.max(1, -dueIn + 1), today) : null,
+          completedAt,
           createdAt: timestampDaysAgo(60, today),
         });
         records.milestones.push(
           { id: demoId(`milestone:${taskId}:0`), taskId, title: '制定工作方案', dueDate: daysFromToday(dueIn - 20, today), doneAt: status === 'PLANNED' ? null : timestampDaysAgo(30, today), position: 0 },
-          { id: demoId(`milestone:${taskId}:1`), taskId, title: '报送落实情况', dueDate, doneAt: status === 'COMPLETED' ? timestampDaysAgo(2, today) : null, position: 1 },
+          { id: demoId(`milestone:${taskId}:1`), taskId, title: '报送落实情况', dueDate, doneAt: completedAt, position: 1 },
         );
         if (status === 'PLANNED') return;
         const kind = DUTY_RECORD_KINDS[(taskIndex + unitIndex) % 5];
         const recordId = demoId(`duty:${taskId}`);
+        const occurredDaysAgo = faker.number.int({ min: 3, max: 50 });
         const first = {
           id: demoId(`duty:${taskId}:1`),
           recordId,
           version: 1,
           jurisdictionCode: code,
           kind,
-          occurredOn: daysFromToday(-faker.number.int({ min: 3, max: 50 }), today),
+          occurredOn: daysFromToday(-occurredDaysAgo, today),
           cadreId: responsible,
           taskId,
           responsibilityItemId: itemId,
           summary: DUTY_SUMMARIES[kind],
           correctionReason: null,
           recordedBy: `demo-${code}`,
-          createdAt: timestampDaysAgo(10, today),
+          // Recorded on the day or later (within ten days), never before it happened.
+          createdAt: timestampDaysAgo(Math.min(10, occurredDaysAgo), today),
         };
         records.dutyRecords.push(first);
         if (taskIndex % 5 === 0) {
@@ -174,7 +178,8 @@ export function demoRecords(
             version: 2,
             summary: `${first.summary}（补充：附会议纪要及签到表）`,
             correctionReason: '补充佐证材料说明',
-            createdAt: timestampDaysAgo(5, today),
+            // Corrected after the first version was recorded.
+            createdAt: timestampDaysAgo(Math.min(5, occurredDaysAgo - 1), today),
           });
         }
       });

@@ -1,5 +1,5 @@
 import type { Division } from '../jurisdiction/divisions';
-import { quarterOfDate, quarterSpan } from '../calendar/date-rules';
+import { addDays, quarterOfDate, quarterSpan } from '../calendar/date-rules';
 import { today as tianjinDay } from '../calendar/calendar-date';
 import { contactCutoff, shiftQuarter, type DrawQuarter } from '../supervision/draw-cutoff';
 import { recomputePlan } from '../supervision/plan.service';
@@ -97,7 +97,8 @@ function superviseThrough(
   const actor = `demo-${supervisorCode}-commission`;
   // 每季度抽查四分之一: every quarter from the first of last check's year up to today's, each
   // leaving out the units drawn before it that year. The checks below carry out the plan of the
-  // quarter 45 days ago; today's quarter has its plan too, so a check of today has one to follow.
+  // quarter 45 days ago; today's quarter has its plan too, so a check of today has one to follow —
+  // except on a quarter's first day, when that quarter is the one open for drawing (today).
   const checkedOn = daysFromToday(-45, today);
   const { year, quarter } = quarterOfDate(checkedOn);
   // The contact list was set up well before the earliest draw's cutoff (the first day of the
@@ -116,7 +117,7 @@ function superviseThrough(
       createdAt: setUpOn,
     });
   }
-  const last = quarterOfDate(daysFromToday(0, today));
+  const last = quarterOfDate(addDays(tianjinDay(today), -1));
   const drawnByYear = new Map<number, string[]>();
   let plan: DemoSupervision['plans'][number] | undefined;
   for (let at: DrawQuarter = { year, quarter: 1 }; at.year < last.year || (at.year === last.year && at.quarter <= last.quarter); at = shiftQuarter(at, 1)) {
@@ -186,6 +187,8 @@ function superviseThrough(
       });
     }
     const reopened = spec.status === 'REOPENED';
+    const stepAt = (event: FindingEventCode, step: number) => timestampDaysAgo(event === 'CONFIRMED' || event === 'REOPENED' ? 5 : 30 - step * 5, today);
+    const lastStep = spec.steps.length - 1;
     story.findings.push({
       id: findingId,
       jurisdictionCode: supervisorCode,
@@ -199,7 +202,8 @@ function superviseThrough(
       reopenCount: reopened ? 1 : 0,
       closedAt: spec.status === 'ACCEPTED' || spec.status === 'CONFIRMED' ? timestampDaysAgo(25, today) : null,
       createdAt: check.createdAt,
-      updatedAt: timestampDaysAgo(5, today),
+      // Last changed by its last step.
+      updatedAt: lastStep >= 0 ? stepAt(spec.steps[lastStep], lastStep) : check.createdAt,
     });
     spec.steps.forEach((event, step) => {
       const followUpStep = event === 'CONFIRMED' || event === 'REOPENED';
@@ -211,7 +215,7 @@ function superviseThrough(
         checkId: followUpStep ? followUpId : null,
         comment: STEP_COMMENTS[event] ?? null,
         actor: event === 'REPORTED' ? `demo-${check.unitJurisdictionCode}` : actor,
-        at: timestampDaysAgo(followUpStep ? 5 : 30 - step * 5, today),
+        at: stepAt(event, step),
       });
     });
     if (reportId) {

@@ -24,6 +24,10 @@ import { demoAccountability } from './demo-accountability';
 import { demoAssessment } from './demo-assessment';
 import { demoDutyReportSession } from './demo-duty-reports';
 import { demoSupervision } from './demo-supervision';
+import { demoStationed } from './demo-stationed';
+import { StationedEngagementEntity, StationedGroupEntity } from '../supervision/stationed/stationed.entities';
+import { UnitEntity } from '../org/unit.entity';
+import { CadreEntity } from '../org/cadre.entity';
 
 /** Inserts the rows (parents before children) when there are any; insertMany refuses an empty list. */
 async function insert<T extends object>(em: EntityManager, entity: new (...args: never[]) => T, rows: object[]): Promise<void> {
@@ -36,11 +40,11 @@ async function insert<T extends object>(em: EntityManager, entity: new (...args:
  * its finished assessment in the city's, and rectification reports wherever the reporting unit
  * keeps its records. Every side computes the same story, so ids agree across databases.
  */
-export async function seedDemoStories(em: EntityManager, level: Level, divisions: Division[]): Promise<string> {
+export async function seedDemoStories(em: EntityManager, level: Level, divisions: Division[], today: Date): Promise<string> {
   const at = (code: string) => levelOfCode(code) === level;
   const parts: string[] = [];
 
-  const session = demoDutyReportSession(divisions);
+  const session = demoDutyReportSession(divisions, today);
   if (at(session.session.ownerCode)) {
     await insert(em, DutyReportSessionEntity, [session.session]);
     await insert(em, DutyReportReporterEntity, session.reporters);
@@ -48,7 +52,7 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
     parts.push(`1 duty-report session (${session.reporters.length} reporters)`);
   }
 
-  const supervision = demoSupervision(divisions);
+  const supervision = demoSupervision(divisions, today);
   const own = <T extends { jurisdictionCode: string }>(rows: T[]) => rows.filter((row) => at(row.jurisdictionCode));
   const findings = own(supervision.findings);
   await insert(em, SupervisionOfficeEntity, own(supervision.offices));
@@ -64,7 +68,7 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
   if (findings.length > 0) parts.push(`${findings.length} findings`);
   if (reports.length > 0) parts.push(`${reports.length} rectification reports`);
 
-  const assessment = demoAssessment(divisions);
+  const assessment = demoAssessment(divisions, today);
   if (at(assessment.plan.assessorCode)) {
     await insert(em, AssessmentPlanEntity, [assessment.plan]);
     await insert(em, AssessmentSheetEntity, assessment.sheets);
@@ -74,7 +78,22 @@ export async function seedDemoStories(em: EntityManager, level: Level, divisions
     await insert(em, AssessmentCommitmentEntity, assessment.commitments);
     parts.push(`a finalized ${assessment.plan.year} assessment (${assessment.sheets.length} sheets, ${assessment.interviews.length} interviews)`);
   }
-  const accountability = demoAccountability(divisions, supervision);
+  // 派驻纪检监察组 at the supervising levels: the unit and the group before the engagement, the engagement before its check.
+  if (level !== 'street') {
+    const stationed = demoStationed(divisions, today);
+    await insert(em, UnitEntity, own(stationed.units));
+    await insert(em, CadreEntity, own(stationed.cadres));
+    await insert(em, StationedGroupEntity, own(stationed.groups));
+    await insert(em, StationedEngagementEntity, own(stationed.engagements));
+    await insert(em, SupervisionCheckEntity, own(stationed.checks));
+    await insert(em, SupervisionFindingEntity, own(stationed.findings));
+    const stationedFindings = new Set(own(stationed.findings).map((finding) => finding.id));
+    await insert(em, SupervisionFindingEventEntity, stationed.events.filter((event) => stationedFindings.has(event.findingId)));
+    await insert(em, RectificationReportEntity, own(stationed.reports));
+    parts.push(`${own(stationed.groups).length} stationed groups`);
+  }
+
+  const accountability = demoAccountability(divisions, supervision, today);
   const cases = own(accountability.cases);
   await insert(em, AccountabilityCaseEntity, cases);
   await insert(em, AccountabilityBasisEntity, accountability.basis.filter((entry) => cases.some((row) => row.id === entry.caseId)));

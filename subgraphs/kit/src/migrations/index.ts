@@ -28,6 +28,7 @@ import { Migration20261202060000_attachment_owner_code } from './Migration202612
 import { Migration20261202060100_row_level_security } from './Migration20261202060100_row_level_security';
 import { Migration20261202060200_evidence_content } from './Migration20261202060200_evidence_content';
 import { Migration20261202072000_supervision_contact_intervals } from './Migration20261202072000_supervision_contact_intervals';
+import { Migration20261202073000_stationed_groups } from './Migration20261202073000_stationed_groups';
 
 /**
  * Shared migrations, declared by the kit's features (see `migration-order.ts` for their order).
@@ -176,4 +177,9 @@ export const basisAsCitedMigration: MigrationObject = {
 export const supervisionContactIntervalsMigration: MigrationObject = {
   name: 'Migration20261202072000_supervision_contact_intervals',
   class: Migration20261202072000_supervision_contact_intervals,
+};
+/** Stationed discipline-inspection groups and their engagements (city, district; supervision/stationed/). */
+export const stationedGroupsMigration: MigrationObject = {
+  name: 'Migration20261202073000_stationed_groups',
+  class: Migration20261202073000_stationed_groups,
 };

@@ -29,6 +29,7 @@ import {
   dutyRecordFiguresMigration,
   retentionMigration,
   supervisionContactIntervalsMigration,
+  stationedGroupsMigration,
 } from './index';
 
 /**
@@ -72,6 +73,7 @@ export const SHARED_MIGRATION_ORDER: readonly MigrationObject[] = [
   linkedLevelsMigration,
   basisAsCitedMigration,
   supervisionContactIntervalsMigration,
+  stationedGroupsMigration,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { supervisionOperations } from './supervision.operations';
-import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { requirePrincipal } from '../authz/guards';
@@ -58,6 +58,11 @@ export class CheckHistoryArgs extends PageArgs {
   @IsOptional()
   @IsEnum(SupervisionCheckMode)
   mode?: SupervisionCheckMode;
+
+  @Field(() => Boolean, { nullable: true, description: '驻点监督 true: only stationed (驻点/进驻式) checks, such as those closing a stationed group\'s engagement; false: only the others.' })
+  @IsOptional()
+  @IsBoolean()
+  stationed?: boolean;
 }
 
 /** The day range `year` (and `quarter`) cover; a quarter without a year is refused. */
@@ -83,6 +88,7 @@ function pageOfChecks(context: Context, partitionColumn: 'jurisdiction_code' | '
         if (args.planId) query.where('plan_id', args.planId);
         if (args.kind) query.where('kind', args.kind);
         if (args.mode) query.where('mode', args.mode);
+        if (args.stationed !== undefined && args.stationed !== null) query.where('stationed', args.stationed);
         if (range) query.whereBetween('checked_on', [range.from, range.to]);
       },
       first: args.first,

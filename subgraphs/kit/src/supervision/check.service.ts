@@ -7,11 +7,11 @@ import { badUserInput, forbidden, notFound } from '../errors/graphql-errors';
 import { canRead } from '../auth/principal';
 import { assertAdminCode, levelOfCode, parentCode } from '../jurisdiction/admin-code';
 import type { Level } from '../jurisdiction/admin-code';
-import { runInTransaction } from '../mutation/run-in-transaction';
+import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
 import { applyFindingStep } from './finding-transitions';
-import type { CreateFollowUpCheckInput, CreateSupervisionCheckInput } from './supervision.inputs';
+import type { CreateFollowUpCheckInput, CreateSupervisionCheckInput, NewFindingInput } from './supervision.inputs';
 import { SupervisionCheckEntity, SupervisionFindingEntity, type SupervisionOfficeEntity } from './supervision.entities';
 import type { SupervisionLoaders } from './supervision.loaders';
 import { namedJurisdiction } from '../jurisdiction/divisions';
@@ -84,14 +84,13 @@ export async function createCheck(context: Context, levels: SupervisingLevel, pr
       throw badUserInput(`input.spotChecks.${index}`, '请写明抽查事项：描述或责任事项编号 / name the item: a description or a responsibility item id');
     }
   });
-  return runInTransaction(context, principal, async ({ em, audit }) => {
-    const check = em.create(SupervisionCheckEntity, {
+  return runInTransaction(context, principal, (scope) =>
+    recordCheckWithFindings(scope, principal, {
       jurisdictionCode: owner,
       officeId,
       planId: input.planId ?? null,
       unitId: input.unitId,
       unitJurisdictionCode: input.unitJurisdictionCode,
-      kind: 'ROUTINE',
       mode: input.mode,
       stationed: input.stationed,
       methods: input.methods,
@@ -100,26 +99,52 @@ export async function createCheck(context: Context, levels: SupervisingLevel, pr
         responsibilityItemId: spot.responsibilityItemId ?? null,
       })),
       checkedOn: input.checkedOn,
-      summary: input.summary.trim(),
-      createdBy: principal.subject,
-    });
-    await audit({ action: 'create', entityType: 'SupervisionCheck', entityId: check.id, ownerCode: owner, after: check });
-    for (const spec of input.findings) {
-      const finding = em.create(SupervisionFindingEntity, {
-        jurisdictionCode: owner,
-        checkId: check.id,
-        unitId: check.unitId,
-        unitJurisdictionCode: check.unitJurisdictionCode,
-        cadreId: spec.cadreId ?? null,
-        responsibilityItemId: spec.responsibilityItemId ?? null,
-        taskId: spec.taskId ?? null,
-        description: spec.description.trim(),
-        deadline: spec.deadline,
-      });
-      await audit({ action: 'create', entityType: 'SupervisionFinding', entityId: finding.id, ownerCode: owner, after: finding });
-    }
-    return check;
+      summary: input.summary,
+    }, input.findings),
+  );
+}
+
+/** What a routine check records besides its findings. */
+export type RoutineCheckFields = Pick<
+  SupervisionCheckEntity,
+  'jurisdictionCode' | 'officeId' | 'planId' | 'unitId' | 'unitJurisdictionCode' | 'mode' | 'stationed' | 'methods' | 'spotChecks' | 'checkedOn' | 'summary'
+> & { engagementId?: string | null };
+
+/**
+ * Writes a routine check and the findings it raised, audited, inside the caller's transaction:
+ * the one way a check enters the rectification loop (a planned or ad-hoc check, or the close of a
+ * stationed group's engagement).
+ */
+export async function recordCheckWithFindings(
+  { em, audit }: MutationScope,
+  principal: Principal,
+  fields: RoutineCheckFields,
+  findings: readonly NewFindingInput[],
+): Promise<SupervisionCheckEntity> {
+  const owner = fields.jurisdictionCode;
+  const check = em.create(SupervisionCheckEntity, {
+    ...fields,
+    engagementId: fields.engagementId ?? null,
+    kind: 'ROUTINE',
+    summary: fields.summary.trim(),
+    createdBy: principal.subject,
   });
+  await audit({ action: 'create', entityType: 'SupervisionCheck', entityId: check.id, ownerCode: owner, after: check });
+  for (const spec of findings) {
+    const finding = em.create(SupervisionFindingEntity, {
+      jurisdictionCode: owner,
+      checkId: check.id,
+      unitId: check.unitId,
+      unitJurisdictionCode: check.unitJurisdictionCode,
+      cadreId: spec.cadreId ?? null,
+      responsibilityItemId: spec.responsibilityItemId ?? null,
+      taskId: spec.taskId ?? null,
+      description: spec.description.trim(),
+      deadline: spec.deadline,
+    });
+    await audit({ action: 'create', entityType: 'SupervisionFinding', entityId: finding.id, ownerCode: owner, after: finding });
+  }
+  return check;
 }
 
 /**

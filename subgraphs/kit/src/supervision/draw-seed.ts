@@ -7,7 +7,8 @@ import { LEHMER_MODULUS } from './plan-draw';
  * already drawn this year (each list sorted) — reduced to the generator's range. The plan
  * records that text (`seedSource`), so anyone can recompute the seed and then the picks
  * (`drawQuarter`), and the preview of a quarter shows exactly what the draw will pick. The only
- * way to change the outcome is to change the contact list, which is itself an audited record.
+ * input left to anyone is the contact list, and the list a draw uses is the one frozen at its
+ * cutoff, before the draw can be made (`draw-cutoff.ts`); changes to it are dated and audited.
  */
 export interface DrawInputs {
   officeId: string;

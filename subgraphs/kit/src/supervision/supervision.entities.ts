@@ -143,7 +143,7 @@ export interface SpotCheck {
 @Entity({ tableName: 'supervision_check' })
 @Index({ properties: ['unitJurisdictionCode'] })
 export class SupervisionCheckEntity {
-  [OptionalProps]?: 'id' | 'officeId' | 'planId' | 'stationed' | 'createdAt';
+  [OptionalProps]?: 'id' | 'officeId' | 'planId' | 'stationed' | 'engagementId' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -174,6 +174,10 @@ export class SupervisionCheckEntity {
   /** 驻点/进驻式监督 Stationed (embedded) supervision. */
   @Property({ type: 'boolean' })
   stationed: boolean = false;
+
+  /** 驻点监督 The stationed group's engagement this check closed (supervision/stationed/). */
+  @Property({ type: 'uuid', nullable: true })
+  engagementId: string | null = null;
 
   @Property({ type: 'json' })
   methods!: SupervisionMethodCode[];

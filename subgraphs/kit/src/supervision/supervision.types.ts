@@ -161,6 +161,9 @@ export abstract class SupervisionCheckInterface {
   @Field(() => Boolean, { description: '驻点/进驻式监督 Stationed (embedded) supervision.' })
   stationed!: boolean;
 
+  @Field(() => ID, { nullable: true, description: '进驻监督 The stationed group\'s engagement this check closed, if any.' })
+  engagementId!: string | null;
+
   @Field(() => [SupervisionMethod], { description: '监督方式 Methods used.' })
   methods!: SupervisionMethod[];
 

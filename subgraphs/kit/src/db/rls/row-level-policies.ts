@@ -41,6 +41,9 @@ export const OWNED_TABLES: OwnedTable[] = [
   { table: 'supervision_office', owner: 'jurisdiction_code' },
   { table: 'supervision_plan', owner: 'jurisdiction_code' },
   { table: 'supervision_check', owner: 'jurisdiction_code', addressed: ['unit_jurisdiction_code'] },
+  // 派驻纪检监察组: host units are the commission's own units, so the owner's rule is the whole rule.
+  { table: 'stationed_group', owner: 'jurisdiction_code' },
+  { table: 'stationed_engagement', owner: 'jurisdiction_code' },
   {
     table: 'supervision_finding',
     owner: 'jurisdiction_code',
@@ -288,5 +291,23 @@ export function rowLevelSecuritySql(existing: Set<string>, databaseLevel: 'city'
   if (existing.has('audit_entry')) parts.push(enable('audit_entry'), auditPolicies(databaseLevel));
   if (existing.has('read_trace')) parts.push(enable('read_trace'), readTracePolicies(databaseLevel));
   if (existing.has('token_revocation')) parts.push(enable('token_revocation'), TOKEN_REVOCATION_POLICIES);
+  return parts.join('\n');
+}
+
+/**
+ * Row-level security for tables a later migration creates (the one that turned it on ran before
+ * them): the same policies `rowLevelSecuritySql` gives a table of `OWNED_TABLES` or `CHILD_TABLES`.
+ */
+export function rowLevelSecurityFor(tables: readonly string[]): string {
+  const owned = new Map(OWNED_TABLES.map((spec) => [spec.table, spec]));
+  const parts: string[] = [];
+  for (const table of tables) {
+    parts.push(`alter table "${table}" enable row level security;`);
+    const ownedSpec = owned.get(table);
+    const childSpec = CHILD_TABLES.find((spec) => spec.table === table);
+    if (ownedSpec) parts.push(ownedTablePolicies(ownedSpec));
+    else if (childSpec) parts.push(childTablePolicies(childSpec, owned, new Set(childSpec.parents.map((parent) => parent.table))));
+    else throw new Error(`${table} is in neither OWNED_TABLES nor CHILD_TABLES`);
+  }
   return parts.join('\n');
 }
