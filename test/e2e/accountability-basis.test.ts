@@ -241,6 +241,31 @@ describe('the basis as it was when cited, beside the record now', () => {
     ]);
   });
 
+  it('shows a duty record corrected after it was cited: the version cited, the correction since', async () => {
+    const recorded = await callOk<{ recordDistrictDuty: { id: string; recordId: string } }>(
+      hepingAdmin,
+      `mutation($input: RecordDutyInput!) { recordDistrictDuty(input: $input) { id recordId } }`,
+      { input: { cadreId: heping.cadreIds[0], kind: 'MEETING', occurredOn: daysFromToday(-1), taskId, summary: '召开公务用车管理专题会' } },
+    );
+    const { recordDistrictDuty: record } = recorded;
+    const opened = await callOk<{ openCityAccountabilityCase: { id: string } }>(cityCommission, OPEN_CITY, {
+      input: caseInput([{ kind: 'DUTY_RECORD', level: 'DISTRICT', id: record.id, note: '会议未研究整改' }]),
+    });
+    await callOk(hepingAdmin, `mutation($id: ID!, $input: CorrectDutyRecordInput!) { correctDistrictDutyRecord(recordId: $id, input: $input) { version } }`, {
+      id: record.recordId,
+      input: { reason: '补记整改研究内容', summary: '召开公务用车管理专题会，研究整改措施' },
+    });
+    const [cited] = (await callOk<Trace>(cityCommission, TRACE, { id: opened.openCityAccountabilityCase.id })).cityAccountabilityCase.basisTrace;
+    // The version cited stays what it was (versions are never overwritten); the record has a newer one since.
+    expect(cited.asCited).toMatchObject({ recordVersion: 1, snapshotIntact: true });
+    expect(cited.asCited!.snapshot).toMatchObject({ id: record.id, recordId: record.recordId, version: 1, summary: '召开公务用车管理专题会' });
+    expect(cited.changedSinceCited).toBe(true);
+    expect(cited.changesSinceCited!.map((change) => [change.actorCode, change.after?.version, change.after?.summary])).toEqual([
+      ['120101', 2, '召开公务用车管理专题会，研究整改措施'],
+    ]);
+    expect(cited.citedEntryIntact).toBe(true);
+  });
+
   it('notices a snapshot edited in the database after the citation', async () => {
     const basisId = await asCityOwner(async (client) => {
       const { rows } = await client.query<{ id: string }>(`select id from accountability_basis where case_id = $1 and position = 1`, [caseId]);
