@@ -72,7 +72,7 @@ describe('responsibility items', () => {
   it('refuses bad input naming the field, and writes nothing', async () => {
     const before = await footprint();
     expect((await create({ categoryCode: 'NO_SUCH' })).errors?.[0]).toMatchObject({
-      message: 'input.categoryCode: no responsibility category "NO_SUCH"',
+      message: 'input.categoryCode: 没有责任类别“NO_SUCH” / no responsibility category "NO_SUCH"',
       extensions: { code: 'BAD_USER_INPUT', field: 'input.categoryCode' },
     });
     expect((await create({ year: 1999 })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.year' });
@@ -81,7 +81,7 @@ describe('responsibility items', () => {
     // a cadre of another unit is not on this unit's list
     expect((await create({ cadreId: otherUnit.cadreIds[0] })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cadreId' });
     const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
-    expect((await create({ unitId: unknown })).errors?.[0]).toMatchObject({ message: `未找到 unit ${unknown} / unit ${unknown} not found`, extensions: { code: 'NOT_FOUND' } });
+    expect((await create({ unitId: unknown })).errors?.[0]).toMatchObject({ message: `未找到单位 ${unknown} / unit ${unknown} not found`, extensions: { code: 'NOT_FOUND' } });
     expect((await create({ cadreId: unknown })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const update = await graphql(
       platform.gateway.url,

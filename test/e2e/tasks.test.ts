@@ -193,7 +193,8 @@ describe('the workflow refuses illegal steps and changes nothing', () => {
     const { task, errors } = await act(name, args());
     expect(task).toBeUndefined();
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
-    expect(errors?.[0].message).toBe(`status: ${message}`);
+    // Chinese first, then the English.
+    expect(errors?.[0].message).toMatch(new RegExp(`^status: [^/]*[\u4e00-\u9fa5][^/]* / ${message}$`));
     expect(await footprint('district')).toEqual(before);
     const rowsAfter = await districtEm().find(TaskEntity, { id: { $in: [cancelledId, completedId, plannedId] } }, { orderBy: { id: 'asc' } });
     expect(rowsAfter.map((row) => [row.status, row.progress, row.updatedAt.getTime()])).toEqual(
@@ -262,11 +263,11 @@ describe('bad input gets a clear error naming the field, and nothing is written'
   it('unknown ids are NOT_FOUND, malformed ids name the argument', async () => {
     const unknown = '01890a5d-ac96-774b-bcce-b302099a8057';
     expect((await createTask(binhaiAdmin, { responsibilityItemId: unknown })).errors?.[0]).toMatchObject({
-      message: `未找到 responsibility item ${unknown} / responsibility item ${unknown} not found`,
+      message: `未找到主体责任清单事项 ${unknown} / responsibility item ${unknown} not found`,
       extensions: { code: 'NOT_FOUND' },
     });
     expect((await createTask(binhaiAdmin, { cadreId: unknown })).errors?.[0]).toMatchObject({
-      message: `未找到 cadre ${unknown} / cadre ${unknown} not found`,
+      message: `未找到领导干部 ${unknown} / cadre ${unknown} not found`,
       extensions: { code: 'NOT_FOUND' },
     });
     for (const [name, args] of [

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLASSIFICATION_GRANTS, classifiedFields, GATEWAY_SECRET_HEADER } from '@supervision/kit';
+import { AUDIT_ENTITY_TYPES, CLASSIFIED_AUDIT_PROPERTIES, CLASSIFICATION_GRANTS, classifiedFields, GATEWAY_SECRET_HEADER } from '@supervision/kit';
 import { buildSchema } from 'graphql';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
 import { gatewayCaller, type AnyData } from '../support/gateway-client';
@@ -117,6 +117,39 @@ describe('CONFIDENTIAL: a case\'s facts', () => {
     expect(refused).toContain('问题事实');
     expect(refused).toContain('落实主体责任不力');
     expect(refused).not.toContain(FACTS);
+  });
+});
+
+describe('the audit trail withholds what the classified field withholds', () => {
+  const TRAIL = `query($id: ID!) {
+    cityAuditTrail(entityType: ACCOUNTABILITY_CASE, entityId: $id) { action after }
+    cityAccountabilityCase(id: $id) { auditTrail { action after } }
+  }`;
+
+  it('commission staff read the facts as they were written', async () => {
+    const data = await callOk(cityCommission, TRAIL, { id: caseId });
+    const created = data.cityAuditTrail.find((entry: AnyData) => entry.action === 'create');
+    expect(created.after).toMatchObject({ facts: FACTS });
+    expect(created.after).not.toHaveProperty('_withheld');
+    expect(data.cityAccountabilityCase.auditTrail).toEqual(data.cityAuditTrail);
+  });
+
+  it.each([['admin + analyst', () => cityAdminAnalyst], ['analyst', () => cityAnalyst]])('%s reads the trail with the facts null and named as withheld, on both paths', async (_name, token) => {
+    const data = await callOk(token(), TRAIL, { id: caseId });
+    const created = data.cityAuditTrail.find((entry: AnyData) => entry.action === 'create');
+    expect(created.after).toMatchObject({ title: '落实主体责任不力', facts: null, _withheld: { facts: 'CONFIDENTIAL' } });
+    expect(JSON.stringify(data)).not.toContain(FACTS);
+  });
+
+  it('every classified field of an audited record type is withheld in the trail', () => {
+    const sdl = readFileSync(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+    const audited = new Set(Object.keys(AUDIT_ENTITY_TYPES));
+    const missing = classifiedFields(buildSchema(sdl, { assumeValidSDL: true }))
+      .map((entry) => ({ ...entry, kind: entry.type.replace(/^(City|District|Street)/, '') }))
+      .filter((entry) => audited.has(entry.kind))
+      .filter((entry) => (CLASSIFIED_AUDIT_PROPERTIES as Record<string, Record<string, string> | undefined>)[entry.kind]?.[entry.field] !== entry.level)
+      .map((entry) => `${entry.type}.${entry.field}`);
+    expect(missing).toEqual([]);
   });
 });
 

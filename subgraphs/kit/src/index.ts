@@ -43,6 +43,8 @@ export * from './authz/operation-access';
 export * from './authz/access-doc';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail';
+export * from './audit/classified-audit-fields';
+export { AUDIT_ENTITY_TYPES } from './audit/audit-entity-type';
 export * from './module/subgraph-module';
 export * from './org/unit.entity';
 export * from './org/cadre.entity';

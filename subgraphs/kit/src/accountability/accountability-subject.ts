@@ -31,7 +31,7 @@ export async function checkSubject(context: SubgraphContext<unknown>, decidingLe
   const code = assertOwnOrDirectlyBelow(decidingCode, input.subjectJurisdictionCode, 'input.subjectJurisdictionCode');
   const unitId = input.subjectUnitId ?? null;
   const cadreId = input.subjectCadreId ?? null;
-  if (!unitId && !cadreId) throw badUserInput('input.subjectCadreId', 'name the cadre or the unit held to account (or both)');
+  if (!unitId && !cadreId) throw badUserInput('input.subjectCadreId', '请注明被问责的干部或单位（或两者） / name the cadre or the unit held to account (or both)');
   const level = levelOfCode(code)!;
 
   let unit: Holder | null = null;
@@ -46,7 +46,7 @@ export async function checkSubject(context: SubgraphContext<unknown>, decidingLe
   }
   if (unitId && (!unit || unit.jurisdictionCode !== code)) throw badUserInput('input.subjectUnitId', `${namedJurisdiction(code)} 没有单位 ${unitId} / no unit ${unitId} in ${namedJurisdiction(code)}`);
   if (cadreId && (!cadre || cadre.jurisdictionCode !== code)) throw badUserInput('input.subjectCadreId', `${namedJurisdiction(code)} 没有干部 ${cadreId} / no cadre ${cadreId} in ${namedJurisdiction(code)}`);
-  if (unit && cadre && cadre.unitId !== unit.id) throw badUserInput('input.subjectCadreId', `cadre ${cadreId} is not a cadre of unit ${unitId}`);
+  if (unit && cadre && cadre.unitId !== unit.id) throw badUserInput('input.subjectCadreId', `干部 ${cadreId} 不属于单位 ${unitId} / cadre ${cadreId} is not a cadre of unit ${unitId}`);
 }
 
 /**

@@ -37,7 +37,7 @@ type CaseSubject = Pick<AccountabilityCaseEntity, 'subjectUnitId' | 'subjectCadr
 /** A decided case is closed: nothing more is cited or decided on it. */
 export function assertCaseOpen(record: CaseState): void {
   if (record.status === 'DECIDED') {
-    throw badUserInput('caseId', `case ${record.id} was decided on ${record.decidedOn} (${record.decisionForm}); a decided case is closed`);
+    throw badUserInput('caseId', `案件 ${record.id} 已于 ${record.decidedOn} 作出处理（${record.decisionForm}），已结案 / case ${record.id} was decided on ${record.decidedOn} (${record.decisionForm}); a decided case is closed`);
   }
 }
 
@@ -50,9 +50,9 @@ export function formsForSubject(subject: CaseSubject): AccountabilityDecisionFor
 export function assertDecisionFits(subject: CaseSubject, input: Pick<DecideAccountabilityCaseInput, 'form' | 'decidedOn'>, now: string): void {
   const forms = formsForSubject(subject);
   if (!forms.includes(input.form)) {
-    throw badUserInput('input.form', `${input.form} does not apply to this subject; choose one of ${forms.join(', ')}`);
+    throw badUserInput('input.form', `${input.form} 不适用于该问责对象，可选：${forms.join('、')} / ${input.form} does not apply to this subject; choose one of ${forms.join(', ')}`);
   }
-  if (input.decidedOn > now) throw badUserInput('input.decidedOn', `${input.decidedOn} is in the future`);
+  if (input.decidedOn > now) throw badUserInput('input.decidedOn', `${input.decidedOn} 晚于今天 / ${input.decidedOn} is in the future`);
 }
 
 /** What deciding writes onto the case. */
@@ -82,7 +82,7 @@ export function decisionOf(record: AccountabilityCaseEntity): AccountabilityDeci
 /** A record is cited once per case and kind. */
 export function assertNotCited(cited: Pick<AccountabilityBasisEntity, 'kind' | 'recordId'>[], fact: Pick<BasisFacts, 'kind' | 'recordId'>): void {
   if (cited.some((basis) => basis.kind === fact.kind && basis.recordId === fact.recordId)) {
-    throw badUserInput('input.id', `the case already cites this record (${fact.kind} ${fact.recordId})`);
+    throw badUserInput('input.id', `该案件已援引此记录（${fact.kind} ${fact.recordId}） / the case already cites this record (${fact.kind} ${fact.recordId})`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { DutyRecordLoaders } from '../duty-record/duty-record.loaders';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import { UnreachableServiceError } from '../http/deadline-fetch';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelTypeName } from '../level/level-names';
+import { levelTypeName, LEVEL_NAME_ZH } from '../level/level-names';
 import { askPeer, BASIS_RECORD, BASIS_SCORE_SHEET, BASIS_TASK_OR_ITEM, type PeerBasisRecord, type PeerOperation } from '../cross-level/peer-operations';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { snapshotOf, type RecordChange, type RecordState } from './basis-snapshot';
@@ -73,7 +73,7 @@ export async function checkBasisReferences(
   const facts = settled.map((result) => (result as PromiseFulfilledResult<BasisFacts>).value);
   facts.forEach((fact, index) => {
     const earlier = facts.findIndex((other) => other.kind === fact.kind && other.recordId === fact.recordId);
-    if (earlier < index) throw badUserInput(`${fieldOf(index)}.id`, `cites the same record as ${fieldOf(earlier)}`);
+    if (earlier < index) throw badUserInput(`${fieldOf(index)}.id`, `与 ${fieldOf(earlier)} 援引同一记录 / cites the same record as ${fieldOf(earlier)}`);
   });
   return facts;
 }
@@ -82,16 +82,16 @@ async function checkOne(context: Context, principal: Principal, decidingLevel: L
   const id = assertUuid(reference.id, `${field}.id`);
   const level = reference.level as unknown as Level;
   if (level !== decidingLevel && level !== levelBelow(decidingLevel)) {
-    throw badUserInput(`${field}.level`, `a ${decidingLevel} case cites records of the ${decidingLevel} level or the level directly below`);
+    throw badUserInput(`${field}.level`, `${LEVEL_NAME_ZH[decidingLevel]}案件只能援引本级或下一级的记录 / a ${decidingLevel} case cites records of the ${decidingLevel} level or the level directly below`);
   }
   const keptBy = KEPT_BY[reference.kind];
-  if (keptBy && !keptBy.includes(level)) throw badUserInput(`${field}.kind`, `the ${level} level keeps no ${reference.kind} records`);
+  if (keptBy && !keptBy.includes(level)) throw badUserInput(`${field}.kind`, `${LEVEL_NAME_ZH[level]}没有 ${reference.kind} 类记录 / the ${level} level keeps no ${reference.kind} records`);
 
   const found = await lookUpBasisRecord(context, principal, decidingLevel, level, reference.kind, id, field, true);
-  if (!found) throw badUserInput(`${field}.id`, `no ${reference.kind} ${id} at the ${level} level`);
+  if (!found) throw badUserInput(`${field}.id`, `${LEVEL_NAME_ZH[level]}没有 ${reference.kind} 记录 ${id} / no ${reference.kind} ${id} at the ${level} level`);
   if (!found.readable) throw forbiddenAt(field, `${namedJurisdiction(principal.code)} 无权查看 ${levelTypeName(level, found.recordType)} ${id} / ${namedJurisdiction(principal.code)} may not read the ${levelTypeName(level, found.recordType)} ${id}`);
   if (reference.kind === AccountabilityBasisKind.MISSING_DUTY_RECORD && found.dutyRecordCount! > 0) {
-    throw badUserInput(`${field}.id`, `${levelTypeName(level, found.recordType)} ${id} has ${found.dutyRecordCount} duty record(s); cite them as DUTY_RECORD instead`);
+    throw badUserInput(`${field}.id`, `${levelTypeName(level, found.recordType)} ${id} 已有 ${found.dutyRecordCount} 条履职纪实，请以 DUTY_RECORD 援引 / ${levelTypeName(level, found.recordType)} ${id} has ${found.dutyRecordCount} duty record(s); cite them as DUTY_RECORD instead`);
   }
   return { kind: reference.kind, level, recordType: found.recordType, recordId: id, ownerCode: found.ownerCode, note: reference.note?.trim() ?? null, state: found.state };
 }

@@ -26,14 +26,14 @@ export async function finalizeAssessment(scope: MutationScope, planId: string, p
   const { em, audit } = scope;
   const plan = await lockPlan(scope, planId);
   if (plan.status === 'FINALIZED') {
-    throw badUserInput('planId', `the ${plan.year} assessment was finalized on ${plan.finalizedAt!.toISOString().slice(0, 10)}; it is closed`);
+    throw badUserInput('planId', `${plan.year} 年度考核已于 ${plan.finalizedAt!.toISOString().slice(0, 10)} 定稿，不再更改 / the ${plan.year} assessment was finalized on ${plan.finalizedAt!.toISOString().slice(0, 10)}; it is closed`);
   }
   const sheets = await em.find(AssessmentSheetEntity, { planId }, { orderBy: { unitName: 'asc', id: 'asc' } });
-  if (sheets.length === 0) throw badUserInput('planId', 'no unit has been scored yet');
+  if (sheets.length === 0) throw badUserInput('planId', '尚无单位评分 / no unit has been scored yet');
   const rules = rulesOf(plan);
   for (const sheet of sheets) {
     const missing = missingIndicators(rules, sheet);
-    if (missing.length > 0) throw badUserInput('planId', `${sheet.unitName} has no value yet for ${missing.join(', ')}`);
+    if (missing.length > 0) throw badUserInput('planId', `${sheet.unitName} 尚缺以下指标得分：${missing.join('、')} / ${sheet.unitName} has no value yet for ${missing.join(', ')}`);
   }
   const totals = sheets.map((sheet) => weightedTotal(rules, sheet));
   const ranks = competitionRanks(totals);
@@ -63,16 +63,16 @@ export async function publishCommendation(
 ): Promise<AssessmentCommendationEntity> {
   const { em, audit } = scope;
   const plan = await lockPlan(scope, planId);
-  if (plan.status !== 'FINALIZED') throw badUserInput('planId', 'finalize the assessment before commending anyone');
+  if (plan.status !== 'FINALIZED') throw badUserInput('planId', '考核定稿后方可通报表扬 / finalize the assessment before commending anyone');
   if (await em.count(AssessmentCommendationEntity, { planId })) {
-    throw badUserInput('planId', `the commendation of the ${plan.year} assessment is already published`);
+    throw badUserInput('planId', `${plan.year} 年度考核的通报表扬已发布 / the commendation of the ${plan.year} assessment is already published`);
   }
   const excellent = await em.find(
     AssessmentSheetEntity,
     { planId, grade: 'EXCELLENT' },
     { orderBy: [{ rank: 'asc' }, { unitName: 'asc' }, { id: 'asc' }] },
   );
-  if (excellent.length === 0) throw badUserInput('planId', 'no unit is graded EXCELLENT');
+  if (excellent.length === 0) throw badUserInput('planId', '没有评为优秀（EXCELLENT）的单位 / no unit is graded EXCELLENT');
   const commendation = em.create(AssessmentCommendationEntity, {
     planId,
     assessorCode: plan.assessorCode,

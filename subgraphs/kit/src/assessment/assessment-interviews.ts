@@ -124,16 +124,16 @@ export function createInterviewResolver(level: Level, InterviewType: ClassType, 
         const interview = await em.findOneOrFail(AssessmentInterviewEntity, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         const commitments = await em.find(AssessmentCommitmentEntity, { interviewId: interview.id }, { orderBy: { position: 'asc' } });
         const open = commitments.filter((commitment) => commitment.status === 'OPEN');
-        if (open.length === 0) throw badUserInput('input.interviewId', 'every commitment of this interview is already confirmed');
+        if (open.length === 0) throw badUserInput('input.interviewId', '该约谈的整改承诺均已确认 / every commitment of this interview is already confirmed');
         const checked = new Set<string>();
         for (const [index, result] of input.results.entries()) {
           const field = `input.results.${index}.commitmentId`;
-          if (!open.some((commitment) => commitment.id === result.commitmentId)) throw badUserInput(field, 'is not an open commitment of this interview');
-          if (checked.has(result.commitmentId)) throw badUserInput(field, 'is checked twice');
+          if (!open.some((commitment) => commitment.id === result.commitmentId)) throw badUserInput(field, '不是该约谈尚未确认的整改承诺 / is not an open commitment of this interview');
+          if (checked.has(result.commitmentId)) throw badUserInput(field, '重复核查 / is checked twice');
           checked.add(result.commitmentId);
         }
         const unchecked = open.find((commitment) => !checked.has(commitment.id));
-        if (unchecked) throw badUserInput('input.results', `commitment ${unchecked.position} ("${unchecked.content}") is not checked`);
+        if (unchecked) throw badUserInput('input.results', `第 ${unchecked.position} 项承诺（“${unchecked.content}”）未核查 / commitment ${unchecked.position} ("${unchecked.content}") is not checked`);
 
         const followUp = em.create(AssessmentFollowUpEntity, {
           interviewId: interview.id,

@@ -126,10 +126,10 @@ export async function importPlatformData(
   const { em, audit } = scope;
   const plan = await lockPlan(scope, planId);
   if (plan.status === 'FINALIZED') {
-    throw badUserInput('planId', `the ${plan.year} assessment is finalized; its sheets no longer change`);
+    throw badUserInput('planId', `${plan.year} 年度考核已定稿，考核表不再更改 / the ${plan.year} assessment is finalized; its sheets no longer change`);
   }
   const sheets = await em.find(AssessmentSheetEntity, { planId }, { orderBy: { unitName: 'asc', id: 'asc' } });
-  if (sheets.length === 0) throw badUserInput('planId', 'the plan has no score sheets yet: enter the units assessed first');
+  if (sheets.length === 0) throw badUserInput('planId', '该考核方案尚无考核表：请先录入被考核单位 / the plan has no score sheets yet: enter the units assessed first');
 
   const unitIds = [...new Set(sheets.map((sheet) => sheet.unitId))];
   const ownUnitIds = [...new Set(sheets.filter((sheet) => sheet.jurisdictionCode === plan.assessorCode).map((sheet) => sheet.unitId))];

@@ -34,7 +34,7 @@ export function planRulesOf(input: Pick<CreateAssessmentPlanInput, 'indicators' 
 
 /** A commendation's own title, when given, is 1–200 characters. */
 export function assertCommendationTitle(title: string | null): void {
-  if (title != null && (title.trim().length === 0 || title.length > 200)) throw badUserInput('title', 'must be 1–200 characters');
+  if (title != null && (title.trim().length === 0 || title.length > 200)) throw badUserInput('title', '须为 1–200 个字符 / must be 1–200 characters');
 }
 
 /** Scores in the plan's indicator order (an unknown indicator first, as the stored order gives it). */
@@ -131,7 +131,7 @@ export async function publishAssessmentCommendation(context: Context, planId: st
 export async function enterAssessmentScores(context: Context, input: EnterAssessmentScoresInput): Promise<AssessmentSheetEntity> {
   const { principal, plan: found } = await planForCommission(context, input.planId, 'input.planId');
   assertOwnOrDirectlyBelow(found.assessorCode, input.jurisdictionCode, 'input.jurisdictionCode');
-  if (input.cadreId && !input.cadreName?.trim()) throw badUserInput('input.cadreName', 'name the team member assessed');
+  if (input.cadreId && !input.cadreName?.trim()) throw badUserInput('input.cadreName', '请填写被考核的班子成员姓名 / name the team member assessed');
   const problem = scoreEntryProblem(rulesOf(found), input);
   if (problem) throw badUserInput(problem.field, problem.message);
   // Before the transaction: a unit of the level below is asked of its own subgraph.
@@ -139,7 +139,7 @@ export async function enterAssessmentScores(context: Context, input: EnterAssess
   return runInTransaction(context, principal, async (scope) => {
     const { em, audit } = scope;
     const plan = await lockPlan(scope, found.id);
-    if (plan.status === 'FINALIZED') throw badUserInput('input.planId', `the ${plan.year} assessment is finalized; it takes no more scores`);
+    if (plan.status === 'FINALIZED') throw badUserInput('input.planId', `${plan.year} 年度考核已定稿，不再接收评分 / the ${plan.year} assessment is finalized; it takes no more scores`);
     const cadreId = input.cadreId ?? null;
     let sheet = await em.findOne(AssessmentSheetEntity, { planId: plan.id, unitId: input.unitId, cadreId });
     const before = sheet ? { ...sheet, indicatorScores: { ...sheet.indicatorScores } } : null;

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { operationsAt } from '../level/operation-table';
 import { AUDIT_OPERATIONS } from './audit.operations';
-import { Arg, Ctx, Directive, Field, ID, Int, InterfaceType, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, InterfaceType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { canRead } from '../auth/principal';
 import { requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
@@ -15,6 +15,7 @@ import { assertUuid } from '../validation/assert-uuid';
 import { AuditEntityType, type AuditEntityTypeName } from './audit-entity-type';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { verifyAuditChain, type AuditChainReport } from './audit-trail';
+import { auditStateFor } from './classified-audit-fields';
 
 @InterfaceType('AuditEntry', {
   description: '审计记录 One committed change, at any level; each entry carries the hash of the one before.',
@@ -97,6 +98,17 @@ export function createAuditModule(level: Level) {
 
   @Resolver(() => AuditEntryType)
   class AuditResolver {
+    // Every path to an entry (this root field, a record's own `auditTrail`) resolves these two.
+    @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: '变更前 The record before the change; classified properties the caller may not read are null and named in `_withheld`.' })
+    before(@Root() entry: AuditEntryEntity, @Ctx() context: SubgraphContext<unknown>): Record<string, unknown> | null {
+      return auditStateFor(entry.entityType, entry.before, context.principal);
+    }
+
+    @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: '变更后 The record after the change; classified properties the caller may not read are null and named in `_withheld`.' })
+    after(@Root() entry: AuditEntryEntity, @Ctx() context: SubgraphContext<unknown>): Record<string, unknown> | null {
+      return auditStateFor(entry.entityType, entry.after, context.principal);
+    }
+
     @Query(() => [AuditEntryType], {
       name: operations.auditTrail,
       description: '审计轨迹 Every committed change of one record, oldest first. 按记录编号或版本编号查询 By the record\'s id, or for a duty record by the id of any of its versions.',
@@ -122,7 +134,7 @@ export function createAuditModule(level: Level) {
     })
     async verifyChain(@Ctx() context: SubgraphContext<unknown>): Promise<AuditChainReport> {
       const principal = requirePrincipal(context);
-      if (!principal.roles.includes('commission')) throw forbidden('verifying the audit chain needs the commission role');
+      if (!principal.roles.includes('commission')) throw forbidden('核验审计链须具备纪委监委角色 / verifying the audit chain needs the commission role');
       // A level's chain holds every jurisdiction of that level, so only a commission that
       // oversees all of them may check it: this level's own, or one above (the city's oversees all).
       if (LEVELS.indexOf(principal.level) > LEVELS.indexOf(level)) {

@@ -139,7 +139,7 @@ export async function verifyToken(token: string, key: VerifyKey | JWTVerifyGetKe
 export async function principalFromAuthorization(header: string | undefined, verifier: TokenVerifier): Promise<Principal | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw invalidToken('Authorization header must be "Bearer <token>"');
+  if (!match) throw invalidToken('Authorization 请求头须为 "Bearer <令牌>" / Authorization header must be "Bearer <token>"');
   return verifier.verify(match[1]);
 }
 

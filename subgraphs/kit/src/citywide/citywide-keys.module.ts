@@ -35,7 +35,7 @@ function parseRequest<T>(schema: z.ZodType<T>, request: string): T {
   try {
     raw = JSON.parse(request);
   } catch {
-    throw badUserInput('request', 'is not JSON');
+    throw badUserInput('request', '不是合法的 JSON / is not JSON');
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw badUserInput('request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));

@@ -19,5 +19,5 @@ export function currentQuarter(on: string = today()): Period {
 export function checkPeriod(from: string | undefined, to: string | undefined, fromField: string, toField: string): void {
   if (from !== undefined) assertCalendarDate(fromField, from);
   if (to !== undefined) assertCalendarDate(toField, to);
-  if (from && to && from > to) throw badUserInput(toField, `${to} is before ${from}`);
+  if (from && to && from > to) throw badUserInput(toField, `${to} 早于 ${from} / ${to} is before ${from}`);
 }

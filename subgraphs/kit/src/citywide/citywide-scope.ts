@@ -15,10 +15,10 @@ export const MAX_SCOPE_CODES = 320;
  */
 export function resolveScope(principal: Principal, codes: readonly string[] | undefined | null, field = 'scope'): string[] {
   const requested = codes && codes.length > 0 ? codes : [principal.code];
-  if (requested.length > MAX_SCOPE_CODES) throw badUserInput(field, `at most ${MAX_SCOPE_CODES} codes, got ${requested.length}`);
+  if (requested.length > MAX_SCOPE_CODES) throw badUserInput(field, `最多 ${MAX_SCOPE_CODES} 个区划代码，实际 ${requested.length} 个 / at most ${MAX_SCOPE_CODES} codes, got ${requested.length}`);
   const scope = new Set<string>();
   requested.forEach((code, index) => {
-    if (!levelOfCode(code)) throw badUserInput(`${field}.${index}`, `"${code}" is not an administrative code (120000, 1201xx or a 9-digit street code)`);
+    if (!levelOfCode(code)) throw badUserInput(`${field}.${index}`, `“${code}”不是行政区划代码（120000、1201xx 或 9 位街道代码） / "${code}" is not an administrative code (120000, 1201xx or a 9-digit street code)`);
     if (!canRead(principal, code)) throw forbidden(`${namedJurisdiction(principal.code)} 无权查看 ${namedJurisdiction(code)} / may not read records of ${namedJurisdiction(code)}`);
     scope.add(code);
   });

@@ -1,3 +1,4 @@
+import { LEVEL_NAME_ZH } from '../level/level-names';
 import { levelAbove } from '../level/level-relations';
 import { operationsAt } from '../level/operation-table';
 import { DIRECTIVE_OPERATIONS } from './directive.operations';
@@ -64,7 +65,7 @@ export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
       @Ctx() context: Context,
     ): Promise<DirectiveEntity> {
       const principal = requirePrincipal(context);
-      if (principal.level !== level) throw forbidden(`only a ${level} passes a ${issuerLevel} directive on`);
+      if (principal.level !== level) throw forbidden(`只有${LEVEL_NAME_ZH[level]}转发${LEVEL_NAME_ZH[issuerLevel]}指令 / only a ${level} passes a ${issuerLevel} directive on`);
       assertCanWrite(principal, principal.code, DIRECTIVE_ISSUER_ROLES);
       const parent = await fetchAddressedDirective(context, principal, issuerLevel, assertUuid(directiveId, 'directiveId'));
       const deadline = assertDeadline(input.deadline ?? parent.deadline, 'input.deadline', {
@@ -79,7 +80,7 @@ export function createDirectiveCascadeModule(options: DirectiveCascadeOptions) {
       return runInTransaction(context, principal, async ({ em, audit }) => {
         // The unique index (issuer, parent) settles a race; this check gives the readable answer.
         const existing = await em.findOne(DirectiveEntity, { issuerCode: principal.code, parentDirectiveId: parent.id });
-        if (existing) throw badUserInput('directiveId', `already passed on as directive ${existing.id}`);
+        if (existing) throw badUserInput('directiveId', `已转发为指令 ${existing.id} / already passed on as directive ${existing.id}`);
         const directive = em.create(DirectiveEntity, {
           issuerCode: principal.code,
           parentDirectiveId: parent.id,

@@ -5,7 +5,7 @@ import { levelBelow } from '../level/level-relations';
 import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { assertCanRead, assertCanWrite, requirePrincipal } from '../authz/guards';
 import { forbidden } from '../errors/graphql-errors';
-import { levelTypeName } from '../level/level-names';
+import { levelTypeName, LEVEL_NAME_ZH } from '../level/level-names';
 import type { LevelOptions, SubgraphModule } from '../module/subgraph-module';
 import { runInTransaction } from '../mutation/run-in-transaction';
 import type { ClassType } from '../pagination/connection';
@@ -76,7 +76,7 @@ export function createDirectiveIssuerModule(options: DirectiveIssuerOptions) {
     })
     async issue(@Arg('input', () => IssueDirectiveInput) input: IssueDirectiveInput, @Ctx() context: Context): Promise<DirectiveEntity> {
       const principal = requirePrincipal(context);
-      if (principal.level !== level) throw forbidden(`only a ${level} issues ${levelTypeName(level, 'Directive')}s`);
+      if (principal.level !== level) throw forbidden(`只有${LEVEL_NAME_ZH[level]}下发 ${levelTypeName(level, 'Directive')} / only a ${level} issues ${levelTypeName(level, 'Directive')}s`);
       assertCanWrite(principal, principal.code, DIRECTIVE_ISSUER_ROLES);
       const deadline = assertDeadline(input.deadline, 'input.deadline', { today: today() });
       const targetCodes = resolveTargets(

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { assertCanWrite, requirePrincipal } from '../authz/guards';
 import { badUserInput, forbidden } from '../errors/graphql-errors';
 import type { Level } from '../jurisdiction/admin-code';
-import { levelTypeName } from '../level/level-names';
+import { levelTypeName, LEVEL_NAME_ZH } from '../level/level-names';
 import { runInTransaction, type MutationScope } from '../mutation/run-in-transaction';
 import type { SubgraphContext } from '../server/context';
 import { assertUuid } from '../validation/assert-uuid';
@@ -36,18 +36,18 @@ type AnswerFields = Pick<DirectiveResponseEntity, 'status' | 'progress' | 'repor
 
 /** Only a jurisdiction of the answering level answers; anyone else is refused before the issuer is asked. */
 export function assertAnsweringLevel(principal: Pick<Principal, 'level'>, levels: AnsweringLevels): void {
-  if (principal.level !== levels.level) throw forbidden(`only a ${levels.level} answers a ${levelTypeName(levels.issuerLevel, 'Directive')}`);
+  if (principal.level !== levels.level) throw forbidden(`只有${LEVEL_NAME_ZH[levels.level]}答复 ${levelTypeName(levels.issuerLevel, 'Directive')} / only a ${levels.level} answers a ${levelTypeName(levels.issuerLevel, 'Directive')}`);
 }
 
 /** A directive is acknowledged once. */
 export function assertNotAcknowledged(existing: Pick<DirectiveResponseEntity, 'acknowledgedAt'> | null): void {
-  if (existing) throw badUserInput('directiveId', `already acknowledged on ${existing.acknowledgedAt.toISOString()}`);
+  if (existing) throw badUserInput('directiveId', `已于 ${existing.acknowledgedAt.toISOString()} 签收 / already acknowledged on ${existing.acknowledgedAt.toISOString()}`);
 }
 
 /** A completed answer is closed: it takes no more reports and no second completion. */
 export function assertNotCompleted(response: AnswerState | null): void {
   if (response?.status === 'COMPLETED') {
-    throw badUserInput('directiveId', `already completed on ${response.completedAt!.toISOString()}; a completed directive takes no more reports`);
+    throw badUserInput('directiveId', `已于 ${response.completedAt!.toISOString()} 办结，办结的指令不再接收报告 / already completed on ${response.completedAt!.toISOString()}; a completed directive takes no more reports`);
   }
 }
 

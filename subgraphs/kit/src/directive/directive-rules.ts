@@ -1,3 +1,4 @@
+import { LEVEL_NAME_ZH } from '../level/level-names';
 import { levelBelow } from '../level/level-relations';
 import { canRead, type Principal } from '../auth/principal';
 import { badUserInput } from '../errors/graphql-errors';
@@ -13,11 +14,11 @@ import { namedJurisdiction } from '../jurisdiction/divisions';
  */
 export function assertDeadline(deadline: string, field: string, options: { today: string; notAfter?: string }): string {
   if (!isCalendarDate(deadline)) {
-    throw badUserInput(field, `"${deadline}" is not a calendar date (YYYY-MM-DD)`);
+    throw badUserInput(field, `“${deadline}”不是有效日期（YYYY-MM-DD） / "${deadline}" is not a calendar date (YYYY-MM-DD)`);
   }
-  if (deadline < options.today) throw badUserInput(field, `${deadline} is in the past (today is ${options.today})`);
+  if (deadline < options.today) throw badUserInput(field, `${deadline} 早于今天（${options.today}） / ${deadline} is in the past (today is ${options.today})`);
   if (options.notAfter && deadline > options.notAfter) {
-    throw badUserInput(field, `${deadline} is later than the deadline of the directive passed on (${options.notAfter})`);
+    throw badUserInput(field, `${deadline} 晚于所转发指令的期限（${options.notAfter}） / ${deadline} is later than the deadline of the directive passed on (${options.notAfter})`);
   }
   return deadline;
 }
@@ -36,9 +37,9 @@ export function resolveTargets(
   if (!level) throw new Error(`${issuerCode} has no level below it`);
   const children = childDivisions(issuerCode).map((division) => division.code);
   const named = request.codes ?? [];
-  if (request.all && named.length > 0) throw badUserInput(fields.all, `give either ${fields.codes} or ${fields.all}, not both`);
+  if (request.all && named.length > 0) throw badUserInput(fields.all, `${fields.codes} 与 ${fields.all} 只能二选一 / give either ${fields.codes} or ${fields.all}, not both`);
   if (request.all) return [...children].sort();
-  if (named.length === 0) throw badUserInput(fields.codes, `name at least one ${level}, or set ${fields.all}`);
+  if (named.length === 0) throw badUserInput(fields.codes, `请至少指定一个${LEVEL_NAME_ZH[level]}辖区，或设置 ${fields.all} / name at least one ${level}, or set ${fields.all}`);
   const seen = new Set<string>();
   named.forEach((code, index) => {
     const field = `${fields.codes}.${index}`;

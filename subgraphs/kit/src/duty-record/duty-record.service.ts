@@ -50,7 +50,7 @@ export function correctionChanges(input: Partial<Record<(typeof CORRECTABLE)[num
 export function keptAttachments<T extends { id: string }>(previousFiles: readonly T[], removeIds: readonly string[], previousVersion: number): T[] {
   removeIds.forEach((id, index) => {
     if (!previousFiles.some((file) => file.id === id)) {
-      throw badUserInput(`input.removeAttachmentIds.${index}`, `${id} is not a file of version ${previousVersion}`);
+      throw badUserInput(`input.removeAttachmentIds.${index}`, `${id} 不是第 ${previousVersion} 版的佐证材料 / ${id} is not a file of version ${previousVersion}`);
     }
   });
   return previousFiles.filter((file) => !removeIds.includes(file.id));
@@ -59,7 +59,7 @@ export function keptAttachments<T extends { id: string }>(previousFiles: readonl
 /** A correction must change a field or the files. */
 export function assertCorrectionChanges(previous: Correctable, merged: Correctable, addedFiles: number, keptFiles: number, previousFiles: number): void {
   const changesSomething = CORRECTABLE.some((field) => merged[field] !== previous[field]) || addedFiles > 0 || keptFiles < previousFiles;
-  if (!changesSomething) throw badUserInput('input', 'the correction changes nothing: give a changed field or a file to add or remove');
+  if (!changesSomething) throw badUserInput('input', '更正未作任何改动：请修改字段或增删佐证材料 / the correction changes nothing: give a changed field or a file to add or remove');
 }
 
 /** 佐证材料内容: one evidence file's bytes, base64, for a caller who may read its record. */

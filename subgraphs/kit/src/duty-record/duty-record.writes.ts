@@ -53,7 +53,7 @@ export async function assertReferences(
 ): Promise<void> {
   const { taskId, responsibilityItemId } = references;
   if (!taskId && !responsibilityItemId) {
-    throw badUserInput('input.taskId', 'name the task or the responsibility item the record fulfils (or both)');
+    throw badUserInput('input.taskId', '请注明该纪实落实的任务或主体责任清单事项（或两者） / name the task or the responsibility item the record fulfils (or both)');
   }
   const [task, item] = await Promise.all([
     taskId ? em.findOne(TaskEntity, { id: taskId, jurisdictionCode }) : null,
@@ -62,7 +62,7 @@ export async function assertReferences(
   if (taskId && !task) throw notFound('task', taskId);
   if (responsibilityItemId && !item) throw notFound('responsibility item', responsibilityItemId);
   if (task && item && task.responsibilityItemId !== item.id) {
-    throw badUserInput(fieldOfMismatch, `task ${task.id} carries out another responsibility item, not ${item.id}`);
+    throw badUserInput(fieldOfMismatch, `任务 ${task.id} 落实的是另一清单事项，而非 ${item.id} / task ${task.id} carries out another responsibility item, not ${item.id}`);
   }
 }
 
@@ -77,7 +77,7 @@ export async function insertVersion(em: EntityManager, record: DutyRecordEntity)
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       throw conflict(
-        `duty record ${record.recordId} already has a version ${record.version}: someone corrected it at the same time; read the latest version and correct again`,
+        `履职纪实 ${record.recordId} 已有第 ${record.version} 版：他人同时进行了更正，请读取最新版本后再更正 / duty record ${record.recordId} already has a version ${record.version}: someone corrected it at the same time; read the latest version and correct again`,
       );
     }
     throw error;

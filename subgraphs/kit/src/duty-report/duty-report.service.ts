@@ -40,7 +40,7 @@ export function assertReportersFit(ownerCode: string, reporters: readonly Pick<D
   const seen = new Set<string>();
   reporters.forEach((reporter, index) => {
     assertOwnOrDirectlyBelow(ownerCode, reporter.jurisdictionCode, `input.reporters.${index}.jurisdictionCode`);
-    if (seen.has(reporter.cadreId)) throw badUserInput(`input.reporters.${index}.cadreId`, 'this cadre already reports at the session');
+    if (seen.has(reporter.cadreId)) throw badUserInput(`input.reporters.${index}.cadreId`, '该干部已在本次会议述责述廉 / this cadre already reports at the session');
     seen.add(reporter.cadreId);
   });
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { RECORD_NAMES } from './record-names';
 
 /**
  * The error codes clients can rely on. Every error the platform raises on purpose carries
@@ -13,8 +14,9 @@ export function badUserInput(field: string, message: string): GraphQLError {
   });
 }
 
+/** `what` is a kind of `RECORD_NAMES` (`'task'`), named in Chinese and English. */
 export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`未找到 ${what} ${id} / ${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
+  return new GraphQLError(`未找到${RECORD_NAMES[what] ?? what} ${id} / ${what} ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
 }
 
 /**

@@ -20,7 +20,7 @@ describe('administrative codes', () => {
   });
 
   it('names the argument when a code is malformed', () => {
-    expect(() => assertAdminCode('district', 'abc', 'districtCode')).toThrow(/^districtCode: "abc" is not/);
+    expect(() => assertAdminCode('district', 'abc', 'districtCode')).toThrow(/^districtCode: “abc”不是6 位区级代码.* \/ "abc" is not a 6-digit district code/);
     expect(assertAdminCode('district', '120101', 'code')).toBe('120101');
   });
 

@@ -17,10 +17,10 @@ const PATTERNS: Record<Level, RegExp> = {
   street: /^\d{6}\d{3}$/,
 };
 
-const DESCRIPTIONS: Record<Level, string> = {
-  city: 'a 6-digit city code ending in 0000, e.g. 120000',
-  district: 'a 6-digit district code, e.g. 120101',
-  street: 'a 9-digit street/township code, e.g. 120101001',
+const DESCRIPTIONS: Record<Level, [zh: string, en: string]> = {
+  city: ['以 0000 结尾的 6 位市级代码，如 120000', 'a 6-digit city code ending in 0000, e.g. 120000'],
+  district: ['6 位区级代码，如 120101', 'a 6-digit district code, e.g. 120101'],
+  street: ['9 位街道（乡镇）代码，如 120101001', 'a 9-digit street/township code, e.g. 120101001'],
 };
 
 export function isAdminCode(level: Level, value: string): boolean {
@@ -38,7 +38,7 @@ export function levelOfCode(value: string): Level | undefined {
  */
 export function assertAdminCode(level: Level, value: string, argument: string): string {
   if (!isAdminCode(level, value)) {
-    throw badUserInput(argument, `"${value}" is not ${DESCRIPTIONS[level]}`);
+    throw badUserInput(argument, `“${value}”不是${DESCRIPTIONS[level][0]} / "${value}" is not ${DESCRIPTIONS[level][1]}`);
   }
   return value;
 }

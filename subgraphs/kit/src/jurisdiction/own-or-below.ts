@@ -41,9 +41,9 @@ export async function assertOwnUnitsExist(
   const cadreIds = own.map(({ reference }) => reference.cadreId).filter((id): id is string => !!id);
   const cadres = cadreIds.length > 0 ? await em.find(CadreEntity, { id: { $in: cadreIds } }) : [];
   for (const { reference, index } of own) {
-    if (!units.some((unit) => unit.id === reference.unitId)) throw notFound(`unit (${fieldOf(index)}.unitId)`, reference.unitId);
+    if (!units.some((unit) => unit.id === reference.unitId)) throw notFound('unit', `${reference.unitId} (${fieldOf(index)}.unitId)`);
     if (reference.cadreId && !cadres.some((cadre) => cadre.id === reference.cadreId && cadre.unitId === reference.unitId)) {
-      throw badUserInput(`${fieldOf(index)}.cadreId`, `is not a cadre of unit ${reference.unitId}`);
+      throw badUserInput(`${fieldOf(index)}.cadreId`, `不是单位 ${reference.unitId} 的干部 / is not a cadre of unit ${reference.unitId}`);
     }
   }
 }

@@ -21,3 +21,10 @@ export function levelFieldName(level: Level, concept: string, verb?: string): st
   const typeName = levelTypeName(level, concept);
   return verb ? `${verb}${typeName}` : `${typeName[0].toLowerCase()}${typeName.slice(1)}`;
 }
+
+/** 市级 / 区级 / 街道（乡镇）级: a level as messages name it in Chinese. */
+export const LEVEL_NAME_ZH: Record<Level, string> = {
+  city: '市级',
+  district: '区级',
+  street: '街道（乡镇）级',
+};

@@ -1,3 +1,4 @@
+import { LEVEL_NAME_ZH } from '../level/level-names';
 import { LockMode } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -69,7 +70,7 @@ export function applyItemChange(item: ItemFields, input: ItemChange): void {
  */
 export function assertMaintainsCategories(principal: Principal, level: Level): void {
   if (principal.level !== level || !hasRole(principal, 'commission')) {
-    throw forbidden(`adding a ${level} responsibility category needs the commission role at ${level} level`);
+    throw forbidden(`新增${LEVEL_NAME_ZH[level]}责任类别须具备本级纪委监委角色 / adding a ${level} responsibility category needs the commission role at ${level} level`);
   }
 }
 
@@ -126,7 +127,7 @@ async function loadItem(context: Context, id: string, field: string): Promise<Re
 
 async function assertCategory(context: Context, code: string, field: string): Promise<void> {
   if (!(await context.loaders.responsibilityCategoryByCode.load(code))) {
-    throw badUserInput(field, `no responsibility category "${code}"`);
+    throw badUserInput(field, `没有责任类别“${code}” / no responsibility category "${code}"`);
   }
 }
 
@@ -134,7 +135,7 @@ async function assertCategory(context: Context, code: string, field: string): Pr
 async function assertCadreOfUnit(context: Context, cadreId: string, unit: Pick<UnitEntity, 'id'>, field: string): Promise<CadreEntity> {
   const cadre = await context.loaders.cadreById.load(assertUuid(cadreId, field));
   if (!cadre) throw notFound('cadre', cadreId);
-  if (cadre.unitId !== unit.id) throw badUserInput(field, `cadre ${cadreId} is not a cadre of unit ${unit.id}`);
+  if (cadre.unitId !== unit.id) throw badUserInput(field, `干部 ${cadreId} 不属于单位 ${unit.id} / cadre ${cadreId} is not a cadre of unit ${unit.id}`);
   return cadre;
 }
 
@@ -179,10 +180,10 @@ export async function addResponsibilityCategory(context: Context, level: Level, 
   const name = input.name.trim();
   return runInTransaction(context, principal, async ({ em, audit }) => {
     if (await em.findOne(ResponsibilityCategoryEntity, { code: input.code })) {
-      throw badUserInput('input.code', `category ${input.code} already exists`);
+      throw badUserInput('input.code', `责任类别 ${input.code} 已存在 / category ${input.code} already exists`);
     }
     if (await em.findOne(ResponsibilityCategoryEntity, { name })) {
-      throw badUserInput('input.name', `a category named ${name} already exists`);
+      throw badUserInput('input.name', `已有名为 ${name} 的责任类别 / a category named ${name} already exists`);
     }
     const category = em.create(ResponsibilityCategoryEntity, { code: input.code, name, sortOrder: input.sortOrder });
     await audit({ action: 'create', entityType: 'ResponsibilityCategory', entityId: category.code, ownerCode: principal.code, after: category });

@@ -51,7 +51,7 @@ export function createRetentionModule(level: Level): SubgraphModule {
     })
     async held(@Arg('ids', () => [ID], { description: '记录标识 Record ids of the level below.' }) ids: string[], @Ctx() context: Context): Promise<string[]> {
       if (!below || context.peerCaller !== below) throw forbidden('仅供下级子图调用 / only the level below\'s subgraph asks this');
-      if (ids.length > 5000) throw badUserInput('ids', 'at most 5000 ids');
+      if (ids.length > 5000) throw badUserInput('ids', '最多 5000 个标识 / at most 5000 ids');
       return heldRecordIds(context, requirePrincipal(context), ids);
     }
   }

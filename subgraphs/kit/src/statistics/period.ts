@@ -28,8 +28,8 @@ export interface DateRange {
 export function assertDateRange(from: string, to: string): DateRange {
   assertCalendarDate('from', from);
   assertCalendarDate('to', to);
-  if (to < from) throw badUserInput('to', `must not be before from (${from})`);
+  if (to < from) throw badUserInput('to', `不得早于起始日期（${from}） / must not be before from (${from})`);
   const limit = `${String(Number(from.slice(0, 4)) + MAX_RANGE_YEARS).padStart(4, '0')}${from.slice(4)}`;
-  if (to >= limit) throw badUserInput('to', `the range may span at most ${MAX_RANGE_YEARS} years`);
+  if (to >= limit) throw badUserInput('to', `时间范围最多 ${MAX_RANGE_YEARS} 年 / the range may span at most ${MAX_RANGE_YEARS} years`);
   return { from, to };
 }

@@ -1,3 +1,4 @@
+import { LEVEL_NAME_ZH } from '../level/level-names';
 import { supervisionOperations } from './supervision.operations';
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import type { Principal } from '../auth/principal';
@@ -32,12 +33,12 @@ export function createFindingRepairResolver(level: Level, FindingType: ClassType
     @Mutation(() => FindingType, { name: supervisionOperations(level).withdrawSupervisionFindingReport, nullable: true })
     async withdrawReport(@Arg('findingId', () => ID) findingId: string, @Arg('reportId', () => ID) reportId: string, @Ctx() context: SubgraphContext<unknown>) {
       const caller = context.peerCaller;
-      if (!caller || (caller !== below && caller !== level)) throw forbidden('only the reporting level withdraws rectification reports here');
+      if (!caller || (caller !== below && caller !== level)) throw forbidden('只有报送整改报告的一级可撤回 / only the reporting level withdraws rectification reports here');
       assertUuid(findingId, 'findingId');
       assertUuid(reportId, 'reportId');
       const finding = await context.em.findOne(SupervisionFindingEntity, { id: findingId });
       if (!finding) throw notFound('supervision finding', findingId);
-      if (levelOfCode(finding.unitJurisdictionCode) !== caller) throw forbidden(`the ${caller} level does not report on this finding`);
+      if (levelOfCode(finding.unitJurisdictionCode) !== caller) throw forbidden(`${LEVEL_NAME_ZH[caller]}不报送该问题的整改 / the ${caller} level does not report on this finding`);
       const actor: Principal = { subject: `subgraph:${caller}`, level: caller, code: finding.unitJurisdictionCode, roles: ['admin'] };
       // The call acts for no person: from here on its statements run with the scope of the finding's
       // unit (row-level security), the jurisdiction on whose behalf the reporting level withdraws.

@@ -61,7 +61,7 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
       ({ report } = await askPeer(context, RECTIFICATION_REPORT, unitLevel, undefined, { id: reportId }));
     }
     if (!report || report.findingId !== finding.id) {
-      throw badUserInput('id', `the rectification report ${reportId} of this finding does not exist`);
+      throw badUserInput('id', `该问题没有整改报告 ${reportId} / the rectification report ${reportId} of this finding does not exist`);
     }
     return reportId;
   }
@@ -72,7 +72,7 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
     if (!existing) throw notFound('supervision finding', id);
     assertCanWrite(principal, existing.jurisdictionCode, ['commission']);
     if (existing.status !== 'REPORTED') {
-      throw badUserInput('id', `finding ${id} is ${existing.status}; only a REPORTED finding can be ${event === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
+      throw badUserInput('id', `问题 ${id} 的状态为 ${existing.status}，只有已报送整改（REPORTED）的问题可以${event === 'ACCEPTED' ? '验收' : '退回'} / finding ${id} is ${existing.status}; only a REPORTED finding can be ${event === 'ACCEPTED' ? 'accepted' : 'sent back'}`);
     }
     const reportId = await assertReportExists(context, existing);
     return runInTransaction(context, principal, async (scope) => {
@@ -118,7 +118,7 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
 
     @Mutation(() => FindingType, { name: supervisionOperations(level).sendBackSupervisionFinding, description: '退回 Send the rectification report back; the unit rectifies and reports again.' })
     sendBack(@Arg('id', () => ID) id: string, @Arg('comment', () => String) comment: string, @Ctx() context: Context) {
-      if (!comment.trim()) throw badUserInput('comment', 'say what is still missing');
+      if (!comment.trim()) throw badUserInput('comment', '请说明尚缺什么 / say what is still missing');
       return decide(context, id, 'SENT_BACK', comment.trim());
     }
 
@@ -131,7 +131,7 @@ export function createFindingResolvers({ level, below, FindingType, CheckType, F
     @Mutation(() => FindingType, { name: supervisionOperations(level).recordSupervisionFindingReport, nullable: true })
     async recordReport(@Arg('findingId', () => ID) findingId: string, @Arg('reportId', () => ID) reportId: string, @Ctx() context: Context) {
       const principal = requirePrincipal(context);
-      if (context.peerCaller !== below) throw forbidden('only the level below records rectification reports here');
+      if (context.peerCaller !== below) throw forbidden('只有下一级可在此登记整改报告 / only the level below records rectification reports here');
       assertUuid(findingId, 'findingId');
       assertUuid(reportId, 'reportId');
       const finding = await runInTransaction(context, principal, (scope) => recordFindingReport(scope, principal, findingId, reportId, 'findingId'));

@@ -45,7 +45,7 @@ export async function applyFindingStep(
 ): Promise<SupervisionFindingEntity> {
   const rule = STEPS[step.event];
   if (!rule.from.includes(finding.status)) {
-    throw badUserInput(step.field, `finding ${finding.id} is ${finding.status}; ${step.event} needs ${rule.from.join(' or ')}`);
+    throw badUserInput(step.field, `问题 ${finding.id} 的状态为 ${finding.status}，${step.event} 须处于 ${rule.from.join(' 或 ')} / finding ${finding.id} is ${finding.status}; ${step.event} needs ${rule.from.join(' or ')}`);
   }
   const before = { ...finding };
   finding.status = rule.to;

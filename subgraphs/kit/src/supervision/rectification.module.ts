@@ -137,7 +137,7 @@ export function createRectificationModule(level: Level, localFindingType?: Class
       if (prior) return prior.result as RectificationReportEntity;
       // Everything this level can check is checked before the level above is asked to act.
       assertUuid(input.findingId, 'input.findingId');
-      if (!input.summary.trim()) throw badUserInput('input.summary', 'say what was rectified');
+      if (!input.summary.trim()) throw badUserInput('input.summary', '请说明整改了什么 / say what was rectified');
       assertAttachmentsFit(input.attachments);
       const local = localFindingType ? await context.em.findOne(SupervisionFindingEntity, { id: input.findingId }) : null;
       if (!local && !above) throw notFound('supervision finding', input.findingId);

@@ -19,7 +19,7 @@ export function canTransition(from: TaskStatusCode, to: TaskStatusCode): boolean
 /** Throws BAD_USER_INPUT naming `status` unless `from → to` is a step of the workflow. */
 export function assertTransition(from: TaskStatusCode, to: TaskStatusCode): TaskStatusCode {
   if (!canTransition(from, to)) {
-    throw badUserInput('status', `a task cannot go from ${from} to ${to}`);
+    throw badUserInput('status', `任务不能从 ${from} 转为 ${to} / a task cannot go from ${from} to ${to}`);
   }
   return to;
 }
@@ -35,5 +35,5 @@ export function isClosed(status: TaskStatusCode): boolean {
 export function statusAfterProgress(from: TaskStatusCode): TaskStatusCode {
   if (from === 'PLANNED') return assertTransition(from, 'IN_PROGRESS');
   if (from === 'IN_PROGRESS') return from;
-  throw badUserInput('status', `a task cannot take progress in status ${from}`);
+  throw badUserInput('status', `状态为 ${from} 的任务不能报送进展 / a task cannot take progress in status ${from}`);
 }

@@ -31,29 +31,29 @@ type Context = SubgraphContext<OrgLoaders & ResponsibilityLoaders & TaskLoaders>
 
 /** A closed (completed or cancelled) task is not changed any more. */
 export function assertTaskOpen(status: TaskStatusCode): void {
-  if (isClosed(status)) throw badUserInput('status', `a ${status} task cannot be changed`);
+  if (isClosed(status)) throw badUserInput('status', `状态为 ${status} 的任务不能更改 / a ${status} task cannot be changed`);
 }
 
 export function assertNotPast(date: string, now: string, field: string): void {
-  if (date < now) throw badUserInput(field, `${date} is in the past (today is ${now})`);
+  if (date < now) throw badUserInput(field, `${date} 早于今天（${now}） / ${date} is in the past (today is ${now})`);
 }
 
 /** A milestone is due no earlier than today and no later than its task. */
 export function assertMilestoneDue(milestone: Pick<TaskMilestoneInput, 'dueDate'>, taskDue: string, now: string, field: string): void {
   assertNotPast(milestone.dueDate, now, field);
-  if (milestone.dueDate > taskDue) throw badUserInput(field, `${milestone.dueDate} is after the task's due date ${taskDue}`);
+  if (milestone.dueDate > taskDue) throw badUserInput(field, `${milestone.dueDate} 晚于任务截止日期 ${taskDue} / ${milestone.dueDate} is after the task's due date ${taskDue}`);
 }
 
 /** Progress is a percentage. */
 export function assertProgress(progress: number): void {
-  if (progress < 0 || progress > 100) throw badUserInput('progress', `must be between 0 and 100, got ${progress}`);
+  if (progress < 0 || progress > 100) throw badUserInput('progress', `须在 0 至 100 之间，实际为 ${progress} / must be between 0 and 100, got ${progress}`);
 }
 
 /** A cancellation says why, in at most 2000 characters; the reason is stored trimmed. */
 export function cancelReasonOf(reason: string): string {
   const trimmed = reason.trim();
-  if (!trimmed) throw badUserInput('reason', 'must not be blank');
-  if (trimmed.length > 2000) throw badUserInput('reason', 'must be at most 2000 characters');
+  if (!trimmed) throw badUserInput('reason', '不能为空 / must not be blank');
+  if (trimmed.length > 2000) throw badUserInput('reason', '最多 2000 个字符 / must be at most 2000 characters');
   return trimmed;
 }
 
@@ -187,7 +187,7 @@ export async function completeTaskMilestone(context: Context, id: string): Promi
     const locked = await lockTask(em, task.id);
     assertTaskOpen(locked.status);
     const current = await em.findOneOrFail(MilestoneEntity, { id: milestone.id }, { refresh: true });
-    if (current.doneAt) throw badUserInput('id', `milestone ${current.id} is already done`);
+    if (current.doneAt) throw badUserInput('id', `任务节点 ${current.id} 已完成 / milestone ${current.id} is already done`);
     const before = { ...current };
     current.doneAt = new Date();
     await audit({ action: 'update', entityType: 'TaskMilestone', entityId: current.id, ownerCode: locked.jurisdictionCode, before, after: current });

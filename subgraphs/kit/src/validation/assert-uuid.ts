@@ -3,6 +3,6 @@ import { isUuid } from '../ids';
 
 /** Record ids are UUIDs; anything else is the caller's mistake, named by its argument. */
 export function assertUuid(value: string, field: string): string {
-  if (!isUuid(value)) throw badUserInput(field, `"${value}" is not a record id (UUID)`);
+  if (!isUuid(value)) throw badUserInput(field, `“${value}”不是记录标识（UUID） / "${value}" is not a record id (UUID)`);
   return value;
 }
