@@ -8,7 +8,7 @@ import { UnitEntity } from '../org/unit.entity';
 import { ACCOUNTABILITY_SUBJECT, askPeer } from '../cross-level/peer-operations';
 import type { SubgraphContext } from '../server/context';
 import { namedJurisdiction } from '../jurisdiction/divisions';
-import { LEVEL_NAMES_ZH } from './basis-references';
+import { LEVEL_NAME_ZH } from '../level/level-names';
 
 export interface SubjectInput {
   subjectJurisdictionCode: string;
@@ -64,7 +64,7 @@ async function askBelow(context: SubgraphContext<unknown>, level: Level, code: s
     if (error instanceof GraphQLError && !(error instanceof UnreachableServiceError)) throw error;
     throw badUserInput(
       unitId ? 'input.subjectUnitId' : 'input.subjectCadreId',
-      `无法连接${LEVEL_NAMES_ZH[level]}子图核实${namedJurisdiction(code)}的问责对象，未立案 / the ${level} level could not be reached to check the subject in ${namedJurisdiction(code)} (${(error as Error).message}); nothing was written`,
+      `无法连接${LEVEL_NAME_ZH[level]}子图核实${namedJurisdiction(code)}的问责对象，未立案 / the ${level} level could not be reached to check the subject in ${namedJurisdiction(code)} (${(error as Error).message}); nothing was written`,
     );
   }
 }

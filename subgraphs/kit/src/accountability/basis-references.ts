@@ -22,7 +22,7 @@ import { namedJurisdiction } from '../jurisdiction/divisions';
 
 type Context = SubgraphContext<DutyRecordLoaders>;
 
-export const LEVEL_NAMES_ZH: Record<Level, string> = { city: '市级', district: '区级', street: '街道(乡镇)级' };
+const LEVEL_NAMES_ZH: Record<Level, string> = { city: '市级', district: '区级', street: '街道(乡镇)级' };
 
 /** What a checked reference comes to: the record's concept and the jurisdiction that owns it. */
 export interface BasisFacts {
