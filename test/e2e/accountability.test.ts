@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { AccountabilityBasisEntity, AccountabilityCaseEntity, AuditEntryEntity, sqlStatementCount, today } from '@supervision/kit';
 import { graphql, startTestPlatform, type GraphQLResponse, type TestPlatform } from '../support/platform';
 import { gatewayCaller } from '../support/gateway-client';
@@ -51,6 +52,17 @@ async function createDistrictTask(title: string): Promise<{ id: string; createdA
     { input: { responsibilityItemId: itemId, cadreId: heping.cadreIds[0], title, description: '', dueDate: daysFromToday(30) } },
   );
   return data.createDistrictTask;
+}
+
+/** A local port nothing listens on (bound, then released). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** Rows and audit entries of accountability in one level's database. */
@@ -443,6 +455,30 @@ describe('accountability cases, city → district', () => {
     expect(await footprint('city')).toEqual(cityBefore);
     // The service keeps serving.
     expect((await ok<{ cityAccountabilityCase: { status: string } }>(`query($id: ID!) { cityAccountabilityCase(id: $id) { status } }`, cityCommission, { id: caseId })).cityAccountabilityCase.status).toBe('DECIDED');
+  });
+});
+
+describe('accountability cases, the level below unreachable', () => {
+  it('refuses a case whose subject the level below cannot be asked about, naming the field, and writes nothing', async () => {
+    const before = await footprint('city');
+    const districtUrl = platform.subgraphs.district.url;
+    // The basis is the city's own: only the subject needs the district.
+    const basis = [{ kind: 'SUPERVISION_FINDING', level: 'CITY', id: finding.id }];
+    // The city cannot reach the district subgraph (the gateway still can): nothing listens on
+    // the port, or fetch refuses the address outright (port 9).
+    for (const unreachable of [`http://127.0.0.1:${await closedPort()}/graphql`, 'http://127.0.0.1:9/graphql']) {
+      platform.subgraphs.city.peers.set('district', unreachable);
+      try {
+        const refused = await graphql(url, OPEN_CITY, { token: cityCommission, variables: { input: cityCase(basis) } });
+        expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.subjectUnitId' });
+        expect(refused.errors![0].message).toMatch(/无法连接区级.*could not be reached.*nothing was written/);
+        const cadreOnly = await graphql(url, OPEN_CITY, { token: cityCommission, variables: { input: cityCase(basis, { subjectUnitId: null }) } });
+        expect(errorOf(cadreOnly)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.subjectCadreId' });
+      } finally {
+        platform.subgraphs.city.peers.set('district', districtUrl);
+      }
+    }
+    expect(await footprint('city')).toEqual(before);
   });
 });
 

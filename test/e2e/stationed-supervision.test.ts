@@ -264,9 +264,9 @@ describe('stationed discipline-inspection groups and their engagements', () => {
 
   it('takes the finding round the ordinary rectification loop: the unit reports, the commission accepts', async () => {
     const submitted = await callOk<AnyData>(cityAdmin, `mutation($input: SubmitRectificationReportInput!) {
-      submitCityRectificationReport(input: $input) { id findingId }
+      submitCityRectificationReport(input: $input) { id findingId finding { ... on CitySupervisionFinding { id status } } }
     }`, { input: { findingId, summary: '修订执法监督管理办法，建立案件审核双签制度，开展执法案卷评查' } });
-    expect(submitted.submitCityRectificationReport.findingId).toBe(findingId);
+    expect(submitted.submitCityRectificationReport).toMatchObject({ findingId, finding: { id: findingId, status: 'REPORTED' } });
     const reported = await callOk<AnyData>(cityCommission, `query($id: ID!) { citySupervisionFinding(id: $id) { status lastReportId } }`, { id: findingId });
     expect(reported.citySupervisionFinding).toEqual({ status: 'REPORTED', lastReportId: submitted.submitCityRectificationReport.id });
     const accepted = await callOk<AnyData>(cityCommission, `mutation($id: ID!) { acceptCitySupervisionFinding(id: $id) { status } }`, { id: findingId });

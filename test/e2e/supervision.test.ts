@@ -458,4 +458,51 @@ describe('supervision checks and rectification, city → district', () => {
     expect(errorOf(await graphql(url, LIST, { token: hepingAdmin, variables: { code: '120000' } })).code).toBe('FORBIDDEN');
     expect(errorOf(await graphql(url, LIST, { token: hexiAdmin, variables: { code: '120000', unitJurisdictionCode: '120101' } })).code).toBe('FORBIDDEN');
   });
+
+  it('shows a city unit\'s report with its finding, kept in the same (city) subgraph, at its real status', async () => {
+    const cityUnit = await ok<{ createCityUnit: { id: string } }>(
+      `mutation($input: CreateUnitInput!) { createCityUnit(input: $input) { id } }`,
+      cityAdmin,
+      { input: { jurisdictionCode: '120000', name: '天津市商务局党组', kind: 'PARTY_COMMITTEE' } },
+    );
+    const check = await ok<{ createCitySupervisionCheck: { findings: { id: string }[] } }>(
+      `mutation($input: CreateSupervisionCheckInput!) { createCitySupervisionCheck(input: $input) { findings { id } } }`,
+      cityCommission,
+      {
+        input: {
+          unitId: cityUnit.createCityUnit.id,
+          unitJurisdictionCode: '120000',
+          mode: 'ONLINE',
+          checkedOn: today(),
+          summary: '线上抽查市级部门履职纪实',
+          findings: [{ description: '党组会议研究党风廉政建设记录缺失', deadline: '2099-06-30' }],
+        },
+      },
+    );
+    const [{ id: findingId }] = check.createCitySupervisionCheck.findings;
+    const submitted = await ok<{ submitCityRectificationReport: { findingId: string; jurisdictionCode: string; supervisingCode: string; finding: { id: string; status: string; description: string } } }>(
+      `mutation($input: SubmitRectificationReportInput!) {
+        submitCityRectificationReport(input: $input) {
+          findingId jurisdictionCode supervisingCode
+          finding { ... on CitySupervisionFinding { id status description } }
+        }
+      }`,
+      cityAdmin,
+      { input: { findingId, summary: '已补齐党组会议记录并建立台账' } },
+    );
+    expect(submitted.submitCityRectificationReport).toEqual({
+      findingId,
+      jurisdictionCode: '120000',
+      supervisingCode: '120000',
+      finding: { id: findingId, status: 'REPORTED', description: '党组会议研究党风廉政建设记录缺失' },
+    });
+    // Read again later, the report shows the finding as it is now.
+    await ok(`mutation($id: ID!) { acceptCitySupervisionFinding(id: $id) { status } }`, cityCommission, { id: findingId });
+    const read = await ok<{ citySupervisionFinding: { cityRectificationReports: { finding: { status: string } }[] } }>(
+      `query($id: ID!) { citySupervisionFinding(id: $id) { cityRectificationReports { finding { ... on CitySupervisionFinding { status } } } } }`,
+      cityCommission,
+      { id: findingId },
+    );
+    expect(read.citySupervisionFinding.cityRectificationReports).toEqual([{ finding: { status: 'ACCEPTED' } }]);
+  });
 });

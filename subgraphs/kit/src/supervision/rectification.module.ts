@@ -27,6 +27,7 @@ import { recordFindingReport } from './finding-transitions';
 import { SubmitRectificationReportInput } from './supervision.inputs';
 import { RectificationReportEntity, SupervisionFindingEntity } from './supervision.entities';
 import { RectificationReportInterface } from './supervision.types';
+import type { SupervisionLoaders } from './supervision.loaders';
 import { namedJurisdiction } from '../jurisdiction/divisions';
 
 function createRectificationLoaders(em: EntityManager) {
@@ -41,6 +42,11 @@ function createRectificationLoaders(em: EntityManager) {
 }
 export type RectificationLoaders = ReturnType<typeof createRectificationLoaders>;
 type Context = SubgraphContext<RectificationLoaders>;
+/**
+ * Where this level also supervises (`localFindingType` given), the supervision feature is built
+ * in the same subgraph and its loaders are combined with these.
+ */
+type SupervisingContext = SubgraphContext<RectificationLoaders & Pick<SupervisionLoaders, 'supervisionFindingById'>>;
 
 
 /** The supervised unit's side and the supervising side both read a report; nobody else. */
@@ -89,7 +95,8 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     name: 'RectifiedFinding',
     description: '整改的问题 The finding a rectification report answers, owned by the supervising level.',
     types: () => members as unknown as [TypeGraphqlClass, ...TypeGraphqlClass[]],
-    resolveType: (value: { __typename?: string }) => value.__typename,
+    // This level's own finding is the entity itself; the level above's is a reference by id.
+    resolveType: (value: { __typename?: string }) => (value instanceof SupervisionFindingEntity ? levelTypeName(level, 'SupervisionFinding') : value.__typename),
   });
 
   @Resolver(() => ReportType)
@@ -103,8 +110,15 @@ export function createRectificationModule(level: Level, localFindingType?: Class
     }
 
     @FieldResolver(() => FindingUnion, { description: '问题 The finding this report answers.' })
-    finding(@Root() report: RectificationReportEntity) {
-      return { __typename: levelTypeName(levelOfCode(report.supervisingCode)!, 'SupervisionFinding'), id: report.findingId };
+    async finding(@Root() report: RectificationReportEntity, @Ctx() context: SupervisingContext) {
+      const supervising = levelOfCode(report.supervisingCode)!;
+      // A finding of the level above is resolved there by the gateway from its id. A finding of
+      // this level is resolved here in full: the gateway plans no entity fetch for a type this
+      // subgraph defines itself, so a bare id would leave its status and other fields empty.
+      if (supervising !== level || !localFindingType) return { __typename: levelTypeName(supervising, 'SupervisionFinding'), id: report.findingId };
+      const finding = await context.loaders.supervisionFindingById.load(report.findingId);
+      if (!finding) throw notFound('supervision finding', report.findingId);
+      return finding;
     }
 
     @FieldResolver(() => [AttachmentType], { description: '佐证材料 Evidence.' })
