@@ -148,6 +148,21 @@ describe('responsibility items broken down level by level (分解)', () => {
     expect(unchanged.parentItemId).toBe(binhaiItem);
   });
 
+  it('breaks down only an item of the same year, on creation and on a change of year', async () => {
+    const before = await platform.subgraphs.district.orm.em.fork().count(ResponsibilityItemEntity);
+    const create = await call(tokens.binhai, `mutation($input: CreateResponsibilityItemInput!) { r: createDistrictResponsibilityItem(input: $input) { id } }`, {
+      input: { unitId: binhaiUnit.unitId, ...ITEM, year: 2027, content: '跨年度分解', parentItemId: cityItem },
+    });
+    expectError(create, 'BAD_USER_INPUT', 'input.parentItemId');
+    expect(create.errors![0].message).toMatch(/只能分解同一年度的条目 \/ the item above is of 2026, this item of 2027/);
+    expect(await platform.subgraphs.district.orm.em.fork().count(ResponsibilityItemEntity)).toBe(before);
+    // Moving the linked item to another year while it keeps its 2026 parent is refused on the year.
+    const moved = await call(tokens.binhai, `mutation($id: ID!) { u: updateDistrictResponsibilityItem(id: $id, input: { year: 2027 }) { year } }`, { id: binhaiItem });
+    expectError(moved, 'BAD_USER_INPUT', 'input.year');
+    const kept = await platform.subgraphs.district.orm.em.fork().findOneOrFail(ResponsibilityItemEntity, { id: binhaiItem });
+    expect(kept.year).toBe(2026);
+  });
+
   it('audits a change of parent, and still refuses a change based on an old version', async () => {
     const item = await createResponsibilityItem(platform, tokens.binhai, 'district', { unitId: binhaiUnit.unitId, ...ITEM, content: '待分解' });
     const UPDATE = `mutation($id: ID!, $input: UpdateResponsibilityItemInput!) { u: updateDistrictResponsibilityItem(id: $id, input: $input) { version parentItem { id } } }`;

@@ -183,10 +183,10 @@ export const BASIS_TASK_OR_ITEM = operation<{ task: PeerBasisRecord | null; item
  * The item of the level above that a new or changed item names as the one it breaks down (分解),
  * read as the caller: responsibility lists are open to the jurisdictions below their owner.
  */
-export const PARENT_RESPONSIBILITY_ITEM = operation<{ item: { id: string; jurisdictionCode: string } | null }>({
+export const PARENT_RESPONSIBILITY_ITEM = operation<{ item: { id: string; jurisdictionCode: string; year: number } | null }>({
   name: 'parentResponsibilityItem',
   asks: ['city', 'district'],
-  document: (level) => `query ParentResponsibilityItem($id: ID!) { item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { id jurisdictionCode } }`,
+  document: (level) => `query ParentResponsibilityItem($id: ID!) { item: ${levelFieldName(level, 'ResponsibilityItem')}(id: $id) { id jurisdictionCode year } }`,
   examples: () => [undefined],
 });
 

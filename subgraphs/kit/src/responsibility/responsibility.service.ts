@@ -97,13 +97,13 @@ const PARENT_REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'UN
  * transaction: nothing is written when it is refused, and an item the caller may not read is as
  * absent as one that does not exist.
  */
-export async function assertParentItem(context: Context, ownerCode: string, parentItemId: string, field = 'input.parentItemId'): Promise<void> {
+export async function assertParentItem(context: Context, ownerCode: string, parentItemId: string, year: number, field = 'input.parentItemId'): Promise<void> {
   const above = parentCode(ownerCode);
   const aboveLevel = above ? levelOfCode(above) : undefined;
   if (!above || !aboveLevel) {
     throw badUserInput(field, `${namedJurisdiction(ownerCode)} 没有上一级，其清单条目不分解其他条目 / ${namedJurisdiction(ownerCode)} has no level above: its items break no item down`);
   }
-  let parent: { id: string; jurisdictionCode: string } | null;
+  let parent: { id: string; jurisdictionCode: string; year: number } | null;
   try {
     ({ item: parent } = await askPeer(context, PARENT_RESPONSIBILITY_ITEM, aboveLevel, undefined, { id: parentItemId }, { id: field }));
   } catch (error) {
@@ -116,6 +116,10 @@ export async function assertParentItem(context: Context, ownerCode: string, pare
       field,
       `${namedJurisdiction(above)} 没有清单条目 ${parentItemId}：分解的须是上一级的条目 / no responsibility item ${parentItemId} of ${namedJurisdiction(above)}: an item breaks down an item of the jurisdiction directly above it`,
     );
+  }
+  // A year's list breaks down the same year's list above: a 2027 item cannot carry out 2026's.
+  if (parent.year !== year) {
+    throw badUserInput(field, `上一级条目 ${parentItemId} 属于 ${parent.year} 年度，本条目属于 ${year} 年度：只能分解同一年度的条目 / the item above is of ${parent.year}, this item of ${year}: an item breaks down an item of the same year`);
   }
 }
 
@@ -147,7 +151,7 @@ export async function createResponsibilityItem(context: Context, input: CreateRe
   assertCanWrite(principal, unit.jurisdictionCode);
   await assertCategory(context, input.categoryCode, 'input.categoryCode');
   if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, unit, 'input.cadreId');
-  if (input.parentItemId) await assertParentItem(context, unit.jurisdictionCode, input.parentItemId);
+  if (input.parentItemId) await assertParentItem(context, unit.jurisdictionCode, input.parentItemId, input.year);
   return runInTransaction(context, principal, async ({ em, audit }) => {
     const item = em.create(ResponsibilityItemEntity, newItemFields(unit, input));
     await audit({ action: 'create', entityType: 'ResponsibilityItem', entityId: item.id, ownerCode: item.jurisdictionCode, after: item });
@@ -162,7 +166,11 @@ export async function updateResponsibilityItem(context: Context, id: string, inp
   assertCanWrite(principal, existing.jurisdictionCode);
   if (input.categoryCode !== undefined) await assertCategory(context, input.categoryCode, 'input.categoryCode');
   if (input.cadreId) await assertCadreOfUnit(context, input.cadreId, { id: existing.unitId }, 'input.cadreId');
-  if (input.parentItemId) await assertParentItem(context, existing.jurisdictionCode, input.parentItemId);
+  // A new parent, or a new year under the parent it keeps, is checked against the item above.
+  const parentItemId = input.parentItemId === undefined ? existing.parentItemId : input.parentItemId;
+  if (parentItemId && (input.parentItemId || input.year !== undefined)) {
+    await assertParentItem(context, existing.jurisdictionCode, parentItemId, input.year ?? existing.year, input.parentItemId ? 'input.parentItemId' : 'input.year');
+  }
   return runInTransaction(context, principal, async ({ em, audit }) => {
     const item = await em.findOneOrFail(ResponsibilityItemEntity, { id: existing.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertExpectedVersion(item, input.expectedVersion);
