@@ -22,6 +22,13 @@ const MESSAGE_ARGUMENT: Record<string, number> = {
   GraphQLError: 0,
 };
 const CHINESE = /[\u4e00-\u9fa5]/;
+/**
+ * Messages written as a property (`{ message: … }` of a validation rule or a refusal's problem,
+ * `defaultMessage: () => …` of a custom rule) are judged too, except in the start-up
+ * configuration's schemas, which an operator reads in the log of a service that would not start.
+ */
+const MESSAGE_PROPERTIES = new Set(['message', 'defaultMessage']);
+const OPERATOR_ONLY = [join('kit', 'src', 'config'), join('kit', 'src', 'auth', 'token-keys.ts'), join('kit', 'src', 'crypto', 'crypto-settings.ts')];
 /** A text of placeholders and punctuation only (`${field}: ${message}`) is composed of messages checked where they are written. */
 const WORDS = /[A-Za-z\u4e00-\u9fa5]/;
 
@@ -61,6 +68,11 @@ function inspect(file: string, text = readFileSync(file, 'utf8')): { englishOnly
   const unnamedRecords: Finding[] = [];
   const at = (node: ts.Node) => `${relative(root, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && MESSAGE_PROPERTIES.has(node.name.text) && !OPERATOR_ONLY.some((part) => file.includes(part))) {
+      const value = ts.isArrowFunction(node.initializer) && !ts.isBlock(node.initializer.body) ? node.initializer.body : node.initializer;
+      const text = writtenText(value);
+      if (text !== undefined && WORDS.test(text) && !CHINESE.test(text)) englishOnly.push({ at: at(node), text });
+    }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const name = calleeName(node);
       const args = node.arguments ?? [];
@@ -106,8 +118,10 @@ describe('messages speak Chinese first', () => {
       "throw conflict('记录已被他人修改 / changed by someone else');",
       "throw forbidden(message);",
       "throw notFound('task', id);",
+      "const rule = { message: 'must be a code' };",
+      "const named = { defaultMessage: () => '须为日期 / must be a date' };",
     ].join('\n'));
-    expect(probe.englishOnly.map((finding) => finding.at)).toEqual(['probe.ts:1', 'probe.ts:2', 'probe.ts:3']);
+    expect(probe.englishOnly.map((finding) => finding.at)).toEqual(['probe.ts:1', 'probe.ts:2', 'probe.ts:3', 'probe.ts:9']);
     expect(probe.unnamedRecords.map((finding) => finding.text)).toEqual(['gizmo']);
   });
 });

@@ -68,7 +68,7 @@ describe('plan validation', () => {
 
   it('names the indicators when the weights do not add up', () => {
     const short = { ...rules, indicators: rules.indicators.map((indicator, index) => (index === 0 ? { ...indicator, weight: 35 } : indicator)) };
-    expect(planProblem(short)).toEqual({ field: 'input.indicators', message: 'the weights add up to 95; the plan needs 100' });
+    expect(planProblem(short)).toEqual({ field: 'input.indicators', message: '权重合计 95，方案要求 100 / the weights add up to 95; the plan needs 100' });
     expect(planProblem({ ...short, totalWeight: 95 })).toBeUndefined();
   });
 

@@ -23,7 +23,7 @@ import { OptionalId } from '../validation/optional-id';
 @InputType('AssessmentIndicatorInput')
 export class AssessmentIndicatorInput {
   @Field(() => String, { description: 'Short code, unique in the plan (letters, digits, _ and -).' })
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be 1–40 letters, digits, _ or -' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: '须为 1–40 个字母、数字、_ 或 - / must be 1–40 letters, digits, _ or -' })
   code!: string;
 
   @Field(() => String)
@@ -63,7 +63,7 @@ export class AssessmentGradeThresholdInput {
 @InputType('CreateAssessmentPlanInput')
 export class CreateAssessmentPlanInput {
   @Field(() => ID, { description: 'The assessing level: must be the caller\'s own.' })
-  @Matches(/^\d{6}$/, { message: 'must be a city or district code' })
+  @Matches(/^\d{6}$/, { message: '须为市级或区级代码 / must be a city or district code' })
   assessorCode!: string;
 
   @Field(() => Int)

@@ -11,7 +11,7 @@ export class AttachmentInput {
   name!: string;
 
   @Field(() => String, { description: 'MIME type, e.g. application/pdf' })
-  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a MIME type such as application/pdf' })
+  @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: '须为 MIME 类型，如 application/pdf / must be a MIME type such as application/pdf' })
   contentType!: string;
 
   @Field(() => String, { description: 'The file\'s bytes, base64-encoded.' })

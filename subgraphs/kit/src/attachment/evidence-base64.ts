@@ -52,7 +52,7 @@ export function IsEvidenceBase64(options: ValidationOptions = {}): PropertyDecor
       name: 'isEvidenceBase64',
       validator: {
         validate: (value: unknown) => evidenceBase64Problem(value) === undefined,
-        defaultMessage: (args) => evidenceBase64Problem(args?.value) ?? 'must be base64',
+        defaultMessage: (args) => evidenceBase64Problem(args?.value) ?? '须为 base64 文本 / must be base64',
       },
     },
     options,

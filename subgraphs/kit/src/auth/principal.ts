@@ -20,7 +20,7 @@ export const principalClaimsSchema = z
     iat: z.number().optional(),
   })
   .refine((claims) => isAdminCode(claims.level, claims.code), {
-    message: 'code does not match level',
+    message: '区划代码与层级不符 / code does not match level',
     path: ['code'],
   });
 

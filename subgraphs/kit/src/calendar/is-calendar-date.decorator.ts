@@ -8,7 +8,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       validator: {
         validate: (value) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: () => 'must be a date written YYYY-MM-DD',
+        defaultMessage: () => '须为 YYYY-MM-DD 格式的日期 / must be a date written YYYY-MM-DD',
       },
     },
     options,

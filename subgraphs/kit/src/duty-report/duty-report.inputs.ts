@@ -24,7 +24,7 @@ export class DutyReportReporterInput extends NamedUnitInput {
 @InputType('CreateDutyReportSessionInput')
 export class CreateDutyReportSessionInput {
   @Field(() => ID, { description: 'The level holding the session: must be the caller\'s own.' })
-  @Matches(/^\d{6}$/, { message: 'must be a city or district code' })
+  @Matches(/^\d{6}$/, { message: '须为市级或区级代码 / must be a city or district code' })
   ownerCode!: string;
 
   @Field(() => String)

@@ -80,7 +80,7 @@ export class UpdateResponsibilityItemInput {
 @InputType('AddResponsibilityCategoryInput')
 export class AddResponsibilityCategoryInput {
   @Field(() => ID, { description: 'Stable code in capitals, e.g. GRASSROOTS.' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'must be 2–40 capital letters, digits or _' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,39}$/, { message: '须为 2–40 个大写字母、数字或 _ / must be 2–40 capital letters, digits or _' })
   code!: string;
 
   @Field(() => String)

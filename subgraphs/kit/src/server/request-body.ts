@@ -37,7 +37,7 @@ export function jsonBody(limit: number, options: { digest?: boolean } = {}): Req
       res.status(413).json({
         errors: [
           {
-            message: `the request body is larger than ${limit} bytes; send large evidence files in separate requests`,
+            message: `请求体超过 ${limit} 字节，请分次上传较大的佐证材料 / the request body is larger than ${limit} bytes; send large evidence files in separate requests`,
             extensions: { code: 'BAD_USER_INPUT' },
           },
         ],

@@ -332,7 +332,7 @@ export async function startSubgraph<Loaders>(
     formatError: (rawFormatted) => {
       const formatted = explainTokenLimit(rawFormatted, limits.authenticated.tokens);
       if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-      return { ...formatted, message: 'internal error' };
+      return { ...formatted, message: '内部错误 / internal error' };
     },
   });
   await apollo.start();
@@ -367,7 +367,7 @@ export async function startSubgraph<Loaders>(
     (req, res, next) => {
       if (!isGatewaySecret(req.header(GATEWAY_SECRET_HEADER), config.gatewaySecret)) {
         res.status(403).json({
-          errors: [{ message: 'subgraphs accept calls only through the gateway', extensions: { code: 'FORBIDDEN' } }],
+          errors: [{ message: '子图只接受经网关的调用 / subgraphs accept calls only through the gateway', extensions: { code: 'FORBIDDEN' } }],
         });
         return;
       }

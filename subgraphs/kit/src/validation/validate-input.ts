@@ -1,12 +1,14 @@
 import { validate, type ValidationError } from 'class-validator';
 import { getMetadataStorage, type ValidatorFn } from 'type-graphql';
 import { badUserInput } from '../errors/graphql-errors';
+import { bilingualConstraintMessage } from './constraint-names';
 
 function firstProblem(errors: ValidationError[], path: string[] = []): { field: string; message: string } | undefined {
   for (const error of errors) {
     const here = [...path, error.property];
     if (error.constraints) {
-      return { field: here.join('.'), message: Object.values(error.constraints)[0] };
+      const [constraint, message] = Object.entries(error.constraints)[0];
+      return { field: here.join('.'), message: bilingualConstraintMessage(constraint, message) };
     }
     const nested = firstProblem(error.children ?? [], here);
     if (nested) return nested;
