@@ -1,5 +1,5 @@
 import type { BasisRecordConcept } from '../accountability/accountability.enums';
-import { SNAPSHOT_FIELDS } from '../accountability/basis-snapshot';
+import { SNAPSHOT_FIELDS, type RecordChange } from '../accountability/basis-snapshot';
 import { CITYWIDE_PEER_OPERATIONS } from '../citywide/citywide.operations';
 import type { Level } from '../jurisdiction/admin-code';
 import { levelFieldName, levelTypeName } from '../level/level-names';
@@ -135,17 +135,8 @@ export interface PeerBasisRecord {
   [snapshotField: string]: unknown;
 }
 
-export interface PeerAuditEntry {
-  seq: string;
-  at: string;
-  actorSubject: string;
-  actorCode: string;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  prevHash: string;
-  hash: string;
-}
+/** An audit entry as a peer answers it: a `RecordChange` whose time arrives as JSON text. */
+export type PeerAuditEntry = Omit<RecordChange, 'at'> & { at: string };
 
 /**
  * What a citation keeps of a record of the level below, asked with the check itself: the
